@@ -1,0 +1,95 @@
+// createApp(deps): the middleware order, the routers and the error handler. No listen: tests use it directly.
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import { csrfSync } from 'csrf-sync';
+import express from 'express';
+import session from 'express-session';
+import { handle as i18nHandle } from 'i18next-http-middleware';
+import pinoHttp from 'pino-http';
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import { createI18n } from './lib/i18n';
+import { loggablePath, type Logger } from './lib/logger';
+import { loadCurrentUser } from './middleware/auth';
+import { errorHandler, notFound } from './middleware/errors';
+import { viewLocals } from './middleware/locals';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
+import { cspNonce, securityHeaders } from './middleware/security-headers';
+import { adminRoutes } from './modules/accounts/admin.routes';
+import { authRoutes } from './modules/accounts/auth.routes';
+import { SqliteSessionStore } from './modules/accounts/session.store';
+import { siteRoutes } from './modules/site/site.routes';
+import { buildServices, type Clock } from './services';
+
+export const SESSION_COOKIE = 'rk.sid';
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export const BODY_LIMIT = '100kb';
+const ROOT = path.resolve(__dirname, '..');
+
+export interface AppDeps {
+  config: Pick<Config, 'trustProxy' | 'production'>;
+  db: Db;
+  logger: Logger;
+  sessionSecret: string;
+  clock?: Clock;
+  loginLimits?: LoginLimits;
+}
+
+export function createApp(deps: AppDeps) {
+  const { db, logger } = deps;
+  const services = buildServices(db, deps.clock);
+  const sessionStore = new SqliteSessionStore(db);
+  const csrf = csrfSync({ getTokenFromRequest: (req) => req.body?._csrf });
+  const app = express();
+
+  app.set('trust proxy', deps.config.trustProxy); // a hop count, never `true` (SECURITY.md 19)
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view cache', deps.config.production);
+  app.disable('x-powered-by');
+  app.locals.sessionStore = sessionStore;
+
+  app.use(
+    pinoHttp({
+      logger,
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(cspNonce(), securityHeaders());
+
+  app.use('/assets/ds', express.static(path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { maxAge: '1d' }));
+  app.use('/assets/fonts/inter', express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' }));
+  app.use('/assets', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.get('/healthz', (_req, res) => {
+    db.prepare('SELECT 1').get();
+    res.json({ status: 'ok' });
+  });
+
+  const i18n = createI18n();
+  app.use(cookieParser(), i18nHandle(i18n), viewLocals((req) => csrf.generateToken(req)));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: deps.sessionSecret,
+      store: sessionStore,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_TTL_MS },
+    }),
+  );
+  app.use(loadCurrentUser(services.auth));
+  app.use(csrf.csrfSynchronisedProtection);
+
+  app.use(authRoutes(services, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
+  app.use('/admin', adminRoutes(services));
+  app.use(siteRoutes(services));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,42 @@
+// Turns a form body into typed input with a zod schema, or a ValidationError the form can show.
+import type { z } from 'zod';
+import { ValidationError } from '../errors';
+
+/** Parses a urlencoded body (minus the CSRF field) with a strict schema. */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const { _csrf: _ignored, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const result = schema.safeParse(fields);
+  if (result.success) return result.data;
+  throw new ValidationError(fieldErrors(result.error), keepableValues(fields));
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.code === 'unrecognized_keys' ? '_form' : String(issue.path[0] ?? '_form');
+    const key =
+      issue.code === 'unrecognized_keys'
+        ? 'validation.unknownField'
+        : issue.message.startsWith('validation.')
+          ? issue.message
+          : 'validation.invalid';
+    errors[field] ??= key;
+  }
+  return errors;
+}
+
+/** Submitted values to show again in the form: strings (and lists of strings) only. */
+function keepableValues(fields: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') kept[name] = value;
+    else if (Array.isArray(value)) kept[name] = value.filter((v) => typeof v === 'string');
+  }
+  return kept;
+}
+
+/** A checkbox group arrives as nothing, one string, or a list of strings. */
+export function asList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value as string];
+}

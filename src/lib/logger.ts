@@ -1,0 +1,26 @@
+// Structured logging with pino. Cookies, tokens, passwords and bodies never reach the log.
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'password',
+  'token',
+  'body',
+  '*.password',
+  '*.token',
+  '*.body',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}
+
+/** Keeps the path only: query strings may carry resident text, and setup URLs carry a token. */
+export function loggablePath(url: string): string {
+  const pathOnly = url.split('?')[0] ?? '';
+  return pathOnly.replace(/^\/setup\/[^/]+/, '/setup/[redacted]');
+}

@@ -1,0 +1,39 @@
+// Values every view needs: translation, language and its switch, CSP nonce, CSRF token, current path.
+import type { RequestHandler } from 'express';
+import { DEFAULT_LOCALE, isLocale, LANG_COOKIE, LOCALES } from '../lib/i18n';
+
+const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0]) => string): RequestHandler {
+  return (req, res, next) => {
+    const detected = (req.language ?? '').slice(0, 2);
+    const lang = isLocale(detected) ? detected : DEFAULT_LOCALE;
+    if (lang !== req.language) void req.i18n.changeLanguage(lang);
+    // An explicit choice is remembered; otherwise no cookie is set.
+    if (isLocale(req.query.lang)) {
+      res.cookie(LANG_COOKIE, req.query.lang, { httpOnly: true, sameSite: 'lax', maxAge: ONE_YEAR_MS, secure: req.secure });
+    }
+    const path = req.path;
+    res.locals.t = req.t;
+    res.locals.lang = lang;
+    res.locals.currentPath = path;
+    res.locals.languages = LOCALES.map((code) => ({
+      code,
+      href: `${path}?${languageQuery(req.query, code)}`,
+      current: code === lang,
+    }));
+    // A function, so a session (and its cookie) is only created for pages that hold a form.
+    res.locals.csrfToken = () => generateCsrfToken(req);
+    res.locals.user = req.user;
+    next();
+  };
+}
+
+function languageQuery(query: Record<string, unknown>, code: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key !== 'lang' && typeof value === 'string') params.append(key, value);
+  }
+  params.set('lang', code);
+  return params.toString();
+}

@@ -1,0 +1,36 @@
+// Staff paths under /admin: platform administration, then each municipality's pages by role.
+import { Router } from 'express';
+import { loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from '../../middleware/auth';
+import { noStore } from '../../middleware/security-headers';
+import type { Services } from '../../services';
+import { adminController } from './admin.controller';
+import { settingsController } from './settings.controller';
+import { staffController } from './staff.controller';
+
+export function adminRoutes(services: Services): Router {
+  const admin = adminController(services);
+  const settings = settingsController(services);
+  const users = staffController(services);
+  const router = Router();
+  router.use(noStore, requireSignIn);
+
+  router.get('/', admin.home);
+  router.get('/municipalities/new', requirePlatformAdmin, admin.newMunicipality.get);
+  router.post('/municipalities', requirePlatformAdmin, admin.newMunicipality.post);
+  router.get('/audit', requirePlatformAdmin, admin.platformAudit);
+
+  const m = Router({ mergeParams: true });
+  router.use('/:municipality', loadStaffMunicipality(services.auth, services.municipalities), m);
+  m.get('/', admin.municipalityHome);
+  m.get('/settings', requireRole('admin'), settings.get);
+  m.post('/settings', requireRole('admin'), settings.post);
+  m.get('/settings/audit', requireRole('admin'), settings.audit);
+  m.get('/settings/users', requireRole('admin'), users.list);
+  m.get('/settings/users/new', requireRole('admin'), users.create.get);
+  m.post('/settings/users', requireRole('admin'), users.create.post);
+  m.get('/settings/users/:userId', requireRole('admin'), users.edit);
+  m.post('/settings/users/:userId/roles', requireRole('admin'), users.setRoles);
+  m.post('/settings/users/:userId/disable', requireRole('admin'), users.disable);
+  m.post('/settings/users/:userId/enable', requireRole('admin'), users.enable);
+  return router;
+}

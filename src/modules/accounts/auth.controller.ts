@@ -1,0 +1,75 @@
+// Sign-in, sign-out and the one-time first-admin setup.
+import type { Request, Response } from 'express';
+import { NotFoundError, ValidationError } from '../../errors';
+import { parseForm } from '../../lib/forms';
+import { renderFormError } from '../../lib/render-form';
+import { safeReturnTo } from '../../lib/safe-redirect';
+import type { Services } from '../../services';
+import { LoginInputSchema, SetupInputSchema } from './accounts.schema';
+import { signIn, signOut } from './session.helpers';
+
+export function authController({ auth }: Services) {
+  const loginView = (req: Request) => ({ title: req.t('auth.login.title') });
+
+  return {
+    login: {
+      get(req: Request, res: Response) {
+        const returnTo = typeof req.query.returnTo === 'string' ? safeReturnTo(req.query.returnTo, '') : '';
+        if (req.user) return res.redirect(303, safeReturnTo(returnTo));
+        res.render('accounts/login', { ...loginView(req), values: { email: '', returnTo }, errors: {} });
+      },
+      async post(req: Request, res: Response) {
+        let input;
+        try {
+          input = parseForm(LoginInputSchema, req.body);
+        } catch (err) {
+          if (err instanceof ValidationError) delete err.values.password;
+          return renderFormError(res, err, 'accounts/login', loginView(req));
+        }
+        const user = await auth.login(input.email, input.password);
+        if (!user) {
+          // One answer for an unknown e-mail and a wrong password (SECURITY.md 16).
+          return res.status(401).render('accounts/login', {
+            ...loginView(req),
+            values: { email: input.email, returnTo: input.returnTo ?? '' },
+            errors: { _form: 'auth.login.failed' },
+          });
+        }
+        await signIn(req, user.id);
+        res.redirect(303, safeReturnTo(input.returnTo));
+      },
+    },
+
+    async logout(req: Request, res: Response) {
+      if (req.user) auth.logout(req.user.id);
+      await signOut(req);
+      res.clearCookie('rk.sid', { httpOnly: true, sameSite: 'lax' });
+      res.redirect(303, '/');
+    },
+
+    setup: {
+      get(req: Request, res: Response) {
+        if (!auth.isSetupTokenValid(String(req.params.token))) throw new NotFoundError();
+        res.render('accounts/setup', { title: req.t('auth.setup.title'), values: {}, errors: {} });
+      },
+      async post(req: Request, res: Response) {
+        const token = String(req.params.token);
+        if (!auth.isSetupTokenValid(token)) throw new NotFoundError();
+        let input;
+        try {
+          input = parseForm(SetupInputSchema, req.body);
+        } catch (err) {
+          if (err instanceof ValidationError) {
+            delete err.values.password;
+            delete err.values.passwordConfirm;
+          }
+          return renderFormError(res, err, 'accounts/setup', { title: req.t('auth.setup.title') });
+        }
+        const user = await auth.completeSetup(token, input);
+        if (!user) throw new NotFoundError();
+        await signIn(req, user.id);
+        res.redirect(303, '/admin');
+      },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Sign-in, the first-admin setup and the current user's access; free of req/res.
+import crypto from 'node:crypto';
+import type { AuditService } from '../audit/audit.service';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.service';
+import type { Role } from './roles';
+import type { UserRow, UsersRepository } from './users.repository';
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Checks the credentials; the same null answer for an unknown e-mail, a wrong password and a disabled user. */
+  async login(email: string, password: string): Promise<CurrentUser | null> {
+    const normalised = normaliseEmail(email);
+    const user = this.users.byEmail(normalised);
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok || user.disabled_at) {
+      this.audit.record({
+        actorUserId: null,
+        municipalityId: null,
+        action: 'login.failed',
+        entityType: user ? 'user' : undefined,
+        entityId: user?.id,
+        details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled' },
+      });
+      return null;
+    }
+    const now = this.clock().toISOString();
+    this.users.setLastLogin(user.id, now);
+    this.audit.record({ actorUserId: user.id, municipalityId: null, action: 'login', entityType: 'user', entityId: user.id });
+    return toCurrentUser(user);
+  }
+
+  logout(userId: number): void {
+    this.audit.record({ actorUserId: userId, municipalityId: null, action: 'logout', entityType: 'user', entityId: userId });
+  }
+
+  /** The signed-in user for a session, or null when gone or disabled. */
+  currentUser(userId: number): CurrentUser | null {
+    const user = this.users.byId(userId);
+    return user && !user.disabled_at ? toCurrentUser(user) : null;
+  }
+
+  rolesIn(userId: number, municipalityId: number): Role[] {
+    return this.users.rolesIn(userId, municipalityId);
+  }
+
+  municipalitiesOf(userId: number): { slug: string; name: string }[] {
+    return this.users.municipalitiesOf(userId);
+  }
+
+  needsSetup(): boolean {
+    return this.users.count() === 0;
+  }
+
+  /** A fresh one-time token for creating the first platform admin; only its hash is stored. */
+  issueSetupToken(): string {
+    const token = crypto.randomBytes(24).toString('base64url');
+    this.users.replaceSetupToken(hashToken(token), this.clock().toISOString());
+    return token;
+  }
+
+  isSetupTokenValid(token: string): boolean {
+    return this.needsSetup() && this.users.isSetupTokenValid(hashToken(token));
+  }
+
+  /** Creates the platform admin with the token, once; returns null when the token is spent or wrong. */
+  async completeSetup(token: string, input: { name: string; email: string; password: string }): Promise<CurrentUser | null> {
+    if (!this.isSetupTokenValid(token)) return null;
+    const passwordHash = await hashPassword(input.password);
+    const now = this.clock().toISOString();
+    const id = this.users.transaction(() => {
+      if (this.users.count() !== 0 || !this.users.useSetupToken(hashToken(token), now)) return null;
+      return this.users.insert({ email: normaliseEmail(input.email), name: input.name, passwordHash, isPlatformAdmin: true }, now);
+    });
+    if (id === null) return null;
+    this.audit.record({ actorUserId: id, municipalityId: null, action: 'setup.platform_admin_created', entityType: 'user', entityId: id });
+    return this.currentUser(id);
+  }
+}
+
+function toCurrentUser(user: UserRow): CurrentUser {
+  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.is_platform_admin === 1 };
+}

@@ -1,0 +1,105 @@
+// SQL for municipalities and their departments.
+import type { Db } from '../../db/connection';
+
+export interface MunicipalityRow {
+  id: number;
+  slug: string;
+  name: string;
+  kommunenummer: string;
+  default_locale: string;
+  premoderation: number;
+  half_life_days: number;
+  severity_prior_weight: number;
+  wip_limit: number;
+  flag_hide_threshold: number;
+  created_at: string;
+}
+
+export interface DepartmentRow {
+  id: number;
+  name: string;
+  kind: 'municipal' | 'state' | 'private';
+}
+
+export class MunicipalitiesRepository {
+  constructor(private readonly db: Db) {}
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM municipalities').pluck().get() as number;
+  }
+
+  all(): MunicipalityRow[] {
+    return this.db.prepare('SELECT * FROM municipalities ORDER BY name').all() as MunicipalityRow[];
+  }
+
+  bySlug(slug: string): MunicipalityRow | undefined {
+    return this.db.prepare('SELECT * FROM municipalities WHERE slug = ?').get(slug) as MunicipalityRow | undefined;
+  }
+
+  existsWith(slug: string, kommunenummer: string): { slug: boolean; kommunenummer: boolean } {
+    const row = this.db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM municipalities WHERE slug = ?) AS slug,
+                EXISTS (SELECT 1 FROM municipalities WHERE kommunenummer = ?) AS kommunenummer`,
+      )
+      .get(slug, kommunenummer) as { slug: number; kommunenummer: number };
+    return { slug: row.slug === 1, kommunenummer: row.kommunenummer === 1 };
+  }
+
+  insert(m: { slug: string; name: string; kommunenummer: string; defaultLocale: string }, now: string): number {
+    return Number(
+      this.db
+        .prepare(
+          'INSERT INTO municipalities (slug, name, kommunenummer, default_locale, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(m.slug, m.name, m.kommunenummer, m.defaultLocale, now).lastInsertRowid,
+    );
+  }
+
+  updateSettings(
+    id: number,
+    s: {
+      name: string;
+      defaultLocale: string;
+      premoderation: boolean;
+      halfLifeDays: number;
+      severityPriorWeight: number;
+      wipLimit: number;
+      flagHideThreshold: number;
+    },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
+           severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ? WHERE id = ?`,
+      )
+      .run(
+        s.name,
+        s.defaultLocale,
+        s.premoderation ? 1 : 0,
+        s.halfLifeDays,
+        s.severityPriorWeight,
+        s.wipLimit,
+        s.flagHideThreshold,
+        id,
+      );
+  }
+
+  departments(municipalityId: number): DepartmentRow[] {
+    return this.db
+      .prepare('SELECT id, name, kind FROM departments WHERE municipality_id = ? ORDER BY name')
+      .all(municipalityId) as DepartmentRow[];
+  }
+
+  insertDepartment(municipalityId: number, name: string, kind: DepartmentRow['kind'], now: string): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO departments (municipality_id, name, kind, created_at) VALUES (?, ?, ?, ?)')
+        .run(municipalityId, name, kind, now).lastInsertRowid,
+    );
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+}

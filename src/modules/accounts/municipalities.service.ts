@@ -1,0 +1,70 @@
+// Municipalities: creation by the platform admin, lookup by slug, settings by the municipality admin.
+import { ConflictError, NotFoundError } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
+import type { DepartmentRow, MunicipalitiesRepository, MunicipalityRow } from './municipalities.repository';
+
+/** Slugs that would shadow the portal's own top-level paths. */
+export const RESERVED_SLUGS = new Set([
+  'admin', 'api', 'assets', 'healthz', 'login', 'logout', 'setup', 'tilgjengelighet', 'static', 'favicon.ico', 'robots.txt',
+]);
+
+export interface MunicipalitySettings {
+  name: string;
+  defaultLocale: 'nb' | 'nn' | 'en';
+  premoderation: boolean;
+  halfLifeDays: number;
+  severityPriorWeight: number;
+  wipLimit: number;
+  flagHideThreshold: number;
+}
+
+export class MunicipalitiesService {
+  constructor(
+    private readonly repo: MunicipalitiesRepository,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  list(): MunicipalityRow[] {
+    return this.repo.all();
+  }
+
+  bySlug(slug: string): MunicipalityRow {
+    const m = this.repo.bySlug(slug);
+    if (!m) throw new NotFoundError();
+    return m;
+  }
+
+  findBySlug(slug: string): MunicipalityRow | undefined {
+    return this.repo.bySlug(slug);
+  }
+
+  departments(municipalityId: number): DepartmentRow[] {
+    return this.repo.departments(municipalityId);
+  }
+
+  create(actorId: number | null, input: { slug: string; name: string; kommunenummer: string; defaultLocale: string }): number {
+    const values = { ...input };
+    if (RESERVED_SLUGS.has(input.slug)) throw new ConflictError({ slug: 'validation.slugReserved' }, values);
+    const id = this.repo.transaction(() => {
+      const taken = this.repo.existsWith(input.slug, input.kommunenummer);
+      if (taken.slug) throw new ConflictError({ slug: 'validation.slugTaken' }, values);
+      if (taken.kommunenummer) throw new ConflictError({ kommunenummer: 'validation.kommunenummerTaken' }, values);
+      return this.repo.insert(input, this.clock().toISOString());
+    });
+    this.audit.record({ actorUserId: actorId, municipalityId: id, action: 'municipality.created', entityType: 'municipality', entityId: id, details: { slug: input.slug } });
+    return id;
+  }
+
+  updateSettings(actorId: number, municipality: MunicipalityRow, settings: MunicipalitySettings): void {
+    this.repo.updateSettings(municipality.id, settings);
+    this.audit.record({
+      actorUserId: actorId,
+      municipalityId: municipality.id,
+      action: 'municipality.settings_changed',
+      entityType: 'municipality',
+      entityId: municipality.id,
+      details: { ...settings },
+    });
+  }
+}

@@ -1,0 +1,69 @@
+// A municipality admin manages staff: list, add, change roles, disable and enable.
+import type { Request, Response } from 'express';
+import { NotFoundError, ValidationError } from '../../errors';
+import { parseForm } from '../../lib/forms';
+import { renderFormError } from '../../lib/render-form';
+import type { Services } from '../../services';
+import { EmptyFormSchema, RolesInputSchema, StaffInputSchema, UserIdParamSchema } from './accounts.schema';
+import { ROLES } from './roles';
+
+function userIdFrom(req: Request): number {
+  const parsed = UserIdParamSchema.safeParse(req.params.userId);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
+
+export function staffController({ staff }: Services) {
+  const base = (req: Request) => `/admin/${req.municipality!.slug}/settings/users`;
+  const newView = (req: Request) => ({ title: req.t('admin.users.newTitle'), roleNames: ROLES });
+
+  const editLocals = (req: Request, userId: number) => {
+    const member = staff.get(req.municipality!.id, userId);
+    return { title: req.t('admin.users.editTitle', { name: member.name }), member, roleNames: ROLES };
+  };
+
+  return {
+    list(req: Request, res: Response) {
+      res.render('accounts/users', { title: req.t('admin.users.title'), staff: staff.list(req.municipality!.id) });
+    },
+    create: {
+      get(req: Request, res: Response) {
+        res.render('accounts/user-new', { ...newView(req), values: { roles: [] }, errors: {} });
+      },
+      async post(req: Request, res: Response) {
+        try {
+          const input = parseForm(StaffInputSchema, req.body);
+          await staff.add(req.user!.id, req.municipality!.id, input);
+          res.redirect(303, base(req));
+        } catch (err) {
+          if (err instanceof ValidationError) delete err.values.password;
+          renderFormError(res, err, 'accounts/user-new', newView(req));
+        }
+      },
+    },
+    edit(req: Request, res: Response) {
+      const locals = editLocals(req, userIdFrom(req));
+      res.render('accounts/user-edit', { ...locals, values: { roles: locals.member.roles }, errors: {} });
+    },
+    setRoles(req: Request, res: Response) {
+      const userId = userIdFrom(req);
+      try {
+        const input = parseForm(RolesInputSchema, req.body);
+        staff.setRoles(req.user!.id, req.municipality!.id, userId, input.roles);
+        res.redirect(303, base(req));
+      } catch (err) {
+        renderFormError(res, err, 'accounts/user-edit', editLocals(req, userId));
+      }
+    },
+    disable(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.setDisabled(req.user!.id, req.municipality!.id, userIdFrom(req), true);
+      res.redirect(303, base(req));
+    },
+    enable(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.setDisabled(req.user!.id, req.municipality!.id, userIdFrom(req), false);
+      res.redirect(303, base(req));
+    },
+  };
+}

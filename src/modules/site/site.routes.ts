@@ -1,0 +1,13 @@
+// Public paths; the municipality front page takes any remaining single segment, so it comes last.
+import { Router } from 'express';
+import type { Services } from '../../services';
+import { siteController } from './site.controller';
+
+export function siteRoutes(services: Services): Router {
+  const c = siteController(services);
+  const router = Router();
+  router.get('/', c.home);
+  router.get('/tilgjengelighet', c.accessibility);
+  router.get('/:municipality', c.municipality);
+  return router;
+}

@@ -1,0 +1,80 @@
+// Start-up only: config, open and migrate the database, seed the demo, listen, and shut down gracefully.
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/connection';
+import { seedDemo } from './db/demo-seed';
+import { migrate, MigrationError } from './db/migrate';
+import { createLogger } from './lib/logger';
+import { resolveSessionSecret } from './lib/session-secret';
+import type { SqliteSessionStore } from './modules/accounts/session.store';
+import { buildServices } from './services';
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  try {
+    const ran = migrate(db);
+    if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
+  } catch (err) {
+    if (err instanceof MigrationError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (config.seedDemo && seedDemo(db)) logger.info('demo municipality "demo" seeded');
+
+  const app = createApp({ config, db, logger, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) });
+  const sessionStore = app.locals.sessionStore as SqliteSessionStore;
+  const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
+  pruning.unref();
+
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ port: config.port, host: config.host }, 'listening');
+    console.log(`Reisekart is running on ${config.baseUrl}`);
+    const { auth } = buildServices(db);
+    if (auth.needsSetup()) {
+      const token = auth.issueSetupToken();
+      console.log(
+        [
+          '',
+          'No staff account exists yet. Create the first (platform) admin by opening this one-time link:',
+          `  ${config.baseUrl}/setup/${token}`,
+          'or from a shell:',
+          '  npm run cli -- create-user --email you@example.no --name "Your Name" --platform-admin',
+          '',
+        ].join('\n'),
+      );
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    // Open keep-alive or slow requests must not hold the shutdown for ever.
+    setTimeout(() => {
+      server.closeAllConnections();
+    }, 5000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();

@@ -1,0 +1,24 @@
+// Builds the repositories and services over one database connection; shared by the app, the server and the CLI.
+import type { Db } from './db/connection';
+import { AuthService } from './modules/accounts/auth.service';
+import { MunicipalitiesRepository } from './modules/accounts/municipalities.repository';
+import { MunicipalitiesService } from './modules/accounts/municipalities.service';
+import { StaffService } from './modules/accounts/staff.service';
+import { UsersRepository } from './modules/accounts/users.repository';
+import { AuditRepository } from './modules/audit/audit.repository';
+import { AuditService } from './modules/audit/audit.service';
+
+export type Clock = () => Date;
+
+export function buildServices(db: Db, clock: Clock = () => new Date()) {
+  const audit = new AuditService(new AuditRepository(db), clock);
+  const users = new UsersRepository(db);
+  return {
+    audit,
+    auth: new AuthService(users, audit, clock),
+    staff: new StaffService(users, audit, clock),
+    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;

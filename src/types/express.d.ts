@@ -1,0 +1,16 @@
+// What the middleware attaches to a request once it has resolved the user and the municipality in scope.
+import type { CurrentUser } from '../modules/accounts/auth.service';
+import type { MunicipalityRow } from '../modules/accounts/municipalities.repository';
+import type { Role } from '../modules/accounts/roles';
+
+declare global {
+  namespace Express {
+    interface Request {
+      user?: CurrentUser;
+      municipality?: MunicipalityRow;
+      roles?: Role[];
+    }
+  }
+}
+
+export {};

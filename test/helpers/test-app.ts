@@ -1,0 +1,94 @@
+// Builds an app on a fresh temporary database for each test file, plus helpers to make staff and sign in.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { openDatabase, type Db } from '../../src/db/connection';
+import { migrate } from '../../src/db/migrate';
+import { createLogger } from '../../src/lib/logger';
+import type { LoginLimits } from '../../src/middleware/rate-limits';
+import type { Role } from '../../src/modules/accounts/roles';
+import { buildServices, type Services } from '../../src/services';
+
+export const TEST_PASSWORD = 'Fjordhest-Lyng-42';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  services: Services;
+  dbPath: string;
+  close(): void;
+}
+
+export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: number } = {}): TestApp {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reisekart-test-'));
+  const dbPath = path.join(dir, 'test.db');
+  const db = openDatabase(dbPath);
+  migrate(db);
+  const app = createApp({
+    config: { trustProxy: options.trustProxy ?? 0, production: false },
+    db,
+    logger: createLogger('silent'),
+    sessionSecret: 'test-secret-test-secret-test-secret-1234',
+    loginLimits: options.loginLimits,
+  });
+  return {
+    app,
+    db,
+    dbPath,
+    services: buildServices(db),
+    close() {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+function nextNumber(): string {
+  counter += 1;
+  return String(1000 + counter).padStart(4, '0');
+}
+
+export function createMunicipality(services: Services, slug: string, name = `Kommune ${slug}`): number {
+  return services.municipalities.create(null, { slug, name, kommunenummer: nextNumber(), defaultLocale: 'nb' });
+}
+
+export async function createUser(
+  services: Services,
+  options: { email: string; municipality?: string; roles?: Role[]; platformAdmin?: boolean; name?: string },
+): Promise<number> {
+  const municipality = options.municipality ? services.municipalities.bySlug(options.municipality) : undefined;
+  return services.staff.createUser({
+    email: options.email,
+    name: options.name ?? options.email.split('@')[0]!,
+    password: TEST_PASSWORD,
+    platformAdmin: options.platformAdmin ?? false,
+    membership: municipality ? { municipalityId: municipality.id, roles: options.roles ?? [] } : undefined,
+  });
+}
+
+/** The CSRF token of the first form on a page. */
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF token on the page');
+  return match[1]!;
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** An agent with a session cookie and the CSRF token of its session. */
+export async function anonymousAgent(app: TestApp['app']): Promise<{ agent: Agent; csrf: string }> {
+  const agent = request.agent(app);
+  const page = await agent.get('/login');
+  return { agent, csrf: csrfFrom(page.text) };
+}
+
+export async function signIn(app: TestApp['app'], email: string, password = TEST_PASSWORD): Promise<{ agent: Agent; csrf: string }> {
+  const { agent, csrf } = await anonymousAgent(app);
+  const res = await agent.post('/login').type('form').send({ _csrf: csrf, email, password });
+  if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  const page = await agent.get('/admin');
+  return { agent, csrf: csrfFrom(page.text) };
+}

@@ -1,0 +1,171 @@
+// Sign-in, sign-out, CSRF and login rate limits (SECURITY.md 10-12, 16).
+import request from 'supertest';
+import { SESSION_COOKIE } from '../../src/app';
+import {
+  anonymousAgent,
+  createUser,
+  csrfFrom,
+  makeTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = makeTestApp();
+  await createUser(t.services, { email: 'kari@example.no', platformAdmin: true });
+});
+afterAll(() => t.close());
+
+function sessionCookie(res: request.Response): string | undefined {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+}
+
+describe('login', () => {
+  it('signs in with the right password, sets a HttpOnly SameSite=Lax cookie with a new session id, and redirects', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const before = sessionCookie(await agent.get('/login')) ?? '';
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'KARI@example.no ', password: TEST_PASSWORD });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/admin');
+    const cookie = sessionCookie(res)!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie.split(';')[0]).not.toEqual(before.split(';')[0]);
+    expect((await agent.get('/admin')).status).toBe(200);
+  });
+
+  it('marks the session cookie Secure when served over TLS behind a trusted proxy', async () => {
+    const proxied = makeTestApp({ trustProxy: 1 });
+    try {
+      const res = await request(proxied.app).get('/login').set('X-Forwarded-Proto', 'https');
+      expect(sessionCookie(res)).toMatch(/Secure/);
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('answers a wrong password and an unknown e-mail the same way, with 401 and no cookie for a user', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const wrong = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: 'feil-passord' });
+    const unknown = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'nobody@example.no', password: 'feil-passord' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const message = (html: string) => /id="error-summary"[\s\S]*?<li>([^<]*)<\/li>/.exec(html)?.[1];
+    expect(message(wrong.text)).toBe('E-postadressen eller passordet er feil.');
+    expect(message(unknown.text)).toEqual(message(wrong.text));
+    expect((await agent.get('/admin')).status).toBe(303);
+  });
+
+  it('never echoes the password back into the form', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: 'hemmelig-feil-123' });
+    expect(res.text).not.toContain('hemmelig-feil-123');
+  });
+
+  it('refuses an empty form with 400, an error summary linking to the fields, and the e-mail kept', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: '' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('href="#field-password"');
+    expect(res.text).toContain('value="kari@example.no"');
+  });
+
+  it('refuses unknown fields (strict schema) with 400', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD, role: 'admin' });
+    expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ['//evil.example/x', '/admin'],
+    ['https://evil.example/', '/admin'],
+    ['/\\evil.example', '/admin'],
+    ['/admin/demo/settings', '/admin/demo/settings'],
+  ])('redirects returnTo=%s to %s after login', async (returnTo, expected) => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD, returnTo });
+    expect(res.headers.location).toBe(expected);
+  });
+
+  it('sends a signed-out visitor of a staff page to login with a returnTo', async () => {
+    const res = await request(t.app).get('/admin/demo');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/login?returnTo=%2Fadmin%2Fdemo');
+  });
+
+  it('writes login and failed login to the audit log without the password', async () => {
+    const rows = t.db.prepare("SELECT action, details FROM audit_log WHERE action LIKE 'login%'").all() as { action: string; details: string | null }[];
+    expect(rows.some((r) => r.action === 'login')).toBe(true);
+    expect(rows.some((r) => r.action === 'login.failed')).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain('feil-passord');
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a POST without a token with 403', async () => {
+    const res = await request(t.app).post('/login').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('Skjemaet er utløpt');
+  });
+
+  it('refuses a POST with a token from another session', async () => {
+    const a = await anonymousAgent(t.app);
+    const b = await anonymousAgent(t.app);
+    const res = await b.agent.post('/login').type('form').send({ _csrf: a.csrf, email: 'kari@example.no', password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('logout', () => {
+  it('destroys the session on the server: the old cookie no longer works', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const login = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD });
+    const oldCookie = sessionCookie(login)!.split(';')[0]!;
+    expect((await request(t.app).get('/admin').set('Cookie', oldCookie)).status).toBe(200);
+    const page = await agent.get('/admin');
+    const out = await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) });
+    expect(out.status).toBe(303);
+    const replay = await request(t.app).get('/admin').set('Cookie', oldCookie);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.location).toMatch(/^\/login/);
+  });
+});
+
+describe('login rate limit', () => {
+  it('gives a localised 429 page after repeated failures for one account', async () => {
+    const limited = makeTestApp({ loginLimits: { windowMs: 60_000, perAddress: 100, perAccount: 3 } });
+    try {
+      await createUser(limited.services, { email: 'ola@example.no', platformAdmin: true });
+      const { agent, csrf } = await anonymousAgent(limited.app);
+      const attempt = () => agent.post('/login').type('form').send({ _csrf: csrf, email: 'ola@example.no', password: 'galt-passord' });
+      for (let i = 0; i < 3; i += 1) expect((await attempt()).status).toBe(401);
+      const blocked = await attempt();
+      expect(blocked.status).toBe(429);
+      expect(blocked.text).toContain('For mange forsøk');
+      // The right password is refused too while the account is limited.
+      const right = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'ola@example.no', password: TEST_PASSWORD });
+      expect(right.status).toBe(429);
+    } finally {
+      limited.close();
+    }
+  });
+
+  it('limits per address across accounts', async () => {
+    const limited = makeTestApp({ loginLimits: { windowMs: 60_000, perAddress: 2, perAccount: 100 } });
+    try {
+      const { agent, csrf } = await anonymousAgent(limited.app);
+      for (const email of ['a@example.no', 'b@example.no']) {
+        expect((await agent.post('/login').type('form').send({ _csrf: csrf, email, password: 'x' })).status).toBe(401);
+      }
+      const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'c@example.no', password: 'x' });
+      expect(res.status).toBe(429);
+    } finally {
+      limited.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// Health check and the security headers of SECURITY.md 7-8.
+import request from 'supertest';
+import { createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(() => {
+  t = makeTestApp();
+});
+afterAll(() => t.close());
+
+describe('GET /healthz', () => {
+  it('answers 200 {"status":"ok"} once the database is open and migrated', async () => {
+    const res = await request(t.app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('security headers', () => {
+  it('sends a nonce-based CSP without unsafe-inline, with frame-ancestors and object-src none', async () => {
+    const res = await request(t.app).get('/');
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('uses a fresh nonce for every response', async () => {
+    const nonce = async () =>
+      /'nonce-([^']+)'/.exec((await request(t.app).get('/')).headers['content-security-policy'] as string)![1];
+    const [a, b] = [await nonce(), await nonce()];
+    expect(a).not.toEqual(b);
+  });
+
+  it('sends HSTS, nosniff and a referrer policy, and hides the framework', async () => {
+    const res = await request(t.app).get('/');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('marks staff pages Cache-Control: no-store', async () => {
+    await createUser(t.services, { email: 'cache@example.no', platformAdmin: true });
+    const { agent } = await signIn(t.app, 'cache@example.no');
+    expect((await agent.get('/admin')).headers['cache-control']).toBe('no-store');
+    expect((await request(t.app).get('/login')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('sets no session cookie on a public page without a form', async () => {
+    const res = await request(t.app).get('/');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('caps the body size with a 413 page, not a 500', async () => {
+    const res = await request(t.app).post('/login').type('form').send({ email: 'x'.repeat(200_000) });
+    expect(res.status).toBe(413);
+    expect(res.text).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('serves Designsystemet CSS from the app itself', async () => {
+    const res = await request(t.app).get('/assets/ds/src/index.css');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('.ds-button');
+  });
+});
