@@ -64,8 +64,12 @@ export function createApp(deps: AppDeps) {
   app.use('/assets/fonts/inter', express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' }));
   app.use('/assets', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.get('/healthz', (_req, res) => {
-    db.prepare('SELECT 1').get();
-    res.json({ status: 'ok' });
+    try {
+      db.prepare('SELECT 1').get();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
   });
 
   const i18n = createI18n();

@@ -33,10 +33,28 @@ const UserArgsSchema = z.strictObject({
     .optional(),
 });
 
-async function readPassword(): Promise<string> {
-  if (process.env.REISEKART_PASSWORD) return process.env.REISEKART_PASSWORD;
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
+const OPTIONS = {
+  email: { type: 'string' },
+  name: { type: 'string' },
+  'platform-admin': { type: 'boolean' },
+  municipality: { type: 'string' },
+  role: { type: 'string' },
+  slug: { type: 'string' },
+  kommunenummer: { type: 'string' },
+  locale: { type: 'string' },
+} as const;
+
+/** A refusal the user can act on: printed without a stack trace, exit code 2. */
+export class CliError extends Error {}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+async function readPassword(env: NodeJS.ProcessEnv, input: NodeJS.ReadableStream): Promise<string> {
+  if (env.REISEKART_PASSWORD) return env.REISEKART_PASSWORD;
+  const rl = readline.createInterface({ input, terminal: false });
+  if (process.stdin.isTTY && input === process.stdin) process.stderr.write('Password: ');
   for await (const line of rl) {
     rl.close();
     return line;
@@ -44,32 +62,21 @@ async function readPassword(): Promise<string> {
   return '';
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-async function main(argv: string[]): Promise<void> {
+/** Runs one command; returns what to print. Throws CliError for bad arguments or refused input. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
-    console.log(USAGE);
-    return;
+  if (!command || command === 'help' || command === '--help') return USAGE;
+  let values;
+  try {
+    ({ values } = parseArgs({ args: rest, strict: true, options: OPTIONS }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`);
   }
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      'platform-admin': { type: 'boolean' },
-      municipality: { type: 'string' },
-      role: { type: 'string' },
-      slug: { type: 'string' },
-      kommunenummer: { type: 'string' },
-      locale: { type: 'string' },
-    },
-  });
-  const config = loadConfig();
+  const config = loadConfig(env);
   const db = openDatabase(config.databasePath);
   migrate(db);
   const services = buildServices(db);
@@ -82,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
       if (args.municipality && !args.role) fail('--municipality needs --role.');
       const municipality = args.municipality ? services.municipalities.findBySlug(args.municipality) : undefined;
       if (args.municipality && !municipality) fail(`No municipality with slug "${args.municipality}".`);
-      const password = await readPassword();
+      const password = await readPassword(env, input);
       const problem = passwordProblem(password);
       if (problem) fail(`Password refused: ${problem.replace('validation.', '')}.`);
       const id = await services.staff.createUser({
@@ -92,7 +99,7 @@ async function main(argv: string[]): Promise<void> {
         platformAdmin: args['platform-admin'] ?? false,
         membership: municipality && args.role ? { municipalityId: municipality.id, roles: args.role } : undefined,
       });
-      console.log(`Created user ${id} (${args.email}).`);
+      return `Created user ${id} (${args.email}).`;
     } else if (command === 'create-municipality') {
       const parsed = MunicipalityInputSchema.safeParse({
         slug: values.slug,
@@ -102,10 +109,9 @@ async function main(argv: string[]): Promise<void> {
       });
       if (!parsed.success) fail(`Invalid arguments: ${z.prettifyError(parsed.error)}\n\n${USAGE}`);
       const id = services.municipalities.create(null, parsed.data);
-      console.log(`Created municipality ${id} (${parsed.data.slug}).`);
-    } else {
-      fail(`Unknown command "${command}".\n\n${USAGE}`);
+      return `Created municipality ${id} (${parsed.data.slug}).`;
     }
+    return fail(`Unknown command "${command}".\n\n${USAGE}`);
   } catch (err) {
     if (err instanceof ValidationError) fail(`Refused: ${Object.values(err.fieldErrors).join(', ')}`);
     throw err;
@@ -114,9 +120,16 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof ConfigError) fail(err.message);
-  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) fail(`${err.message}\n\n${USAGE}`);
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (output) => console.log(output),
+    (err: unknown) => {
+      if (err instanceof CliError || err instanceof ConfigError) {
+        console.error(err.message);
+        process.exit(2);
+      }
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

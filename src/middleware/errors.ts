@@ -35,14 +35,18 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const t = req.t ?? ((key: string) => key);
     res.status(status);
     if (status >= 500) res.set('Cache-Control', 'no-store');
-    try {
-      res.render('errors/error', {
-        title: t(TITLE_KEYS[status] ?? (status >= 500 ? 'errors.server.title' : 'errors.badRequest.title')),
-        message: t(messageKey),
-      });
-    } catch (renderErr) {
-      logger.error({ err: renderErr }, 'error page failed to render');
-      res.type('text/plain').send(status >= 500 ? 'Internal Server Error' : 'Error');
-    }
+    const locals = {
+      title: t(TITLE_KEYS[status] ?? (status >= 500 ? 'errors.server.title' : 'errors.badRequest.title')),
+      message: t(messageKey),
+    };
+    // With a callback, a failing error page cannot fall through to Express's default (stack-revealing) handler.
+    res.render('errors/error', locals, (renderErr: Error | null, html?: string) => {
+      if (renderErr) {
+        logger.error({ err: renderErr }, 'error page failed to render');
+        res.type('text/plain').send(status >= 500 ? 'Internal Server Error' : 'Error');
+        return;
+      }
+      res.send(html);
+    });
   };
 }

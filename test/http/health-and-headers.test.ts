@@ -65,3 +65,19 @@ describe('security headers', () => {
     expect(res.text).toContain('.ds-button');
   });
 });
+
+describe('server errors', () => {
+  it('shows a localised 500 page without a stack trace when the database is gone', async () => {
+    const broken = makeTestApp();
+    broken.db.close();
+    try {
+      expect((await request(broken.app).get('/healthz')).status).toBe(503);
+      const res = await request(broken.app).get('/?lang=en');
+      expect(res.status).toBe(500);
+      expect(res.text).toContain('Something went wrong');
+      expect(res.text).not.toMatch(/\.ts:\d+|\.js:\d+|TypeError|SqliteError/);
+    } finally {
+      broken.close();
+    }
+  });
+});

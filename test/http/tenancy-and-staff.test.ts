@@ -1,0 +1,179 @@
+// Roles and tenancy on staff routes, and staff management by a municipality admin (SECURITY.md 1-2, 10, 13).
+import request from 'supertest';
+import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = makeTestApp();
+  createMunicipality(t.services, 'aust');
+  createMunicipality(t.services, 'vest');
+  await createUser(t.services, { email: 'admin@aust.no', municipality: 'aust', roles: ['admin'] });
+  await createUser(t.services, { email: 'designer@aust.no', municipality: 'aust', roles: ['designer'] });
+  await createUser(t.services, { email: 'moderator@aust.no', municipality: 'aust', roles: ['moderator'] });
+  await createUser(t.services, { email: 'analyst@aust.no', municipality: 'aust', roles: ['analyst'] });
+  await createUser(t.services, { email: 'admin@vest.no', municipality: 'vest', roles: ['admin'] });
+  await createUser(t.services, { email: 'platform@example.no', platformAdmin: true });
+});
+afterAll(() => t.close());
+
+const ADMIN_ONLY_PAGES = ['/settings', '/settings/users', '/settings/users/new', '/settings/audit'];
+
+describe('role matrix on the municipality admin pages', () => {
+  it.each([
+    ['admin@aust.no', 200],
+    ['platform@example.no', 200],
+    ['designer@aust.no', 403],
+    ['moderator@aust.no', 403],
+    ['analyst@aust.no', 403],
+    ['admin@vest.no', 404],
+  ])('%s gets %i on every admin-only page of aust', async (email, status) => {
+    const { agent } = await signIn(t.app, email);
+    for (const page of ADMIN_ONLY_PAGES) {
+      expect([page, (await agent.get(`/admin/aust${page}`)).status]).toEqual([page, status]);
+    }
+  });
+
+  it('lets any member see the municipality overview, and gives 404 to staff of another municipality', async () => {
+    expect((await (await signIn(t.app, 'analyst@aust.no')).agent.get('/admin/aust')).status).toBe(200);
+    expect((await (await signIn(t.app, 'admin@vest.no')).agent.get('/admin/aust')).status).toBe(404);
+  });
+
+  it('redirects signed-out visitors to login', async () => {
+    for (const page of ['', ...ADMIN_ONLY_PAGES]) {
+      expect((await request(t.app).get(`/admin/aust${page}`)).status).toBe(303);
+    }
+  });
+
+  it('refuses a POST from the admin of another municipality with 404, changing nothing', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@vest.no');
+    const res = await agent.post('/admin/aust/settings/users').type('form').send({
+      _csrf: csrf, name: 'Inntrenger', email: 'inn@vest.no', password: 'Lang-og-sikker-99', roles: 'admin',
+    });
+    expect(res.status).toBe(404);
+    expect(t.db.prepare("SELECT count(*) FROM users WHERE email = 'inn@vest.no'").pluck().get()).toBe(0);
+  });
+
+  it('hides platform administration from municipality admins', async () => {
+    const { agent } = await signIn(t.app, 'admin@aust.no');
+    expect((await agent.get('/admin/municipalities/new')).status).toBe(404);
+    expect((await agent.get('/admin/audit')).status).toBe(404);
+  });
+});
+
+describe('staff management', () => {
+  it('adds a staff member with roles; the new person can sign in and reach what the roles allow', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const res = await agent.post('/admin/aust/settings/users').type('form').send({
+      _csrf: csrf, name: 'Nina Ny', email: 'nina@aust.no', password: 'Sommerfugl-Vinge-77', roles: ['designer', 'analyst'],
+    });
+    expect(res.status).toBe(303);
+    const list = await agent.get('/admin/aust/settings/users');
+    expect(list.text).toContain('Nina Ny');
+    const nina = await signIn(t.app, 'nina@aust.no', 'Sommerfugl-Vinge-77');
+    expect((await nina.agent.get('/admin/aust')).status).toBe(200);
+    expect((await nina.agent.get('/admin/aust/settings')).status).toBe(403);
+  });
+
+  it('refuses an extra field such as municipality_id (strict schema), keeping the values', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const res = await agent.post('/admin/aust/settings/users').type('form').send({
+      _csrf: csrf, name: 'Per Ekstra', email: 'per@aust.no', password: 'Sommerfugl-Vinge-77', roles: 'analyst', municipality_id: '2',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('value="Per Ekstra"');
+    expect(t.db.prepare("SELECT count(*) FROM users WHERE email = 'per@aust.no'").pluck().get()).toBe(0);
+  });
+
+  it('refuses an unknown role and a missing role with 400', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    for (const roles of ['superuser', undefined]) {
+      const res = await agent.post('/admin/aust/settings/users').type('form').send({
+        _csrf: csrf, name: 'Rolle Løs', email: 'rolle@aust.no', password: 'Sommerfugl-Vinge-77', ...(roles ? { roles } : {}),
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#field-roles"');
+    }
+  });
+
+  it('changes roles and writes the change to the audit log that the admin can read', async () => {
+    const id = await createUser(t.services, { email: 'endre@aust.no', municipality: 'aust', roles: ['analyst'] });
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const res = await agent.post(`/admin/aust/settings/users/${id}/roles`).type('form').send({ _csrf: csrf, roles: ['moderator'] });
+    expect(res.status).toBe(303);
+    expect(t.services.auth.rolesIn(id, t.services.municipalities.bySlug('aust').id)).toEqual(['moderator']);
+    const log = await agent.get('/admin/aust/settings/audit');
+    expect(log.text).toContain('Roller endret');
+  });
+
+  it('disabling a user ends all their sessions at once and blocks new logins; enabling lets them back', async () => {
+    const id = await createUser(t.services, { email: 'borte@aust.no', municipality: 'aust', roles: ['designer'] });
+    const victim1 = await signIn(t.app, 'borte@aust.no');
+    const victim2 = await signIn(t.app, 'borte@aust.no');
+    expect(t.db.prepare('SELECT count(*) FROM sessions WHERE user_id = ?').pluck().get(id)).toBe(2);
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    expect((await agent.post(`/admin/aust/settings/users/${id}/disable`).type('form').send({ _csrf: csrf })).status).toBe(303);
+    // The rows are gone from the store before either browser comes back.
+    expect(t.db.prepare('SELECT count(*) FROM sessions WHERE user_id = ?').pluck().get(id)).toBe(0);
+    expect((await victim1.agent.get('/admin/aust')).status).toBe(303);
+    expect((await victim2.agent.get('/admin/aust')).status).toBe(303);
+    await expect(signIn(t.app, 'borte@aust.no')).rejects.toThrow('sign-in failed');
+    expect((await agent.post(`/admin/aust/settings/users/${id}/enable`).type('form').send({ _csrf: csrf })).status).toBe(303);
+    await expect(signIn(t.app, 'borte@aust.no')).resolves.toBeDefined();
+  });
+
+  it('does not let an admin disable themself or a user of another municipality', async () => {
+    const own = t.db.prepare("SELECT id FROM users WHERE email = 'admin@aust.no'").pluck().get() as number;
+    const foreign = t.db.prepare("SELECT id FROM users WHERE email = 'admin@vest.no'").pluck().get() as number;
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    expect((await agent.post(`/admin/aust/settings/users/${own}/disable`).type('form').send({ _csrf: csrf })).status).toBe(403);
+    expect((await agent.post(`/admin/aust/settings/users/${foreign}/disable`).type('form').send({ _csrf: csrf })).status).toBe(404);
+    expect((await agent.post('/admin/aust/settings/users/abc/disable').type('form').send({ _csrf: csrf })).status).toBe(404);
+    expect(t.db.prepare('SELECT count(*) FROM users WHERE disabled_at IS NOT NULL AND id IN (?, ?)').pluck().get(own, foreign)).toBe(0);
+  });
+
+  it('lets a designer reach no user management, not even by POST', async () => {
+    const { agent, csrf } = await signIn(t.app, 'designer@aust.no');
+    expect((await agent.get('/admin/aust/settings/users')).status).toBe(403);
+    const res = await agent.post('/admin/aust/settings/users').type('form').send({
+      _csrf: csrf, name: 'X', email: 'x@aust.no', password: 'Sommerfugl-Vinge-77', roles: 'admin',
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('municipality settings', () => {
+  it('saves valid settings and refuses out-of-range numbers with 400, changing nothing', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const good = { _csrf: csrf, name: 'Aust kommune', defaultLocale: 'nn', premoderation: 'on', halfLifeDays: '90', severityPriorWeight: '4', wipLimit: '5', flagHideThreshold: '2' };
+    expect((await agent.post('/admin/aust/settings').type('form').send(good)).status).toBe(303);
+    const saved = t.services.municipalities.bySlug('aust');
+    expect([saved.name, saved.default_locale, saved.half_life_days, saved.wip_limit]).toEqual(['Aust kommune', 'nn', 90, 5]);
+    const bad = await agent.post('/admin/aust/settings').type('form').send({ ...good, halfLifeDays: '0', name: 'Endret' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#field-halfLifeDays"');
+    expect(t.services.municipalities.bySlug('aust').name).toBe('Aust kommune');
+  });
+});
+
+describe('platform admin creates municipalities', () => {
+  it('creates one, and refuses a taken or reserved slug and a bad kommunenummer', async () => {
+    const { agent } = await signIn(t.app, 'platform@example.no');
+    const form = await agent.get('/admin/municipalities/new');
+    const csrf = csrfFrom(form.text);
+    const create = (fields: Record<string, string>) =>
+      agent.post('/admin/municipalities').type('form').send({ _csrf: csrf, name: 'Nord kommune', slug: 'nord', kommunenummer: '5001', defaultLocale: 'nb', ...fields });
+    expect((await create({})).headers.location).toBe('/admin/nord');
+    for (const [fields, field] of [
+      [{ kommunenummer: '5002' }, 'slug'],
+      [{ slug: 'admin', kommunenummer: '5003' }, 'slug'],
+      [{ slug: 'Ugyldig Slug!', kommunenummer: '5004' }, 'slug'],
+      [{ slug: 'sor', kommunenummer: '50' }, 'kommunenummer'],
+      [{ slug: 'sor', kommunenummer: '5001' }, 'kommunenummer'],
+    ] as const) {
+      const res = await create(fields);
+      expect([JSON.stringify(fields), res.status]).toEqual([JSON.stringify(fields), 400]);
+      expect(res.text).toContain(`href="#field-${field}"`);
+    }
+    expect(t.db.prepare('SELECT count(*) FROM municipalities').pluck().get()).toBe(3);
+  });
+});
