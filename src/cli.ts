@@ -1,10 +1,13 @@
 // Command line for scripted installs: `npm run cli -- <command> [options]`.
 // Uses the same schemas and services as the web forms, so the rules are the same.
+import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
+import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/connection';
+import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { ValidationError } from './errors';
 import { MunicipalityInputSchema } from './modules/accounts/accounts.schema';
@@ -19,6 +22,9 @@ Commands:
       The password is read from REISEKART_PASSWORD, or asked for on standard input.
       Roles: ${ROLES.join(', ')}
   create-municipality --slug S --name N --kommunenummer NNNN [--locale nb|nn|en]
+  backup FILE
+      Online backup of the live database (SQLite's backup API: consistent while the server writes),
+      then an integrity check of the copy. Refuses to overwrite an existing file.
   help`;
 
 const UserArgsSchema = z.strictObject({
@@ -62,6 +68,23 @@ async function readPassword(env: NodeJS.ProcessEnv, input: NodeJS.ReadableStream
   return '';
 }
 
+async function backup(db: Db, positionals: string[]): Promise<string> {
+  const [target, ...extra] = positionals;
+  if (!target || extra.length > 0) fail(`backup takes exactly one file.\n\n${USAGE}`);
+  const file = path.resolve(target);
+  if (fs.existsSync(file)) fail(`${file} exists already; choose a new file name.`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await db.backup(file);
+  const copy = new Database(file, { readonly: true });
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') fail(`The backup at ${file} failed its integrity check: ${String(check)}`);
+  } finally {
+    copy.close();
+  }
+  return `Backup written to ${file} (integrity ok).`;
+}
+
 /** Runs one command; returns what to print. Throws CliError for bad arguments or refused input. */
 export async function runCli(
   argv: string[],
@@ -71,8 +94,9 @@ export async function runCli(
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') return USAGE;
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, strict: true, options: OPTIONS }));
+    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: true, options: OPTIONS }));
   } catch (err) {
     fail(`${(err as Error).message}\n\n${USAGE}`);
   }
@@ -81,6 +105,8 @@ export async function runCli(
   migrate(db);
   const services = buildServices(db);
   try {
+    if (command !== 'backup' && positionals.length > 0) fail(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
+    if (command === 'backup') return await backup(db, positionals);
     if (command === 'create-user') {
       const parsed = UserArgsSchema.safeParse(values);
       if (!parsed.success) fail(`Invalid arguments: ${z.prettifyError(parsed.error)}\n\n${USAGE}`);

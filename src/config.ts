@@ -35,6 +35,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   baseUrl: string;
+  /** False when baseUrl was derived from HOST and PORT. */
+  baseUrlGiven: boolean;
   sessionSecret?: string;
   production: boolean;
 }
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     baseUrl: (e.BASE_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    baseUrlGiven: e.BASE_URL !== undefined,
     sessionSecret: e.SESSION_SECRET,
     production: e.NODE_ENV === 'production',
   };

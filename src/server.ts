@@ -40,8 +40,12 @@ function main(): void {
   pruning.unref();
 
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, host: config.host }, 'listening');
-    console.log(`Reisekart is running on ${config.baseUrl}`);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    // With PORT=0 the system picks the port; show the real one unless BASE_URL was given.
+    const baseUrl = config.baseUrlGiven ? config.baseUrl : config.baseUrl.replace(/:\d+$/, `:${port}`);
+    logger.info({ port, host: config.host }, 'listening');
+    console.log(`Reisekart is running on ${baseUrl}`);
     const { auth } = buildServices(db);
     if (auth.needsSetup()) {
       const token = auth.issueSetupToken();
@@ -49,7 +53,7 @@ function main(): void {
         [
           '',
           'No staff account exists yet. Create the first (platform) admin by opening this one-time link:',
-          `  ${config.baseUrl}/setup/${token}`,
+          `  ${baseUrl}/setup/${token}`,
           'or from a shell:',
           '  npm run cli -- create-user --email you@example.no --name "Your Name" --platform-admin',
           '',

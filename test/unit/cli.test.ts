@@ -54,3 +54,31 @@ describe('npm run cli', () => {
     await expect(runCli(['create-user', '--email', 'c@example.no', '--name', 'C', '--platform-admin'], e)).rejects.toThrow(/Password refused/);
   });
 });
+
+describe('npm run backup', () => {
+  it('takes an online backup during writes that passes integrity_check and holds every row committed before it', async () => {
+    const e = env();
+    await runCli(['create-municipality', '--slug', 'kyst', '--name', 'Kyst kommune', '--kommunenummer', '4602'], e);
+    const db = openDatabase(e.DATABASE_PATH!);
+    const municipalityId = db.prepare("SELECT id FROM municipalities WHERE slug = 'kyst'").pluck().get();
+    const insert = db.prepare("INSERT INTO departments (municipality_id, name, kind, created_at) VALUES (?, ?, 'municipal', '2026-01-01')");
+    for (let i = 0; i < 500; i += 1) insert.run(municipalityId, `Avdeling ${i}`);
+    // Keep writing while the backup runs.
+    let n = 500;
+    const writer = setInterval(() => insert.run(municipalityId, `Avdeling ${n++}`), 1);
+    const file = path.join(path.dirname(e.DATABASE_PATH!), 'backups', 'kyst.db');
+    try {
+      expect(await runCli(['backup', file], e)).toMatch(/integrity ok/);
+    } finally {
+      clearInterval(writer);
+    }
+    const copy = openDatabase(file);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    const names = new Set(copy.prepare('SELECT name FROM departments').pluck().all() as string[]);
+    for (let i = 0; i < 500; i += 1) expect(names.has(`Avdeling ${i}`)).toBe(true);
+    copy.close();
+    db.close();
+    await expect(runCli(['backup', file], e)).rejects.toThrow(/exists already/);
+    await expect(runCli(['backup'], e)).rejects.toThrow(CliError);
+  });
+});
