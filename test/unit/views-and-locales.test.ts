@@ -58,9 +58,11 @@ describe('locales', () => {
     expect(used.size).toBeGreaterThan(50);
   });
 
-  it('names every role, department kind, language and audited action', () => {
+  it('names every role, department kind, language, audited action and audited entity type', () => {
     const actions = new Set<string>();
+    const entityTypes = new Set<string>();
     for (const file of sources) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/entityType: (?:[^']*')(\w+)'/g)) entityTypes.add(m[1]!);
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/action: (?:[^']*')([a-z_.]+)'/g)) actions.add(m[1]!);
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/'(user\.(?:disabled|enabled))'/g)) actions.add(m[1]!);
     }
@@ -69,7 +71,9 @@ describe('locales', () => {
       ...['municipal', 'state', 'private'].map((k) => `departmentKinds.${k}`),
       ...LOCALES.map((l) => `lang.${l}`),
       ...[...actions].map((a) => `auditActions.${a.replace(/\./g, '_')}`),
+      ...[...entityTypes].map((e) => `entityTypes.${e}`),
     ];
+    expect(entityTypes.size).toBeGreaterThan(1);
     expect(actions.size).toBeGreaterThan(5);
     expect(expected.filter((key) => !(key in flat.nb!))).toEqual([]);
   });
