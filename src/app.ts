@@ -8,6 +8,8 @@ import { handle as i18nHandle } from 'i18next-http-middleware';
 import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
+import { emotionCurve } from './lib/emotion-curve';
+import { formatDate, formatDateTime } from './lib/format';
 import { createI18n } from './lib/i18n';
 import { loggablePath, type Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
@@ -18,12 +20,15 @@ import { cspNonce, securityHeaders } from './middleware/security-headers';
 import { adminRoutes } from './modules/accounts/admin.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { SqliteSessionStore } from './modules/accounts/session.store';
+import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
 import { siteRoutes } from './modules/site/site.routes';
 import { buildServices, type Clock } from './services';
 
 export const SESSION_COOKIE = 'rk.sid';
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export const BODY_LIMIT = '100kb';
+const IMPORT_BODY_LIMIT = '2mb';
+const IMPORT_PATH = /^\/admin\/[^/]+\/journeys\/import$/;
 const ROOT = path.resolve(__dirname, '..');
 
 export interface AppDeps {
@@ -48,6 +53,8 @@ export function createApp(deps: AppDeps) {
   app.set('view cache', deps.config.production);
   app.disable('x-powered-by');
   app.locals.sessionStore = sessionStore;
+  // View helpers: pure functions, no request state.
+  Object.assign(app.locals, { emotionCurve, formatDate, formatDateTime });
 
   app.use(
     pinoHttp({
@@ -74,7 +81,10 @@ export function createApp(deps: AppDeps) {
 
   const i18n = createI18n();
   app.use(cookieParser(), i18nHandle(i18n), viewLocals((req) => csrf.generateToken(req)));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
+  // Only a journey import carries a whole document.
+  const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
+  app.use((req, res, next) => (IMPORT_PATH.test(req.path) ? importBodies : smallBodies)(req, res, next));
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -92,6 +102,8 @@ export function createApp(deps: AppDeps) {
   app.use(authRoutes(services, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
   app.use('/admin', adminRoutes(services));
   app.use(siteRoutes(services));
+  // Municipality pages take any remaining first path segment, so they come last.
+  app.use(publicJourneyRoutes(services));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -7,13 +7,23 @@ import { StaffService } from './modules/accounts/staff.service';
 import { UsersRepository } from './modules/accounts/users.repository';
 import { AuditRepository } from './modules/audit/audit.repository';
 import { AuditService } from './modules/audit/audit.service';
+import { DepartmentsRepository } from './modules/departments/departments.repository';
+import { DepartmentsService } from './modules/departments/departments.service';
+import { JourneyEditorService } from './modules/journeys/journey-editor.service';
+import { JourneysRepository } from './modules/journeys/journeys.repository';
+import { PublicJourneysService } from './modules/journeys/public-journeys.service';
 
 export type Clock = () => Date;
 
 export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const audit = new AuditService(new AuditRepository(db), clock);
   const users = new UsersRepository(db);
+  const journeys = new JourneysRepository(db);
+  const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
   return {
+    departments,
+    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock),
+    publicJourneys: new PublicJourneysService(journeys),
     audit,
     auth: new AuthService(users, audit, clock),
     staff: new StaffService(users, audit, clock),

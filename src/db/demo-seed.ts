@@ -1,6 +1,9 @@
-// Demo content for a fresh installation, so `npm start` shows something real: "Demo kommune" and its departments.
-// Runs only on an empty database; later features extend it.
+// Demo content for a fresh installation, so `npm start` shows something real: "Demo kommune", its
+// departments and three published journeys. Runs only on a database without municipalities.
+import { JourneyDocumentSchema } from '../modules/journeys/journey-document.schema';
+import { buildServices } from '../services';
 import type { Db } from './connection';
+import { DEMO_JOURNEYS } from './demo-journeys';
 
 export const DEMO_SLUG = 'demo';
 
@@ -19,17 +22,20 @@ const DEMO_DEPARTMENTS: { name: string; kind: 'municipal' | 'state' | 'private' 
 
 /** Seeds the demo municipality when there are no municipalities; returns whether it did. */
 export function seedDemo(db: Db, now: Date = new Date()): boolean {
+  const services = buildServices(db, () => now);
   const seed = db.transaction(() => {
-    if ((db.prepare('SELECT count(*) FROM municipalities').pluck().get() as number) > 0) return false;
-    const at = now.toISOString();
-    const municipalityId = db
-      .prepare(
-        `INSERT INTO municipalities (slug, name, kommunenummer, default_locale, created_at)
-         VALUES (?, 'Demo kommune', '9999', 'nb', ?)`,
-      )
-      .run(DEMO_SLUG, at).lastInsertRowid;
-    const insert = db.prepare('INSERT INTO departments (municipality_id, name, kind, created_at) VALUES (?, ?, ?, ?)');
-    for (const d of DEMO_DEPARTMENTS) insert.run(municipalityId, d.name, d.kind, at);
+    if (services.municipalities.list().length > 0) return false;
+    const municipalityId = services.municipalities.create(null, {
+      slug: DEMO_SLUG,
+      name: 'Demo kommune',
+      kommunenummer: '9999',
+      defaultLocale: 'nb',
+    });
+    for (const d of DEMO_DEPARTMENTS) services.departments.findOrCreate(municipalityId, d.name, d.kind);
+    for (const input of DEMO_JOURNEYS) {
+      const journeyId = services.journeyEditor.importDocument(null, municipalityId, JourneyDocumentSchema.parse(input));
+      services.journeyEditor.publish(null, municipalityId, journeyId);
+    }
     return true;
   });
   return seed.immediate();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadResources, LOCALES } from '../../src/lib/i18n';
 import { ROLES } from '../../src/modules/accounts/roles';
+import { CHANNELS, EMOTIONS, LIFE_EVENTS } from '../../src/modules/journeys/journey-vocabulary';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const resources = loadResources();
@@ -58,18 +59,24 @@ describe('locales', () => {
     expect(used.size).toBeGreaterThan(50);
   });
 
-  it('names every role, department kind, language, audited action and audited entity type', () => {
+  it('names every role, department kind, language, life event, channel, emotion, status, audited action and entity type', () => {
     const actions = new Set<string>();
     const entityTypes = new Set<string>();
     for (const file of sources) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/entityType: (?:[^']*')(\w+)'/g)) entityTypes.add(m[1]!);
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/action: (?:[^']*')([a-z_.]+)'/g)) actions.add(m[1]!);
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/'(user\.(?:disabled|enabled))'/g)) actions.add(m[1]!);
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/entityType: '(\w+)'/g)) entityTypes.add(m[1]!);
+      const text = fs.readFileSync(file, 'utf8');
+      // Audit actions are written as 'entity.verb' literals, or plain action: 'login'.
+      for (const m of text.matchAll(/'((?:login|setup|user|municipality|journey|department)\.[a-z_]+)'/g)) actions.add(m[1]!);
+      for (const m of text.matchAll(/action: '([a-z_]+)'/g)) actions.add(m[1]!);
     }
     const expected = [
       ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),
       ...['municipal', 'state', 'private'].map((k) => `departmentKinds.${k}`),
       ...LOCALES.map((l) => `lang.${l}`),
+      ...LIFE_EVENTS.map((e) => `lifeEvents.${e}`),
+      ...CHANNELS.map((c) => `channels.${c}`),
+      ...EMOTIONS.map((e) => `emotions.${e}`),
+      ...['draft', 'published', 'archived'].map((st) => `journeyStatus.${st}`),
       ...[...actions].map((a) => `auditActions.${a.replace(/\./g, '_')}`),
       ...[...entityTypes].map((e) => `entityTypes.${e}`),
     ];

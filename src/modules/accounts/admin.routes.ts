@@ -3,6 +3,8 @@ import { Router } from 'express';
 import { loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from '../../middleware/auth';
 import { noStore } from '../../middleware/security-headers';
 import type { Services } from '../../services';
+import { departmentsRoutes } from '../departments/departments.routes';
+import { journeyEditorRoutes } from '../journeys/journeys.routes';
 import { adminController } from './admin.controller';
 import { settingsController } from './settings.controller';
 import { staffController } from './staff.controller';
@@ -22,6 +24,8 @@ export function adminRoutes(services: Services): Router {
   const m = Router({ mergeParams: true });
   router.use('/:municipality', loadStaffMunicipality(services.auth, services.municipalities), m);
   m.get('/', admin.municipalityHome);
+  m.use('/journeys', journeyEditorRoutes(services));
+  m.use('/departments', departmentsRoutes(services));
   m.get('/settings', requireRole('admin'), settings.get);
   m.post('/settings', requireRole('admin'), settings.post);
   m.get('/settings/audit', requireRole('admin'), settings.audit);

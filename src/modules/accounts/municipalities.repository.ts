@@ -1,4 +1,4 @@
-// SQL for municipalities and their departments.
+// SQL for municipalities and their settings.
 import type { Db } from '../../db/connection';
 
 export interface MunicipalityRow {
@@ -13,12 +13,6 @@ export interface MunicipalityRow {
   wip_limit: number;
   flag_hide_threshold: number;
   created_at: string;
-}
-
-export interface DepartmentRow {
-  id: number;
-  name: string;
-  kind: 'municipal' | 'state' | 'private';
 }
 
 export class MunicipalitiesRepository {
@@ -83,20 +77,6 @@ export class MunicipalitiesRepository {
         s.flagHideThreshold,
         id,
       );
-  }
-
-  departments(municipalityId: number): DepartmentRow[] {
-    return this.db
-      .prepare('SELECT id, name, kind FROM departments WHERE municipality_id = ? ORDER BY name')
-      .all(municipalityId) as DepartmentRow[];
-  }
-
-  insertDepartment(municipalityId: number, name: string, kind: DepartmentRow['kind'], now: string): number {
-    return Number(
-      this.db
-        .prepare('INSERT INTO departments (municipality_id, name, kind, created_at) VALUES (?, ?, ?, ?)')
-        .run(municipalityId, name, kind, now).lastInsertRowid,
-    );
   }
 
   transaction<T>(work: () => T): T {

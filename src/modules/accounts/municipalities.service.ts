@@ -1,7 +1,7 @@
 // Municipalities: creation by the platform admin, lookup by slug, settings by the municipality admin.
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import type { DepartmentRow, MunicipalitiesRepository, MunicipalityRow } from './municipalities.repository';
+import type { MunicipalitiesRepository, MunicipalityRow } from './municipalities.repository';
 
 /** Slugs that would shadow the portal's own top-level paths. */
 export const RESERVED_SLUGS = new Set([
@@ -37,10 +37,6 @@ export class MunicipalitiesService {
 
   findBySlug(slug: string): MunicipalityRow | undefined {
     return this.repo.bySlug(slug);
-  }
-
-  departments(municipalityId: number): DepartmentRow[] {
-    return this.repo.departments(municipalityId);
   }
 
   create(actorId: number | null, input: { slug: string; name: string; kommunenummer: string; defaultLocale: string }): number {

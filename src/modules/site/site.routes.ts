@@ -1,4 +1,4 @@
-// Public paths; the municipality front page takes any remaining single segment, so it comes last.
+// The portal's own public paths.
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { siteController } from './site.controller';
@@ -8,6 +8,5 @@ export function siteRoutes(services: Services): Router {
   const router = Router();
   router.get('/', c.home);
   router.get('/tilgjengelighet', c.accessibility);
-  router.get('/:municipality', c.municipality);
   return router;
 }

@@ -1,0 +1,54 @@
+// The shareable journey format (export, import, copy, demo seed): versioned, validated with zod.
+// Documented in docs/journey-format.md. Ids are not part of it: an import always makes new ones.
+import { z } from 'zod';
+import { CHANNELS, DEPARTMENT_KINDS, LIFE_EVENTS } from './journey-vocabulary';
+
+export const JOURNEY_FORMAT = 'reisekart.journey';
+export const JOURNEY_FORMAT_VERSION = 1;
+export const TEXT_LIMITS = { title: 160, short: 500, long: 2000 } as const;
+
+const required = (max: number) => z.string().trim().min(1).max(max);
+const optional = (max: number) => z.string().trim().max(max).default('');
+
+export const DepartmentDocumentSchema = z.strictObject({
+  name: required(120),
+  kind: z.enum(DEPARTMENT_KINDS),
+});
+
+export const StepDocumentSchema = z.strictObject({
+  title: required(TEXT_LIMITS.title),
+  residentAction: optional(TEXT_LIMITS.long),
+  touchpoint: optional(TEXT_LIMITS.short),
+  channel: z.enum(CHANNELS),
+  department: DepartmentDocumentSchema.nullable(),
+  backstage: optional(TEXT_LIMITS.long),
+  systems: optional(TEXT_LIMITS.short),
+  emotion: z.number().int().min(-2).max(2),
+  duration: optional(120),
+});
+
+export const PhaseDocumentSchema = z.strictObject({
+  title: required(TEXT_LIMITS.title),
+  description: optional(TEXT_LIMITS.long),
+  steps: z.array(StepDocumentSchema).max(60),
+});
+
+export const JourneyDocumentSchema = z.strictObject({
+  format: z.literal(JOURNEY_FORMAT),
+  formatVersion: z.literal(JOURNEY_FORMAT_VERSION),
+  journey: z.strictObject({
+    title: required(TEXT_LIMITS.title),
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).min(2).max(80),
+    lifeEvent: z.enum(LIFE_EVENTS),
+    persona: optional(TEXT_LIMITS.long),
+    scenario: optional(TEXT_LIMITS.long),
+    trigger: optional(TEXT_LIMITS.short),
+    outcome: optional(TEXT_LIMITS.short),
+    summary: optional(TEXT_LIMITS.long),
+  }),
+  phases: z.array(PhaseDocumentSchema).max(20),
+});
+
+export type JourneyDocument = z.infer<typeof JourneyDocumentSchema>;
+export type JourneyDocumentInput = z.input<typeof JourneyDocumentSchema>;
+export type StepDocument = z.infer<typeof StepDocumentSchema>;

@@ -1,0 +1,379 @@
+// The designer's side of journey maps: the working copy, publishing, versions, export, import and copy.
+// Free of req/res; every change is audited.
+import { ConflictError, NotFoundError } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
+import type { DepartmentsService } from '../departments/departments.service';
+import { diffSnapshots, type JourneyDiff } from './journey-diff';
+import {
+  JOURNEY_FORMAT,
+  JOURNEY_FORMAT_VERSION,
+  type JourneyDocument,
+} from './journey-document.schema';
+import type { JourneySnapshot } from './journey-snapshot';
+import type {
+  JourneyDetails,
+  JourneyRow,
+  JourneysRepository,
+  StepValues,
+  VersionRow,
+} from './journeys.repository';
+
+export type Direction = 'up' | 'down';
+
+export interface JourneyListItem extends JourneyRow {
+  hasUnpublishedChanges: boolean;
+  stepCount: number;
+}
+
+export class JourneyEditorService {
+  constructor(
+    private readonly repo: JourneysRepository,
+    private readonly departments: DepartmentsService,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private record(actorId: number | null, municipalityId: number, action: string, entityId: number, details?: Record<string, unknown>): void {
+    this.audit.record({ actorUserId: actorId, municipalityId, action, entityType: 'journey', entityId, details });
+  }
+
+  list(municipalityId: number): JourneyListItem[] {
+    return this.repo.list(municipalityId).map((j) => {
+      const draft = this.draftSnapshot(j);
+      return {
+        ...j,
+        hasUnpublishedChanges: this.hasUnpublishedChanges(j, draft),
+        stepCount: draft.phases.reduce((n, p) => n + p.steps.length, 0),
+      };
+    });
+  }
+
+  get(municipalityId: number, journeyId: number): JourneyRow {
+    const journey = this.repo.byId(municipalityId, journeyId);
+    if (!journey) throw new NotFoundError();
+    return journey;
+  }
+
+  /** The working copy in the same shape residents see, so it can be previewed and compared. */
+  draftSnapshot(journey: JourneyRow): JourneySnapshot {
+    const steps = this.repo.steps(journey.id);
+    return {
+      journey: {
+        title: journey.title,
+        slug: journey.slug,
+        lifeEvent: journey.life_event,
+        persona: journey.persona,
+        scenario: journey.scenario,
+        trigger: journey.trigger_text,
+        outcome: journey.outcome,
+        summary: journey.summary,
+      },
+      phases: this.repo.phases(journey.id).map((p) => ({
+        id: p.id,
+        title: p.title,
+        description: p.description,
+        steps: steps
+          .filter((s) => s.phase_id === p.id)
+          .map((s) => ({
+            id: s.id,
+            title: s.title,
+            residentAction: s.resident_action,
+            touchpoint: s.touchpoint,
+            channel: s.channel,
+            department: s.department_id ? { id: s.department_id, name: s.department_name!, kind: s.department_kind! } : null,
+            backstage: s.backstage,
+            systems: s.systems,
+            emotion: s.emotion,
+            duration: s.duration,
+          })),
+      })),
+    };
+  }
+
+  publishedSnapshot(journey: JourneyRow): JourneySnapshot | null {
+    const json = this.repo.currentSnapshot(journey.id);
+    return json ? (JSON.parse(json) as JourneySnapshot) : null;
+  }
+
+  hasUnpublishedChanges(journey: JourneyRow, draft = this.draftSnapshot(journey)): boolean {
+    const published = this.repo.currentSnapshot(journey.id);
+    return published === undefined || published !== JSON.stringify(draft);
+  }
+
+  // --- journey details ------------------------------------------------------------------------
+
+  create(actorId: number | null, municipalityId: number, details: JourneyDetails): number {
+    const id = this.repo.transaction(() => {
+      this.assertSlugFree(municipalityId, details, null);
+      return this.repo.insertJourney(municipalityId, details, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.created', id, { slug: details.slug });
+    return id;
+  }
+
+  updateDetails(actorId: number | null, municipalityId: number, journeyId: number, details: JourneyDetails): void {
+    this.repo.transaction(() => {
+      this.get(municipalityId, journeyId);
+      this.assertSlugFree(municipalityId, details, journeyId);
+      this.repo.updateJourney(journeyId, details, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.updated', journeyId, { slug: details.slug });
+  }
+
+  private assertSlugFree(municipalityId: number, details: JourneyDetails, journeyId: number | null): void {
+    if (this.repo.slugTaken(municipalityId, details.slug, journeyId)) {
+      throw new ConflictError({ slug: 'validation.slugTaken' }, { ...details });
+    }
+  }
+
+  // --- phases ---------------------------------------------------------------------------------
+
+  addPhase(actorId: number | null, municipalityId: number, journeyId: number, input: { title: string; description: string }): number {
+    const id = this.repo.transaction(() => {
+      this.get(municipalityId, journeyId);
+      const phaseId = this.repo.insertPhase(journeyId, input.title, input.description);
+      this.repo.touch(journeyId, this.now());
+      return phaseId;
+    });
+    this.record(actorId, municipalityId, 'journey.phase_added', journeyId, { phaseId: id });
+    return id;
+  }
+
+  getPhase(municipalityId: number, journeyId: number, phaseId: number) {
+    this.get(municipalityId, journeyId);
+    const phase = this.repo.phase(journeyId, phaseId);
+    if (!phase) throw new NotFoundError();
+    return phase;
+  }
+
+  updatePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number, input: { title: string; description: string }): void {
+    this.repo.transaction(() => {
+      this.getPhase(municipalityId, journeyId, phaseId);
+      this.repo.updatePhase(phaseId, input.title, input.description);
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.phase_updated', journeyId, { phaseId });
+  }
+
+  movePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number, direction: Direction): void {
+    this.repo.transaction(() => {
+      this.getPhase(municipalityId, journeyId, phaseId);
+      this.swap(this.repo.phases(journeyId), phaseId, direction, (id, position) => this.repo.setPhasePosition(id, position));
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.phase_moved', journeyId, { phaseId, direction });
+  }
+
+  removePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number): void {
+    this.repo.transaction(() => {
+      this.getPhase(municipalityId, journeyId, phaseId);
+      this.repo.removePhase(phaseId, this.now());
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.phase_removed', journeyId, { phaseId });
+  }
+
+  // --- steps ----------------------------------------------------------------------------------
+
+  getStep(municipalityId: number, journeyId: number, stepId: number) {
+    this.get(municipalityId, journeyId);
+    const step = this.repo.step(journeyId, stepId);
+    if (!step) throw new NotFoundError();
+    return step;
+  }
+
+  addStep(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number, values: StepValues): number {
+    const id = this.repo.transaction(() => {
+      this.getPhase(municipalityId, journeyId, phaseId);
+      this.assertDepartment(municipalityId, values);
+      const stepId = this.repo.insertStep(journeyId, phaseId, values);
+      this.repo.touch(journeyId, this.now());
+      return stepId;
+    });
+    this.record(actorId, municipalityId, 'journey.step_added', journeyId, { stepId: id });
+    return id;
+  }
+
+  updateStep(
+    actorId: number | null,
+    municipalityId: number,
+    journeyId: number,
+    stepId: number,
+    values: StepValues & { phaseId: number },
+  ): void {
+    this.repo.transaction(() => {
+      const step = this.getStep(municipalityId, journeyId, stepId);
+      if (!this.repo.phase(journeyId, values.phaseId)) throw new ConflictError({ phaseId: 'validation.invalid' }, { ...values });
+      this.assertDepartment(municipalityId, values);
+      this.repo.updateStep(stepId, values);
+      if (values.phaseId !== step.phase_id) this.repo.moveStepToPhase(stepId, values.phaseId);
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_updated', journeyId, { stepId });
+  }
+
+  moveStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number, direction: Direction): void {
+    this.repo.transaction(() => {
+      const step = this.getStep(municipalityId, journeyId, stepId);
+      this.swap(this.repo.stepsOfPhase(step.phase_id), stepId, direction, (id, position) => this.repo.setStepPosition(id, position));
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_moved', journeyId, { stepId, direction });
+  }
+
+  /**
+   * Removes a step from the working copy. The row stays (marked removed) so its id keeps pointing at
+   * the same step in published versions; steps that carry resident feedback are refused by the feedback module.
+   */
+  removeStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number): void {
+    this.repo.transaction(() => {
+      this.getStep(municipalityId, journeyId, stepId);
+      this.repo.removeStep(stepId, this.now());
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_removed', journeyId, { stepId });
+  }
+
+  private assertDepartment(municipalityId: number, values: StepValues): void {
+    if (values.departmentId !== null && !this.departments.findInMunicipality(municipalityId, values.departmentId)) {
+      throw new ConflictError({ departmentId: 'validation.invalid' }, { ...values });
+    }
+  }
+
+  /** Swaps an item with its neighbour; moving the first up or the last down is refused. */
+  private swap(
+    items: { id: number; position: number }[],
+    id: number,
+    direction: Direction,
+    setPosition: (id: number, position: number) => void,
+  ): void {
+    const index = items.findIndex((item) => item.id === id);
+    const otherIndex = direction === 'up' ? index - 1 : index + 1;
+    const item = items[index];
+    const other = items[otherIndex];
+    if (!item || !other) throw new ConflictError({ _form: direction === 'up' ? 'validation.alreadyFirst' : 'validation.alreadyLast' });
+    setPosition(item.id, other.position);
+    setPosition(other.id, item.position);
+  }
+
+  // --- publishing -----------------------------------------------------------------------------
+
+  publish(actorId: number | null, municipalityId: number, journeyId: number): number {
+    const { version, slug } = this.repo.transaction(() => {
+      const journey = this.get(municipalityId, journeyId);
+      const draft = this.draftSnapshot(journey);
+      if (!draft.phases.some((p) => p.steps.length > 0)) throw new ConflictError({ _form: 'validation.publishEmpty' });
+      if (!this.hasUnpublishedChanges(journey, draft) && journey.status === 'published') {
+        throw new ConflictError({ _form: 'validation.nothingToPublish' });
+      }
+      return { version: this.repo.insertVersion(journeyId, JSON.stringify(draft), journey.slug, actorId, this.now()), slug: journey.slug };
+    });
+    this.record(actorId, municipalityId, 'journey.published', journeyId, { version, slug });
+    return version;
+  }
+
+  archive(actorId: number | null, municipalityId: number, journeyId: number): void {
+    this.repo.transaction(() => {
+      this.get(municipalityId, journeyId);
+      this.repo.setStatus(journeyId, 'archived', this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.archived', journeyId);
+  }
+
+  /** Brings an archived journey back: live again when it has a published version, else a draft. */
+  restore(actorId: number | null, municipalityId: number, journeyId: number): void {
+    this.repo.transaction(() => {
+      const journey = this.get(municipalityId, journeyId);
+      if (journey.status !== 'archived') throw new ConflictError({ _form: 'validation.notArchived' });
+      this.repo.setStatus(journeyId, journey.current_version_id ? 'published' : 'draft', this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.restored', journeyId);
+  }
+
+  versions(municipalityId: number, journeyId: number): VersionRow[] {
+    this.get(municipalityId, journeyId);
+    return this.repo.versions(journeyId);
+  }
+
+  /** Compares two published versions, or a version with the working copy (`to` = 'draft'). */
+  diff(municipalityId: number, journeyId: number, from: number, to: number | 'draft'): { diff: JourneyDiff; from: VersionRow; to: VersionRow | null } {
+    const journey = this.get(municipalityId, journeyId);
+    const fromRow = this.repo.version(journeyId, from);
+    const toRow = to === 'draft' ? null : this.repo.version(journeyId, to);
+    if (!fromRow || (to !== 'draft' && !toRow)) throw new NotFoundError();
+    const after = toRow ? (JSON.parse(toRow.snapshot) as JourneySnapshot) : this.draftSnapshot(journey);
+    return { diff: diffSnapshots(JSON.parse(fromRow.snapshot) as JourneySnapshot, after), from: fromRow, to: toRow ?? null };
+  }
+
+  // --- sharing --------------------------------------------------------------------------------
+
+  exportDocument(municipalityId: number, journeyId: number): JourneyDocument {
+    const snapshot = this.draftSnapshot(this.get(municipalityId, journeyId));
+    return toDocument(snapshot);
+  }
+
+  /** Creates a new draft journey from a validated document; departments are matched by name or created. */
+  importDocument(actorId: number | null, municipalityId: number, doc: JourneyDocument, action = 'journey.imported', copiedFrom: number | null = null): number {
+    const id = this.repo.transaction(() => {
+      const slug = this.freeSlug(municipalityId, doc.journey.slug);
+      const journeyId = this.repo.insertJourney(municipalityId, { ...doc.journey, slug }, this.now(), copiedFrom);
+      for (const phase of doc.phases) {
+        const phaseId = this.repo.insertPhase(journeyId, phase.title, phase.description);
+        for (const step of phase.steps) {
+          const departmentId = step.department
+            ? this.departments.findOrCreate(municipalityId, step.department.name, step.department.kind)
+            : null;
+          this.repo.insertStep(journeyId, phaseId, { ...step, departmentId });
+        }
+      }
+      return journeyId;
+    });
+    this.record(actorId, municipalityId, action, id, copiedFrom ? { copiedFrom } : undefined);
+    return id;
+  }
+
+  /** Journeys other municipalities have published, to start from. */
+  copyCandidates(municipalityId: number) {
+    return this.repo.publishedElsewhere(municipalityId).map((row) => ({
+      id: row.id,
+      municipalityName: row.municipality_name,
+      municipalitySlug: row.municipality_slug,
+      publicSlug: row.public_slug,
+      snapshot: JSON.parse(row.snapshot) as JourneySnapshot,
+    }));
+  }
+
+  copyFrom(actorId: number | null, municipalityId: number, sourceJourneyId: number): number {
+    const source = this.repo.publishedById(sourceJourneyId);
+    if (!source || source.municipality_id === municipalityId) throw new NotFoundError();
+    const doc = toDocument(JSON.parse(source.snapshot) as JourneySnapshot);
+    return this.importDocument(actorId, municipalityId, doc, 'journey.copied', sourceJourneyId);
+  }
+
+  /** The slug itself, or the first free "-2", "-3", … variant of it. */
+  private freeSlug(municipalityId: number, slug: string): string {
+    let candidate = slug;
+    for (let n = 2; this.repo.slugTaken(municipalityId, candidate, null); n += 1) candidate = `${slug.slice(0, 75)}-${n}`;
+    return candidate;
+  }
+}
+
+export function toDocument(snapshot: JourneySnapshot): JourneyDocument {
+  return {
+    format: JOURNEY_FORMAT,
+    formatVersion: JOURNEY_FORMAT_VERSION,
+    journey: { ...snapshot.journey },
+    phases: snapshot.phases.map((p) => ({
+      title: p.title,
+      description: p.description,
+      steps: p.steps.map(({ id: _id, department, ...step }) => ({
+        ...step,
+        department: department ? { name: department.name, kind: department.kind } : null,
+      })),
+    })),
+  };
+}

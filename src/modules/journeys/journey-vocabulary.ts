@@ -1,0 +1,20 @@
+// The fixed vocabularies of journey maps: life events, channels, emotions and department kinds.
+export const LIFE_EVENTS = [
+  'bygge-og-bo',
+  'dodsfall-og-arv',
+  'alvorlig-sykt-barn',
+  'fa-barn',
+  'flytte',
+  'starte-bedrift',
+  'eldre-og-omsorg',
+  'annet',
+] as const;
+export type LifeEvent = (typeof LIFE_EVENTS)[number];
+
+export const CHANNELS = ['digital', 'phone', 'in_person', 'letter', 'email', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
+
+export const DEPARTMENT_KINDS = ['municipal', 'state', 'private'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];

@@ -1,0 +1,72 @@
+// Form schemas of the journey editor (strict: unknown fields are refused).
+import { z } from 'zod';
+import { TEXT_LIMITS } from './journey-document.schema';
+import { CHANNELS, LIFE_EVENTS } from './journey-vocabulary';
+
+const required = (max: number) =>
+  z.string('validation.required').trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+const optional = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');
+
+export const JourneyDetailsInputSchema = z.strictObject({
+  title: required(TEXT_LIMITS.title),
+  slug: z
+    .string('validation.required')
+    .trim()
+    .toLowerCase()
+    .min(2, 'validation.slug')
+    .max(80, 'validation.slug')
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.slug'),
+  lifeEvent: z.enum(LIFE_EVENTS, 'validation.invalid'),
+  persona: optional(TEXT_LIMITS.long),
+  scenario: optional(TEXT_LIMITS.long),
+  trigger: optional(TEXT_LIMITS.short),
+  outcome: optional(TEXT_LIMITS.short),
+  summary: optional(TEXT_LIMITS.long),
+});
+export type JourneyDetailsInput = z.infer<typeof JourneyDetailsInputSchema>;
+
+export const PhaseInputSchema = z.strictObject({
+  title: required(TEXT_LIMITS.title),
+  description: optional(TEXT_LIMITS.long),
+});
+
+const stepFields = {
+  title: required(TEXT_LIMITS.title),
+  residentAction: optional(TEXT_LIMITS.long),
+  touchpoint: optional(TEXT_LIMITS.short),
+  channel: z.enum(CHANNELS, 'validation.invalid'),
+  departmentId: z
+    .string('validation.invalid')
+    .regex(/^\d{0,12}$/, 'validation.invalid')
+    .transform((v) => (v === '' ? null : Number(v))),
+  backstage: optional(TEXT_LIMITS.long),
+  systems: optional(TEXT_LIMITS.short),
+  emotion: z
+    .string('validation.emotion')
+    .regex(/^-?\d$/, 'validation.emotion')
+    .transform(Number)
+    .pipe(z.number().min(-2, 'validation.emotion').max(2, 'validation.emotion')),
+  duration: optional(120),
+};
+
+export const StepInputSchema = z.strictObject(stepFields);
+export const StepUpdateInputSchema = z.strictObject({
+  ...stepFields,
+  phaseId: z.string('validation.invalid').regex(/^\d{1,12}$/, 'validation.invalid').transform(Number),
+});
+export type StepInput = z.infer<typeof StepInputSchema>;
+
+export const MoveInputSchema = z.strictObject({ direction: z.enum(['up', 'down'], 'validation.invalid') });
+
+/** Import pasted JSON, or a file read into the field; 512 kB is far beyond any real journey. */
+export const IMPORT_MAX_CHARS = 512 * 1024;
+export const ImportInputSchema = z.strictObject({
+  document: z.string('validation.required').trim().min(1, 'validation.required').max(IMPORT_MAX_CHARS, 'validation.importTooLarge'),
+});
+
+export const DiffQuerySchema = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.union([z.literal('draft'), z.coerce.number().int().positive()]),
+});
+
+export const IdParamSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,77 @@
+// The residents' side of journey maps: only published versions, never a draft.
+import { NotFoundError } from '../../errors';
+import { stepsInOrder, type JourneySnapshot, type MapStep } from './journey-snapshot';
+import { LIFE_EVENTS, type LifeEvent } from './journey-vocabulary';
+import type { JourneysRepository, PublishedJourneyRow } from './journeys.repository';
+
+export interface PublishedMap {
+  journeyId: number;
+  slug: string;
+  version: number;
+  publishedAt: string;
+  snapshot: JourneySnapshot;
+  steps: MapStep[];
+  handovers: number;
+}
+
+const CACHE_LIMIT = 500;
+
+export class PublicJourneysService {
+  // Published versions never change, so a parsed map can be kept by version id.
+  private readonly cache = new Map<number, PublishedMap>();
+
+  constructor(private readonly repo: JourneysRepository) {}
+
+  /** Published journeys grouped by life event, in the vocabulary's order, optionally filtered by text. */
+  listByLifeEvent(municipalityId: number, query = ''): { lifeEvent: LifeEvent; journeys: PublishedMap[] }[] {
+    const needle = query.trim().toLocaleLowerCase('nb');
+    const maps = this.repo
+      .published(municipalityId)
+      .map((row) => this.toMap(row))
+      .filter((m) => !needle || searchableText(m.snapshot).includes(needle))
+      .sort((a, b) => a.snapshot.journey.title.localeCompare(b.snapshot.journey.title, 'nb'));
+    return LIFE_EVENTS.map((lifeEvent) => ({
+      lifeEvent,
+      journeys: maps.filter((m) => m.snapshot.journey.lifeEvent === lifeEvent),
+    })).filter((group) => group.journeys.length > 0);
+  }
+
+  map(municipalityId: number, slug: string): PublishedMap {
+    const row = this.repo.publishedBySlug(municipalityId, slug);
+    if (!row) throw new NotFoundError();
+    return this.toMap(row);
+  }
+
+  step(municipalityId: number, slug: string, stepId: number): { map: PublishedMap; step: MapStep; previous?: MapStep; next?: MapStep } {
+    const map = this.map(municipalityId, slug);
+    const step = map.steps.find((s) => s.id === stepId);
+    if (!step) throw new NotFoundError();
+    return { map, step, previous: map.steps[step.index - 1], next: map.steps[step.index + 1] };
+  }
+
+  private toMap(row: PublishedJourneyRow): PublishedMap {
+    const cached = this.cache.get(row.version_id);
+    if (cached) return cached;
+    const snapshot = JSON.parse(row.snapshot) as JourneySnapshot;
+    const steps = stepsInOrder(snapshot);
+    const map: PublishedMap = {
+      journeyId: row.id,
+      slug: row.public_slug,
+      version: row.version,
+      publishedAt: row.published_at,
+      snapshot,
+      steps,
+      handovers: steps.filter((s) => s.handoverFrom).length,
+    };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(row.version_id, map);
+    return map;
+  }
+}
+
+function searchableText(s: JourneySnapshot): string {
+  const j = s.journey;
+  return [j.title, j.summary, j.persona, j.scenario, j.trigger, j.outcome, ...s.phases.flatMap((p) => [p.title, ...p.steps.map((st) => st.title)])]
+    .join(' ')
+    .toLocaleLowerCase('nb');
+}
