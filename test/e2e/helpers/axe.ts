@@ -1,0 +1,18 @@
+// Runs axe-core on a page against WCAG 2.0/2.1 A and AA, and formats violations so a failing expect says what to fix.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One readable string per violation: rule id, impact, help text, link, and each failing node's selector and summary. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => {
+    const nodes = v.nodes.map((n) => {
+      const target = n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' | ');
+      const summary = (n.failureSummary ?? '').replace(/\s+/g, ' ').trim();
+      return `    - ${target}${summary ? `: ${summary}` : ''}`;
+    });
+    return [`${v.id} (${v.impact ?? 'n/a'}): ${v.help}`, `    ${v.helpUrl}`, ...nodes].join('\n');
+  });
+}
