@@ -10,7 +10,8 @@ import { focusedElement, launchBrowser, signInThroughForm } from './helpers/brow
 import { startServer, type TestServer } from './helpers/server';
 
 const LANGS = ['nb', 'nn', 'en'] as const;
-const PUBLIC_PAGES = ['/', '/demo', '/tilgjengelighet', '/login'];
+// The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first step.
+const PUBLIC_PAGES = ['/', '/demo', '/demo/reiser/bygge-garasje', '/demo/reiser/bygge-garasje/steg/2', '/tilgjengelighet', '/login'];
 const STAFF_PAGES = [
   '/admin',
   '/admin/demo',
@@ -19,6 +20,20 @@ const STAFF_PAGES = [
   '/admin/demo/settings/users/new',
   '/admin/demo/settings/audit',
   '/admin/municipalities/new',
+  '/admin/demo/departments',
+  '/admin/demo/departments/1/edit',
+  '/admin/demo/journeys',
+  '/admin/demo/journeys/new',
+  '/admin/demo/journeys/import',
+  '/admin/demo/journeys/copy',
+  '/admin/demo/journeys/1',
+  '/admin/demo/journeys/1/edit',
+  '/admin/demo/journeys/1/preview',
+  '/admin/demo/journeys/1/versions',
+  '/admin/demo/journeys/1/diff?from=1&to=draft',
+  '/admin/demo/journeys/1/phases/1/edit',
+  '/admin/demo/journeys/1/phases/1/steps/new',
+  '/admin/demo/journeys/1/steps/1/edit',
 ];
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PLATFORM_ADMIN = 'plattform@a11y.test';
@@ -96,8 +111,8 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
   afterAll(async () => context?.close());
 
   it.each(STAFF_PAGES)('%s has no axe violations, html lang nb and exactly one h1', async (pagePath) => {
-    await open(page, `${pagePath}?lang=nb`);
-    expect(new URL(page.url()).pathname).toBe(pagePath);
+    await open(page, `${pagePath}${pagePath.includes('?') ? '&' : '?'}lang=nb`);
+    expect(new URL(page.url()).pathname).toBe(pagePath.split('?')[0]);
 
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
@@ -130,7 +145,7 @@ describe('login error summary', () => {
 
 describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
   // Norwegian compounds are long: every language is checked, since nynorsk and bokmål overflow where English does not.
-  it.each(['/', '/demo', '/login', '/tilgjengelighet'])('%s does not scroll sideways in any language', async (pagePath) => {
+  it.each(['/', '/demo', '/demo/reiser/dodsfall', '/demo/reiser/bygge-garasje/steg/2', '/login', '/tilgjengelighet'])('%s does not scroll sideways in any language', async (pagePath) => {
     await withPage(
       async (page) => {
         const overflows: string[] = [];
@@ -155,6 +170,8 @@ describe('screenshots for review', () => {
   const shots = [
     { name: 'front', pagePath: '/' },
     { name: 'login', pagePath: '/login' },
+    { name: 'journey-map', pagePath: '/demo/reiser/bygge-garasje' },
+    { name: 'step', pagePath: '/demo/reiser/bygge-garasje/steg/2' },
   ].flatMap((s) => [1280, 375].map((width) => ({ ...s, width })));
 
   it.each(shots)('saves $name at $width px', async ({ name, pagePath, width }) => {

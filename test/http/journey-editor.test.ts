@@ -261,6 +261,7 @@ describe('versions and diff', () => {
     expect(res.text).toMatch(/Endret<\/span> Endret tittel: navn/);
     expect(res.text).not.toContain('Beholdes');
     expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/diff?from=1&to=draft`)).status).toBe(200);
+    expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/diff?from=1&to=2&lang=en`)).status).toBe(200);
     expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/diff?from=1&to=9`)).status).toBe(404);
     expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/diff?from=x&to=2`)).status).toBe(400);
   });

@@ -64,7 +64,8 @@ export const ImportInputSchema = z.strictObject({
   document: z.string('validation.required').trim().min(1, 'validation.required').max(IMPORT_MAX_CHARS, 'validation.importTooLarge'),
 });
 
-export const DiffQuerySchema = z.strictObject({
+// A query string also carries ?lang= and the like, so unknown keys are ignored here, not refused.
+export const DiffQuerySchema = z.object({
   from: z.coerce.number().int().positive(),
   to: z.union([z.literal('draft'), z.coerce.number().int().positive()]),
 });

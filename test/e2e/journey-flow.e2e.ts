@@ -1,0 +1,93 @@
+// A designer builds and publishes a journey in the browser (without JavaScript, as the editor must allow);
+// a resident then opens the map, which has no axe violations and no sideways scrolling at 320 px.
+import type { Browser, Page } from 'playwright-core';
+import { createMunicipality, createUser } from '../helpers/test-app';
+import { axeViolations } from './helpers/axe';
+import { launchBrowser, signInThroughForm } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  createMunicipality(server.testApp.services, 'fjord', 'Fjord kommune');
+  server.testApp.services.departments.findOrCreate(server.testApp.services.municipalities.bySlug('fjord').id, 'Folkeregisteret', 'state');
+  await createUser(server.testApp.services, { email: 'designer@fjord.test', municipality: 'fjord', roles: ['designer'] });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function submit(page: Page, formSelector: string): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.locator(`${formSelector} button[type="submit"]`).click()]);
+}
+
+async function addStep(page: Page, phaseTitle: string, title: string, emotion: string, department?: string): Promise<void> {
+  await page.getByRole('link', { name: `Legg til et steg i «${phaseTitle}»` }).click();
+  await page.locator('#field-title').fill(title);
+  await page.locator('#field-residentAction').fill(`Jeg ${title.toLowerCase()}.`);
+  await page.locator('#field-touchpoint').fill('Kommunens nettside');
+  if (department) await page.locator('#field-departmentId').selectOption({ label: department });
+  await page.locator(`input[name="emotion"][value="${emotion}"]`).check();
+  await submit(page, 'main form.app-form');
+  await page.getByText('Steget er lagt til.').waitFor();
+}
+
+describe('journey editor to public map', () => {
+  it('a designer creates a journey with two phases and three steps and publishes it; a resident opens the map', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInThroughForm(page, server.baseUrl, 'designer@fjord.test');
+
+    await page.goto(`${server.baseUrl}/admin/fjord/journeys/new?lang=nb`);
+    await page.locator('#field-title').fill('Jeg skal flytte');
+    await page.locator('#field-slug').fill('flytte');
+    await page.locator('#field-lifeEvent').selectOption('flytte');
+    await page.locator('#field-summary').fill('Fra du finner ny bolig til alt er meldt.');
+    await submit(page, 'main form.app-form');
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/fjord\/journeys\/\d+$/);
+
+    for (const phase of ['Før flyttingen', 'Etter flyttingen']) {
+      await page.locator('#field-phase-title').fill(phase);
+      await submit(page, 'section[aria-labelledby="add-phase-heading"] form');
+      await page.getByText('Fasen er lagt til.').waitFor();
+    }
+    await addStep(page, 'Før flyttingen', 'Finne ny bolig', '1');
+    await addStep(page, 'Før flyttingen', 'Melde flytting', '-1', 'Folkeregisteret (statlig)');
+    await addStep(page, 'Etter flyttingen', 'Bytte fastlege', '0');
+
+    await submit(page, 'form[action$="/publish"]');
+    await page.getByText('Reisen er publisert.').waitFor();
+    await context.close();
+
+    const resident = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const map = await resident.newPage();
+    const response = await map.goto(`${server.baseUrl}/fjord/reiser/flytte?lang=nb`);
+    expect(response?.status()).toBe(200);
+    expect(await map.locator('h1').innerText()).toBe('Jeg skal flytte');
+    const stepHeaders = await map.locator('table.app-map thead th[scope="col"].app-map__step').allInnerTexts();
+    expect(stepHeaders.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+      '1. Finne ny bolig',
+      '2. Melde flytting',
+      '3. Bytte fastlege',
+    ]);
+    expect(await map.locator('th[scope="colgroup"]').allInnerTexts()).toEqual(['Før flyttingen', 'Etter flyttingen']);
+    expect(await axeViolations(map)).toEqual([]);
+    await resident.close();
+
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const small = await narrow.newPage();
+    await small.goto(`${server.baseUrl}/fjord/reiser/flytte?lang=nb`);
+    const widths = await small.evaluate<{ scrollWidth: number; innerWidth: number }>(
+      '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+    );
+    expect(widths.scrollWidth).toBeLessThanOrEqual(widths.innerWidth);
+    expect(await small.locator('.app-step-card').count()).toBe(3);
+    expect(await axeViolations(small)).toEqual([]);
+    await narrow.close();
+  });
+});
