@@ -21,6 +21,9 @@ import { adminRoutes } from './modules/accounts/admin.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { SqliteSessionStore } from './modules/accounts/session.store';
 import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
+import { feedbackRoutes, myContributionRoutes } from './modules/feedback/feedback.routes';
+import { participantCookie } from './middleware/participant';
+import { loadPublicMunicipality } from './middleware/public-municipality';
 import { siteRoutes } from './modules/site/site.routes';
 import { buildServices, type Clock } from './services';
 
@@ -96,14 +99,15 @@ export function createApp(deps: AppDeps) {
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_TTL_MS },
     }),
   );
-  app.use(loadCurrentUser(services.auth));
+  app.use(loadCurrentUser(services.auth), participantCookie(deps.sessionSecret));
   app.use(csrf.csrfSynchronisedProtection);
 
   app.use(authRoutes(services, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
   app.use('/admin', adminRoutes(services));
   app.use(siteRoutes(services));
+  app.use(myContributionRoutes(services));
   // Municipality pages take any remaining first path segment, so they come last.
-  app.use(publicJourneyRoutes(services));
+  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -9,6 +9,9 @@ import { AuditRepository } from './modules/audit/audit.repository';
 import { AuditService } from './modules/audit/audit.service';
 import { DepartmentsRepository } from './modules/departments/departments.repository';
 import { DepartmentsService } from './modules/departments/departments.service';
+import { FeedbackRepository } from './modules/feedback/feedback.repository';
+import { FeedbackService } from './modules/feedback/feedback.service';
+import { ModerationService } from './modules/moderation/moderation.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
@@ -20,9 +23,12 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const users = new UsersRepository(db);
   const journeys = new JourneysRepository(db);
   const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
+  const feedbackRepo = new FeedbackRepository(db);
   return {
+    feedback: new FeedbackService(feedbackRepo, clock),
+    moderation: new ModerationService(feedbackRepo, audit, clock),
     departments,
-    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock),
+    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, (stepId) => feedbackRepo.stepHasFeedback(stepId)),
     publicJourneys: new PublicJourneysService(journeys),
     audit,
     auth: new AuthService(users, audit, clock),

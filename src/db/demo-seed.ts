@@ -1,8 +1,9 @@
 // Demo content for a fresh installation, so `npm start` shows something real: "Demo kommune", its
-// departments and three published journeys. Runs only on a database without municipalities.
+// departments, three published journeys and residents' feedback on them. Runs only on a database without municipalities.
 import { JourneyDocumentSchema } from '../modules/journeys/journey-document.schema';
 import { buildServices } from '../services';
 import type { Db } from './connection';
+import { seedDemoFeedback } from './demo-feedback-seed';
 import { DEMO_JOURNEYS } from './demo-journeys';
 
 export const DEMO_SLUG = 'demo';
@@ -36,6 +37,7 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
       const journeyId = services.journeyEditor.importDocument(null, municipalityId, JourneyDocumentSchema.parse(input));
       services.journeyEditor.publish(null, municipalityId, journeyId);
     }
+    seedDemoFeedback(db, municipalityId, now);
     return true;
   });
   return seed.immediate();

@@ -11,10 +11,41 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60 * 1000, perAddress: 20, perAccount: 5 };
 
-function tooMany(): RequestHandler {
+function tooMany(bodyKey = 'errors.tooMany.body'): RequestHandler {
   return (req, res) => {
-    res.status(429).render('errors/error', { title: req.t('errors.tooMany.title'), message: req.t('errors.tooMany.body') });
+    res.status(429).render('errors/error', { title: req.t('errors.tooMany.title'), message: req.t(bodyKey) });
   };
+}
+
+/** An address (a library, an office behind one NAT) may hold several residents, so it gets this many times more. */
+export const ADDRESS_FACTOR = 5;
+const HOUR_MS = 60 * 60 * 1000;
+type ResidentAction = 'report' | 'vote' | 'flag';
+const DEFAULT_RESIDENT_LIMITS: Record<ResidentAction, number> = { report: 5, vote: 60, flag: 10 };
+
+/**
+ * Residents' reports, votes and flags: limited per participant and per address, per municipality, with the
+ * limits from the municipality's settings (SECURITY.md 18). `counts` decides which requests use up the limit.
+ */
+export function residentRateLimits(action: ResidentAction, counts: (req: Request) => boolean = () => true): RequestHandler[] {
+  const perHour = (req: Request): number => {
+    const m = req.municipality as unknown as Record<string, number> | undefined;
+    return m?.[`${action}_limit_per_hour`] ?? DEFAULT_RESIDENT_LIMITS[action];
+  };
+  const scope = (req: Request) => `${action}:${req.municipality?.id ?? 0}`;
+  const common = {
+    windowMs: HOUR_MS,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    handler: tooMany('errors.tooManyResident.body'),
+    skip: (req: Request) => !counts(req),
+    // Refused input (4xx) uses up nothing: a resident correcting a form is not flooding.
+    skipFailedRequests: true,
+  };
+  return [
+    rateLimit({ ...common, limit: perHour, keyGenerator: (req: Request) => `${scope(req)}:p:${req.participantKey ?? `ip:${ipKeyGenerator(req.ip ?? '')}`}` }),
+    rateLimit({ ...common, limit: (req: Request) => perHour(req) * ADDRESS_FACTOR, keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}` }),
+  ];
 }
 
 export function loginRateLimits(limits: LoginLimits): RequestHandler[] {

@@ -9,6 +9,10 @@ declare global {
       user?: CurrentUser;
       municipality?: MunicipalityRow;
       roles?: Role[];
+      /** Keyed hash of the resident's participant cookie, when they have one. */
+      participantKey?: string | null;
+      /** Gives the resident a participant cookie when they have none; returns its keyed hash. */
+      ensureParticipantKey?: () => string;
     }
   }
 }

@@ -51,8 +51,23 @@ function nextNumber(): string {
   return String(1000 + counter).padStart(4, '0');
 }
 
+/** A municipality whose resident rate limits are at their maximum, so tests that send many reports are not limited. */
 export function createMunicipality(services: Services, slug: string, name = `Kommune ${slug}`): number {
-  return services.municipalities.create(null, { slug, name, kommunenummer: nextNumber(), defaultLocale: 'nb' });
+  const id = services.municipalities.create(null, { slug, name, kommunenummer: nextNumber(), defaultLocale: 'nb' });
+  const m = services.municipalities.bySlug(slug);
+  services.municipalities.updateSettings(null, m, {
+    name: m.name,
+    defaultLocale: 'nb',
+    premoderation: m.premoderation === 1,
+    halfLifeDays: m.half_life_days,
+    severityPriorWeight: m.severity_prior_weight,
+    wipLimit: m.wip_limit,
+    flagHideThreshold: m.flag_hide_threshold,
+    reportLimitPerHour: 1000,
+    voteLimitPerHour: 10000,
+    flagLimitPerHour: 1000,
+  });
+  return id;
 }
 
 export async function createUser(

@@ -144,7 +144,7 @@ describe('staff management', () => {
 describe('municipality settings', () => {
   it('saves valid settings and refuses out-of-range numbers with 400, changing nothing', async () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
-    const good = { _csrf: csrf, name: 'Aust kommune', defaultLocale: 'nn', premoderation: 'on', halfLifeDays: '90', severityPriorWeight: '4', wipLimit: '5', flagHideThreshold: '2' };
+    const good = { _csrf: csrf, name: 'Aust kommune', defaultLocale: 'nn', premoderation: 'on', halfLifeDays: '90', severityPriorWeight: '4', wipLimit: '5', flagHideThreshold: '2', reportLimitPerHour: '5', voteLimitPerHour: '60', flagLimitPerHour: '10' };
     expect((await agent.post('/admin/aust/settings').type('form').send(good)).status).toBe(303);
     const saved = t.services.municipalities.bySlug('aust');
     expect([saved.name, saved.default_locale, saved.half_life_days, saved.wip_limit]).toEqual(['Aust kommune', 'nn', 90, 5]);

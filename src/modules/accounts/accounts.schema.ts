@@ -61,6 +61,9 @@ export const SettingsInputSchema = z.strictObject({
   severityPriorWeight: z.coerce.number('validation.number').min(0, 'validation.range').max(100, 'validation.range'),
   wipLimit: wholeNumber(1, 100),
   flagHideThreshold: wholeNumber(1, 100),
+  reportLimitPerHour: wholeNumber(1, 1000),
+  voteLimitPerHour: wholeNumber(1, 10000),
+  flagLimitPerHour: wholeNumber(1, 1000),
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;
 

@@ -5,6 +5,7 @@ import { noStore } from '../../middleware/security-headers';
 import type { Services } from '../../services';
 import { departmentsRoutes } from '../departments/departments.routes';
 import { journeyEditorRoutes } from '../journeys/journeys.routes';
+import { moderationRoutes } from '../moderation/moderation.routes';
 import { adminController } from './admin.controller';
 import { settingsController } from './settings.controller';
 import { staffController } from './staff.controller';
@@ -26,6 +27,7 @@ export function adminRoutes(services: Services): Router {
   m.get('/', admin.municipalityHome);
   m.use('/journeys', journeyEditorRoutes(services));
   m.use('/departments', departmentsRoutes(services));
+  m.use('/moderation', moderationRoutes(services));
   m.get('/settings', requireRole('admin'), settings.get);
   m.post('/settings', requireRole('admin'), settings.post);
   m.get('/settings/audit', requireRole('admin'), settings.audit);

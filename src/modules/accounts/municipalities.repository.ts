@@ -12,6 +12,9 @@ export interface MunicipalityRow {
   severity_prior_weight: number;
   wip_limit: number;
   flag_hide_threshold: number;
+  report_limit_per_hour: number;
+  vote_limit_per_hour: number;
+  flag_limit_per_hour: number;
   created_at: string;
 }
 
@@ -60,12 +63,16 @@ export class MunicipalitiesRepository {
       severityPriorWeight: number;
       wipLimit: number;
       flagHideThreshold: number;
+      reportLimitPerHour: number;
+      voteLimitPerHour: number;
+      flagLimitPerHour: number;
     },
   ): void {
     this.db
       .prepare(
         `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
-           severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ? WHERE id = ?`,
+           severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
+           vote_limit_per_hour = ?, flag_limit_per_hour = ? WHERE id = ?`,
       )
       .run(
         s.name,
@@ -75,6 +82,9 @@ export class MunicipalitiesRepository {
         s.severityPriorWeight,
         s.wipLimit,
         s.flagHideThreshold,
+        s.reportLimitPerHour,
+        s.voteLimitPerHour,
+        s.flagLimitPerHour,
         id,
       );
   }

@@ -5,7 +5,7 @@ import type { MunicipalitiesRepository, MunicipalityRow } from './municipalities
 
 /** Slugs that would shadow the portal's own top-level paths. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'assets', 'healthz', 'login', 'logout', 'setup', 'tilgjengelighet', 'static', 'favicon.ico', 'robots.txt',
+  'admin', 'api', 'assets', 'healthz', 'login', 'logout', 'mine', 'setup', 'tilgjengelighet', 'static', 'favicon.ico', 'robots.txt',
 ]);
 
 export interface MunicipalitySettings {
@@ -16,6 +16,9 @@ export interface MunicipalitySettings {
   severityPriorWeight: number;
   wipLimit: number;
   flagHideThreshold: number;
+  reportLimitPerHour: number;
+  voteLimitPerHour: number;
+  flagLimitPerHour: number;
 }
 
 export class MunicipalitiesService {
@@ -52,7 +55,7 @@ export class MunicipalitiesService {
     return id;
   }
 
-  updateSettings(actorId: number, municipality: MunicipalityRow, settings: MunicipalitySettings): void {
+  updateSettings(actorId: number | null, municipality: MunicipalityRow, settings: MunicipalitySettings): void {
     this.repo.updateSettings(municipality.id, settings);
     this.audit.record({
       actorUserId: actorId,

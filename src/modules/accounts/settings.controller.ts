@@ -25,6 +25,9 @@ export function settingsController({ municipalities, audit }: Services) {
           severityPriorWeight: String(m.severity_prior_weight),
           wipLimit: String(m.wip_limit),
           flagHideThreshold: String(m.flag_hide_threshold),
+          reportLimitPerHour: String(m.report_limit_per_hour),
+          voteLimitPerHour: String(m.vote_limit_per_hour),
+          flagLimitPerHour: String(m.flag_limit_per_hour),
         },
       });
     },

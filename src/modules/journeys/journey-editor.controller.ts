@@ -283,6 +283,10 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         preview: true,
         map: { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handoverFrom).length },
         stepBase: null,
+        pain: new Map(),
+        journeyPainPoints: [],
+        flagged: false,
+        severities: [],
       });
     },
 

@@ -31,6 +31,8 @@ export class JourneyEditorService {
     private readonly departments: DepartmentsService,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    /** Whether residents' feedback points at a step; such a step must not be removed. */
+    private readonly stepHasFeedback: (stepId: number) => boolean = () => false,
   ) {}
 
   private now(): string {
@@ -171,6 +173,7 @@ export class JourneyEditorService {
   removePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number): void {
     this.repo.transaction(() => {
       this.getPhase(municipalityId, journeyId, phaseId);
+      if (this.repo.stepsOfPhase(phaseId).some((s) => this.stepHasFeedback(s.id))) throw new ConflictError({ _form: 'validation.phaseHasFeedback' });
       this.repo.removePhase(phaseId, this.now());
       this.repo.touch(journeyId, this.now());
     });
@@ -227,11 +230,12 @@ export class JourneyEditorService {
 
   /**
    * Removes a step from the working copy. The row stays (marked removed) so its id keeps pointing at
-   * the same step in published versions; steps that carry resident feedback are refused by the feedback module.
+   * the same step in published versions. A step that carries resident feedback is refused: it can only be merged.
    */
   removeStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number): void {
     this.repo.transaction(() => {
       this.getStep(municipalityId, journeyId, stepId);
+      if (this.stepHasFeedback(stepId)) throw new ConflictError({ _form: 'validation.stepHasFeedback' });
       this.repo.removeStep(stepId, this.now());
       this.repo.touch(journeyId, this.now());
     });

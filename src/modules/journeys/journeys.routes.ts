@@ -40,11 +40,12 @@ export function journeyEditorRoutes(services: Services): Router {
   return r;
 }
 
+/** Mounted under /:municipality after the municipality is resolved. */
 export function publicJourneyRoutes(services: Services): Router {
   const c = publicJourneysController(services);
-  const r = Router();
-  r.get('/:municipality', c.municipality);
-  r.get('/:municipality/reiser/:journey', c.map);
-  r.get('/:municipality/reiser/:journey/steg/:stepId', c.step);
+  const r = Router({ mergeParams: true });
+  r.get('/', c.municipality);
+  r.get('/reiser/:journey', c.map);
+  r.get('/reiser/:journey/steg/:stepId', c.step);
   return r;
 }

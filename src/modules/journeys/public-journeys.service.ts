@@ -42,6 +42,12 @@ export class PublicJourneysService {
     return this.toMap(row);
   }
 
+  /** The published map of a journey by id, or undefined when residents cannot see it. */
+  mapById(municipalityId: number, journeyId: number): PublishedMap | undefined {
+    const row = this.repo.publishedById(journeyId);
+    return row && row.municipality_id === municipalityId ? this.toMap(row) : undefined;
+  }
+
   step(municipalityId: number, slug: string, stepId: number): { map: PublishedMap; step: MapStep; previous?: MapStep; next?: MapStep } {
     const map = this.map(municipalityId, slug);
     const step = map.steps.find((s) => s.id === stepId);

@@ -1,0 +1,29 @@
+// Schemas of the moderation queue's filters and the moderators' forms.
+import { z } from 'zod';
+import { BODY_MAX, TITLE_MAX } from '../feedback/feedback.schema';
+import { MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
+
+// Query strings also carry ?lang=, so unknown keys are ignored; values outside the lists are refused.
+export const QueueQuerySchema = z.object({
+  journey: z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional().transform((v) => (v ? Number(v) : null)),
+  status: z.enum([...MODERATION_STATUSES, 'all']).default('pending'),
+  flagged: z.union([z.literal(''), z.literal('1')]).optional().transform((v) => v === '1'),
+});
+
+export const RejectInputSchema = z.strictObject({
+  reason: z.string('validation.required').trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
+});
+
+export const RedactInputSchema = z.strictObject({
+  title: z.string('validation.required').trim().min(1, 'validation.required').max(TITLE_MAX, 'validation.tooLong'),
+  body: z.string('validation.required').trim().min(1, 'validation.required').max(BODY_MAX, 'validation.tooLong'),
+});
+
+export const MergeInputSchema = z.strictObject({
+  targetId: z.string('validation.required').regex(/^\d{1,12}$/, 'moderation.errors.badTarget').transform(Number),
+});
+
+export const AnswerInputSchema = z.strictObject({
+  status: z.enum(RESPONSE_STATUSES, 'validation.invalid'),
+  text: z.string('validation.invalid').trim().max(2000, 'validation.tooLong').default(''),
+});

@@ -1,0 +1,115 @@
+// Moderators keep resident content clean and answer it: approve, reject, redact, merge and unmerge, official answers,
+// and reviewing flagged items. Every action is audited (without the resident's text). Free of req/res.
+import { ConflictError, NotFoundError } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
+import type { ModerationStatus, ResponseStatus } from '../feedback/feedback-vocabulary';
+import type { FeedbackRepository, PainPointWithSupport } from '../feedback/feedback.repository';
+
+export const QUEUE_LIMIT = 200;
+
+export class ModerationService {
+  constructor(
+    private readonly repo: FeedbackRepository,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private record(actorId: number, municipalityId: number, action: string, id: number, details?: Record<string, unknown>): void {
+    this.audit.record({ actorUserId: actorId, municipalityId, action, entityType: 'pain_point', entityId: id, details });
+  }
+
+  queue(municipalityId: number, filter: { journeyId: number | null; status: ModerationStatus | 'all'; flagged: boolean }) {
+    return this.repo.queue(municipalityId, filter, QUEUE_LIMIT);
+  }
+
+  get(municipalityId: number, id: number): PainPointWithSupport {
+    const p = this.repo.byId(municipalityId, id);
+    if (!p) throw new NotFoundError();
+    return p;
+  }
+
+  details(municipalityId: number, id: number) {
+    const painPoint = this.get(municipalityId, id);
+    return {
+      painPoint,
+      mergedInto: painPoint.merged_into_id ? this.repo.byId(municipalityId, painPoint.merged_into_id) : undefined,
+      merged: this.repo.mergedInto(id),
+      flags: this.repo.openFlags(id),
+      mergeTargets: this.repo.mergeTargets(painPoint.journey_id, id),
+    };
+  }
+
+  approve(actorId: number, municipalityId: number, id: number): void {
+    this.repo.transaction(() => {
+      const p = this.get(municipalityId, id);
+      if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
+      this.repo.setModeration(id, 'published', this.now());
+      this.repo.resolveFlags(id, this.now());
+    });
+    this.record(actorId, municipalityId, 'pain_point.approved', id);
+  }
+
+  reject(actorId: number, municipalityId: number, id: number, reason: string): void {
+    this.repo.transaction(() => {
+      const p = this.get(municipalityId, id);
+      if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
+      if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+      this.repo.setModeration(id, 'rejected', this.now(), reason);
+    });
+    this.record(actorId, municipalityId, 'pain_point.rejected', id);
+  }
+
+  /** Redacts more text by hand; the audit log records that it happened, not the text. */
+  redact(actorId: number, municipalityId: number, id: number, title: string, body: string): void {
+    const before = this.get(municipalityId, id);
+    this.repo.updateText(id, title, body);
+    this.record(actorId, municipalityId, 'pain_point.redacted', id, {
+      fields: [before.title !== title ? 'title' : null, before.body !== body ? 'body' : null].filter(Boolean),
+    });
+  }
+
+  /** Marks a pain point as a duplicate: its supporters move to the target (RANKING.md). */
+  merge(actorId: number, municipalityId: number, id: number, targetId: number): void {
+    this.repo.transaction(() => {
+      const p = this.get(municipalityId, id);
+      const target = this.repo.byId(municipalityId, targetId);
+      if (!target || target.journey_id !== p.journey_id || target.id === id) throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
+      if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
+      if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+      this.repo.merge(id, targetId);
+    });
+    this.record(actorId, municipalityId, 'pain_point.merged', id, { into: targetId });
+  }
+
+  unmerge(actorId: number, municipalityId: number, id: number): void {
+    this.repo.transaction(() => {
+      const p = this.get(municipalityId, id);
+      if (p.moderation_status !== 'merged') throw new ConflictError({ _form: 'moderation.errors.notMerged' });
+      this.repo.setModeration(id, 'published', this.now());
+    });
+    this.record(actorId, municipalityId, 'pain_point.unmerged', id);
+  }
+
+  /** The official answer: a public status with a text and date, also in the journey's feed. */
+  answer(actorId: number, municipalityId: number, id: number, status: ResponseStatus, text: string): void {
+    this.repo.transaction(() => {
+      const p = this.get(municipalityId, id);
+      this.repo.setResponse(id, status, text, true, this.now());
+      this.repo.insertEvent(id, p.journey_id, status, text, this.now());
+    });
+    this.record(actorId, municipalityId, 'pain_point.answered', id, { status });
+  }
+
+  /** Reviewed the flags and kept the pain point: it is shown again. */
+  clearFlags(actorId: number, municipalityId: number, id: number): void {
+    this.repo.transaction(() => {
+      this.get(municipalityId, id);
+      this.repo.resolveFlags(id, this.now());
+    });
+    this.record(actorId, municipalityId, 'pain_point.flags_cleared', id);
+  }
+}

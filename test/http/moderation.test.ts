@@ -1,0 +1,170 @@
+// Moderation: every action, its authorization, merge and unmerge with supporters, official answers, flags, audit.
+import request from 'supertest';
+import { buildJourney } from '../helpers/journeys';
+import { report, resident } from '../helpers/residents';
+import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let stepPath: string;
+let moderator: { agent: Agent; csrf: string };
+let municipalityId: number;
+
+beforeAll(async () => {
+  t = makeTestApp();
+  municipalityId = createMunicipality(t.services, 'aust');
+  createMunicipality(t.services, 'vest');
+  const j = buildJourney(t.services, 'aust', { slug: 'reise', phases: { A: ['Steg en', 'Steg to'] }, publish: true });
+  stepPath = `/aust/reiser/reise/steg/${j.stepIds[0]}`;
+  for (const role of ['moderator', 'admin', 'designer', 'analyst'] as const) {
+    await createUser(t.services, { email: `${role}@aust.no`, municipality: 'aust', roles: [role] });
+  }
+  await createUser(t.services, { email: 'moderator@vest.no', municipality: 'vest', roles: ['moderator'] });
+  moderator = await signIn(t.app, 'moderator@aust.no');
+});
+afterAll(() => t.close());
+
+const statusOf = (id: number) => t.db.prepare('SELECT moderation_status FROM pain_points WHERE id = ?').pluck().get(id);
+const post = (path: string, body: Record<string, string> = {}) => moderator.agent.post(path).type('form').send({ _csrf: moderator.csrf, ...body });
+
+describe('authorization', () => {
+  it.each([
+    ['moderator@aust.no', 200],
+    ['admin@aust.no', 200],
+    ['designer@aust.no', 403],
+    ['analyst@aust.no', 403],
+    ['moderator@vest.no', 404],
+  ])('%s gets %i on the queue and on a pain point, and the same refusal on an action', async (email, status) => {
+    const id = await report(await resident(t.app, stepPath), stepPath);
+    const { agent, csrf } = await signIn(t.app, email);
+    expect((await agent.get('/admin/aust/moderation')).status).toBe(status);
+    expect((await agent.get(`/admin/aust/moderation/${id}`)).status).toBe(status);
+    const approve = await agent.post(`/admin/aust/moderation/${id}/approve`).type('form').send({ _csrf: csrf });
+    expect(approve.status).toBe(status === 200 ? 303 : status);
+    expect(statusOf(id)).toBe(status === 200 ? 'published' : 'pending');
+  });
+
+  it('sends signed-out visitors to login', async () => {
+    expect((await request(t.app).get('/admin/aust/moderation')).status).toBe(303);
+  });
+});
+
+describe('the queue', () => {
+  it('lists pending reports by default and filters by journey, status and flags; refuses values outside the lists', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Venter i køen' });
+    const queue = await moderator.agent.get('/admin/aust/moderation');
+    expect(queue.text).toContain('Venter i køen');
+    expect((await moderator.agent.get('/admin/aust/moderation?status=published')).text).not.toContain('Venter i køen');
+    expect((await moderator.agent.get('/admin/aust/moderation?status=all&flagged=1')).text).not.toContain('Venter i køen');
+    expect((await moderator.agent.get(`/admin/aust/moderation?journey=${t.db.prepare('SELECT journey_id FROM pain_points WHERE id = ?').pluck().get(id)}`)).text).toContain('Venter i køen');
+    expect((await moderator.agent.get('/admin/aust/moderation?status=deleted')).status).toBe(400);
+    expect((await moderator.agent.get('/admin/aust/moderation?journey=abc')).status).toBe(400);
+  });
+});
+
+describe('actions', () => {
+  it('approves, so it appears on the step page', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Blir godkjent' });
+    expect((await request(t.app).get(stepPath)).text).not.toContain('Blir godkjent');
+    expect((await post(`/admin/aust/moderation/${id}/approve`)).status).toBe(303);
+    expect((await request(t.app).get(stepPath)).text).toContain('Blir godkjent');
+  });
+
+  it('rejects with a reason that the author sees; an empty reason is refused', async () => {
+    const author = await resident(t.app, stepPath);
+    const id = await report(author, stepPath, { title: 'Blir avvist' });
+    const empty = await post(`/admin/aust/moderation/${id}/reject`, { reason: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('href="#field-reason"');
+    expect((await post(`/admin/aust/moderation/${id}/reject`, { reason: 'Handler om en navngitt ansatt.' })).status).toBe(303);
+    expect(statusOf(id)).toBe('rejected');
+    const seen = await author.agent.get(`/aust/innspill/${id}`);
+    expect(seen.text).toContain('Handler om en navngitt ansatt.');
+    expect((await request(t.app).get(`/aust/innspill/${id}`)).status).toBe(404);
+  });
+
+  it('redacts more text, and the audit log records that without the text', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Saksbehandler Per var frekk', body: 'Per Hansen i byggesak var frekk.' });
+    expect((await post(`/admin/aust/moderation/${id}/redact`, { title: 'Saksbehandler var frekk', body: '[fjernet: navn] i byggesak var frekk.' })).status).toBe(303);
+    expect(t.db.prepare('SELECT title FROM pain_points WHERE id = ?').pluck().get(id)).toBe('Saksbehandler var frekk');
+    const audit = t.db.prepare("SELECT details FROM audit_log WHERE action = 'pain_point.redacted' AND entity_id = ?").pluck().get(id) as string;
+    expect(JSON.parse(audit)).toEqual({ fields: ['title', 'body'] });
+    expect(audit).not.toContain('Per');
+  });
+
+  it('merges a duplicate: supporters move and count once; unmerge gives them back', async () => {
+    const a = await resident(t.app, stepPath);
+    const b = await resident(t.app, stepPath);
+    const both = await resident(t.app, stepPath);
+    const target = await report(a, stepPath, { title: 'Originalen' });
+    const duplicate = await report(b, stepPath, { title: 'Duplikatet' });
+    await post(`/admin/aust/moderation/${target}/approve`);
+    await post(`/admin/aust/moderation/${duplicate}/approve`);
+    await both.agent.post(`/aust/innspill/${target}/meg-ogsa`).type('form').send({ _csrf: both.csrf });
+    await both.agent.post(`/aust/innspill/${duplicate}/meg-ogsa`).type('form').send({ _csrf: both.csrf });
+    const supporters = (id: number) => t.services.moderation.get(municipalityId, id).supporters;
+    expect([supporters(target), supporters(duplicate)]).toEqual([2, 2]);
+
+    expect((await post(`/admin/aust/moderation/${duplicate}/merge`, { targetId: String(target) })).status).toBe(303);
+    expect(statusOf(duplicate)).toBe('merged');
+    // a, b and the one who supported both: three people, counted once each.
+    expect(supporters(target)).toBe(3);
+    expect((await request(t.app).get(stepPath)).text).not.toContain('Duplikatet');
+    // The duplicate's address leads to the pain point it was merged into.
+    expect((await request(t.app).get(`/aust/innspill/${duplicate}`)).headers.location).toBe(`/aust/innspill/${target}`);
+
+    expect((await post(`/admin/aust/moderation/${duplicate}/unmerge`)).status).toBe(303);
+    expect([statusOf(duplicate), supporters(target), supporters(duplicate)]).toEqual(['published', 2, 2]);
+    const actions = t.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'pain_point' AND entity_id = ? ORDER BY id").pluck().all(duplicate);
+    expect(actions).toEqual(['pain_point.approved', 'pain_point.merged', 'pain_point.unmerged']);
+  });
+
+  it('refuses a merge into itself, into another journey, or into a pain point of another municipality', async () => {
+    const other = buildJourney(t.services, 'aust', { slug: 'annen', phases: { A: ['x'] }, publish: true });
+    const otherStep = `/aust/reiser/annen/steg/${other.stepIds[0]}`;
+    const id = await report(await resident(t.app, stepPath), stepPath);
+    const elsewhere = await report(await resident(t.app, otherStep), otherStep);
+    await post(`/admin/aust/moderation/${elsewhere}/approve`);
+    for (const targetId of [String(id), String(elsewhere), '999999', 'abc']) {
+      const res = await post(`/admin/aust/moderation/${id}/merge`, { targetId });
+      expect([targetId, res.status]).toEqual([targetId, 400]);
+    }
+    expect(statusOf(id)).toBe('pending');
+  });
+
+  it('answers officially: status and text on the pain point and in the feed; an unknown status is refused', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Får et svar' });
+    await post(`/admin/aust/moderation/${id}/approve`);
+    expect((await post(`/admin/aust/moderation/${id}/answer`, { status: 'nonsense', text: 'x' })).status).toBe(400);
+    expect((await post(`/admin/aust/moderation/${id}/answer`, { status: 'planned', text: 'Vi lager en ny veileder i vår.' })).status).toBe(303);
+    const page = await request(t.app).get(`/aust/innspill/${id}`);
+    expect(page.text).toContain('Planlagt');
+    expect(page.text).toContain('Vi lager en ny veileder i vår.');
+    const feed = await request(t.app).get('/aust/reiser/reise/feed.atom');
+    expect(feed.text).toContain('Planlagt: Får et svar');
+    expect(feed.text).toContain('Vi lager en ny veileder i vår.');
+  });
+
+  it('reviews flags: clearing them shows a hidden pain point again', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Rapportert men grei' });
+    await post(`/admin/aust/moderation/${id}/approve`);
+    t.db.prepare('UPDATE municipalities SET flag_hide_threshold = 1 WHERE id = ?').run(municipalityId);
+    const r = await resident(t.app, stepPath);
+    await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'spam' });
+    expect((await request(t.app).get(`/aust/innspill/${id}`)).status).toBe(404);
+    expect((await moderator.agent.get('/admin/aust/moderation?status=all&flagged=1')).text).toContain('Rapportert men grei');
+    expect((await post(`/admin/aust/moderation/${id}/clear-flags`)).status).toBe(303);
+    expect((await request(t.app).get(`/aust/innspill/${id}`)).status).toBe(200);
+    t.db.prepare('UPDATE municipalities SET flag_hide_threshold = 3 WHERE id = ?').run(municipalityId);
+  });
+
+  it('answers 404 for a pain point of another municipality and refuses extra fields', async () => {
+    const vest = buildJourney(t.services, 'vest', { slug: 'vest', phases: { A: ['v'] }, publish: true });
+    const vestStep = `/vest/reiser/vest/steg/${vest.stepIds[0]}`;
+    const foreign = await report(await resident(t.app, vestStep), vestStep);
+    expect((await moderator.agent.get(`/admin/aust/moderation/${foreign}`)).status).toBe(404);
+    expect((await post(`/admin/aust/moderation/${foreign}/approve`)).status).toBe(404);
+    const id = await report(await resident(t.app, stepPath), stepPath);
+    expect((await post(`/admin/aust/moderation/${id}/approve`, { moderation_status: 'published' })).status).toBe(400);
+    expect(statusOf(foreign)).toBe('pending');
+  });
+});
