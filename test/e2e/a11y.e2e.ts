@@ -11,7 +11,18 @@ import { startServer, type TestServer } from './helpers/server';
 
 const LANGS = ['nb', 'nn', 'en'] as const;
 // The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first step.
-const PUBLIC_PAGES = ['/', '/demo', '/demo/reiser/bygge-garasje', '/demo/reiser/bygge-garasje/steg/2', '/tilgjengelighet', '/login'];
+const PUBLIC_PAGES = [
+  '/',
+  '/demo',
+  '/demo/reiser/bygge-garasje',
+  '/demo/reiser/bygge-garasje/steg/1',
+  '/demo/reiser/bygge-garasje/steg/1/meld',
+  '/demo/innspill/1',
+  '/demo/innspill/1/rapporter',
+  '/mine',
+  '/tilgjengelighet',
+  '/login',
+];
 const STAFF_PAGES = [
   '/admin',
   '/admin/demo',
@@ -34,6 +45,9 @@ const STAFF_PAGES = [
   '/admin/demo/journeys/1/phases/1/edit',
   '/admin/demo/journeys/1/phases/1/steps/new',
   '/admin/demo/journeys/1/steps/1/edit',
+  '/admin/demo/moderation',
+  '/admin/demo/moderation?status=all&flagged=1',
+  '/admin/demo/moderation/1',
 ];
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PLATFORM_ADMIN = 'plattform@a11y.test';
@@ -145,7 +159,7 @@ describe('login error summary', () => {
 
 describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
   // Norwegian compounds are long: every language is checked, since nynorsk and bokmål overflow where English does not.
-  it.each(['/', '/demo', '/demo/reiser/dodsfall', '/demo/reiser/bygge-garasje/steg/2', '/login', '/tilgjengelighet'])('%s does not scroll sideways in any language', async (pagePath) => {
+  it.each(['/', '/demo', '/demo/reiser/dodsfall', '/demo/reiser/bygge-garasje/steg/1', '/login', '/tilgjengelighet'])('%s does not scroll sideways in any language', async (pagePath) => {
     await withPage(
       async (page) => {
         const overflows: string[] = [];
@@ -171,7 +185,7 @@ describe('screenshots for review', () => {
     { name: 'front', pagePath: '/' },
     { name: 'login', pagePath: '/login' },
     { name: 'journey-map', pagePath: '/demo/reiser/bygge-garasje' },
-    { name: 'step', pagePath: '/demo/reiser/bygge-garasje/steg/2' },
+    { name: 'step', pagePath: '/demo/reiser/bygge-garasje/steg/1' },
   ].flatMap((s) => [1280, 375].map((width) => ({ ...s, width })));
 
   it.each(shots)('saves $name at $width px', async ({ name, pagePath, width }) => {

@@ -1,0 +1,97 @@
+// A resident reports a pain point (with JavaScript on and off), sees the duplicate hint, says "me too" to another;
+// a moderator approves the report and it appears on the step page. Every page on the way has no axe violations.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildJourney } from '../helpers/journeys';
+import { createMunicipality, createUser } from '../helpers/test-app';
+import { axeViolations } from './helpers/axe';
+import { launchBrowser, signInThroughForm } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+let stepPath: string;
+let existingId: number;
+
+beforeAll(async () => {
+  server = await startServer();
+  const { services, db } = server.testApp;
+  createMunicipality(services, 'fjord', 'Fjord kommune');
+  const j = buildJourney(services, 'fjord', { slug: 'garasje', title: 'Jeg skal bygge garasje', phases: { Søke: ['Sende byggesøknad'] }, publish: true });
+  stepPath = `/fjord/reiser/garasje/steg/${j.stepIds[0]}`;
+  // An existing published report that a new, similar one should be pointed to.
+  const m = services.municipalities.bySlug('fjord');
+  const participant = services.feedback.ensureParticipant('e2e-existing-participant');
+  db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m.id);
+  existingId = services.feedback.submit(participant, services.municipalities.bySlug('fjord'), j.journeyId, j.stepIds[0]!, {
+    title: 'Lang ventetid på byggesøknaden',
+    body: 'Det tok tolv uker før byggesøknaden ble behandlet.',
+    severity: 4,
+    channel: 'digital',
+  }).id;
+  db.prepare('UPDATE municipalities SET premoderation = 1 WHERE id = ?').run(m.id);
+  await createUser(services, { email: 'moderator@fjord.test', municipality: 'fjord', roles: ['moderator'] });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function click(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.locator(selector).first().click()]);
+}
+
+/** axe runs inside the page, so it is checked in the JavaScript run; the no-JavaScript run checks the flow. */
+async function noViolations(page: Page, javaScriptEnabled: boolean): Promise<void> {
+  if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+}
+
+async function reportThroughForms(page: Page, title: string, js: boolean): Promise<void> {
+  await page.goto(`${server.baseUrl}${stepPath}?lang=nb`);
+  await click(page, `a[href="${stepPath}/meld"]`);
+  await noViolations(page, js);
+  await page.locator('#field-title').fill(title);
+  await page.locator('#field-body').fill('Byggesøknaden ble liggende i mange uker uten svar. Ring meg på 412 34 567.');
+  await page.locator('input[name="severity"][value="4"]').check();
+  await click(page, 'main form button[type="submit"]');
+  // The check step: what was removed, and the similar report.
+  await page.getByText('Vi fjernet personopplysninger').waitFor();
+  expect(await page.getByText('Lang ventetid på byggesøknaden').count()).toBeGreaterThan(0);
+  await noViolations(page, js);
+  await click(page, 'button[name="confirmed"]');
+  await page.getByText('Takk! Innspillet ditt er mottatt').waitFor();
+  expect(await page.locator('main').innerText()).toContain('[fjernet: telefonnummer]');
+  await noViolations(page, js);
+}
+
+describe.each([true, false])('a resident with JavaScript %s', (javaScriptEnabled) => {
+  let context: BrowserContext;
+  afterEach(async () => context?.close());
+
+  it('reports a pain point, says "me too" to another, and a moderator approves the report', async () => {
+    context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const title = `Venter på svar (${javaScriptEnabled ? 'med' : 'uten'} JavaScript)`;
+    await reportThroughForms(page, title, javaScriptEnabled);
+
+    await page.goto(`${server.baseUrl}/fjord/innspill/${existingId}?lang=nb`);
+    await click(page, 'form[action$="/meg-ogsa"] button[type="submit"]');
+    await page.getByText('Du har sagt «meg også».').waitFor();
+    await noViolations(page, javaScriptEnabled);
+
+    const moderatorContext = await browser.newContext({ javaScriptEnabled });
+    const staff = await moderatorContext.newPage();
+    await signInThroughForm(staff, server.baseUrl, 'moderator@fjord.test');
+    await staff.goto(`${server.baseUrl}/admin/fjord/moderation?lang=nb`);
+    await click(staff, `a:has-text("${title}")`);
+    await noViolations(staff, javaScriptEnabled);
+    await click(staff, 'form[action$="/approve"] button[type="submit"]');
+    await staff.getByText('Innspillet er publisert.').waitFor();
+    await moderatorContext.close();
+
+    await page.goto(`${server.baseUrl}${stepPath}?lang=nb`);
+    expect(await page.locator('.app-pain-card h3').allInnerTexts()).toContain(title);
+    await noViolations(page, javaScriptEnabled);
+  });
+});
