@@ -28,7 +28,10 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     feedback: new FeedbackService(feedbackRepo, clock),
     moderation: new ModerationService(feedbackRepo, audit, clock),
     departments,
-    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, (stepId) => feedbackRepo.stepHasFeedback(stepId)),
+    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {
+      hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
+      move: (from, to) => feedbackRepo.moveToStep(from, to),
+    }),
     publicJourneys: new PublicJourneysService(journeys),
     audit,
     auth: new AuthService(users, audit, clock),

@@ -305,3 +305,22 @@ describe('steps with feedback', () => {
     expect(t.db.prepare('SELECT removed_at FROM steps WHERE id = ?').pluck().get(stepId)).toBeNull();
   });
 });
+
+describe('merging a step that carries feedback', () => {
+  it('moves its pain points to the target step; the step leaves the draft and its feedback page moves with it', async () => {
+    const editor = await createUser(t.services, { email: 'designer@aust.no', municipality: 'aust', roles: ['designer'] });
+    const j = buildJourney(t.services, 'aust', { slug: 'sammenslaing', phases: { A: ['Gammelt steg', 'Nytt steg'] }, publish: true });
+    const from = `/aust/reiser/sammenslaing/steg/${j.stepIds[0]}`;
+    setPremoderation(false);
+    const id = await report(await resident(t.app, from), from, { title: 'Flyttes med' });
+    setPremoderation(true);
+    expect(() => t.services.journeyEditor.removeStep(editor, municipalityId, j.journeyId, j.stepIds[0]!)).toThrow();
+    expect(t.services.journeyEditor.mergeStep(editor, municipalityId, j.journeyId, j.stepIds[0]!, j.stepIds[1]!)).toBe(1);
+    expect(t.db.prepare('SELECT step_id FROM pain_points WHERE id = ?').pluck().get(id)).toBe(j.stepIds[1]);
+    const draft = t.services.journeyEditor.draftSnapshot(t.services.journeyEditor.get(municipalityId, j.journeyId));
+    expect(draft.phases[0]!.steps.map((s) => s.title)).toEqual(['Nytt steg']);
+    expect(() => t.services.journeyEditor.mergeStep(editor, municipalityId, j.journeyId, j.stepIds[1]!, j.stepIds[1]!)).toThrow();
+    t.services.journeyEditor.publish(editor, municipalityId, j.journeyId);
+    expect((await request(t.app).get(`/aust/reiser/sammenslaing/steg/${j.stepIds[1]}`)).text).toContain('Flyttes med');
+  });
+});

@@ -270,3 +270,20 @@ describe('versions and diff', () => {
 function stepValues(title: string) {
   return { title, residentAction: '', touchpoint: '', channel: 'digital' as const, departmentId: null, backstage: '', systems: '', emotion: 0, duration: '' };
 }
+
+describe('merging steps', () => {
+  it('merges a step into another through the form, and refuses a target outside the journey with 400', async () => {
+    const j = buildJourney(t.services, 'aust', { slug: 'slaa-sammen', phases: { A: ['Første', 'Andre'] } });
+    const other = buildJourney(t.services, 'aust', { slug: 'annen-for-merge', phases: { A: ['Fremmed'] } });
+    const base = `/admin/aust/journeys/${j.journeyId}/steps/${j.stepIds[0]}/merge`;
+    await designer.agent.get('/?lang=nb'); // an earlier test left this agent in English
+    const bad = await designer.agent.post(base).type('form').send({ _csrf: designer.csrf, targetStepId: String(other.stepIds[0]) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Velg et annet steg i samme reise.');
+    expect((await designer.agent.post(base).type('form').send({ _csrf: designer.csrf, targetStepId: 'x' })).status).toBe(400);
+    const ok = await designer.agent.post(base).type('form').send({ _csrf: designer.csrf, targetStepId: String(j.stepIds[1]) });
+    expect(ok.status).toBe(303);
+    expect(t.db.prepare('SELECT merged_into_step_id FROM steps WHERE id = ?').pluck().get(j.stepIds[0])).toBe(j.stepIds[1]);
+    expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/steps/${j.stepIds[1]}/edit`)).text).toContain('Slå sammen med et annet steg');
+  });
+});

@@ -283,6 +283,10 @@ export class FeedbackRepository {
       .all(journeyId, exceptId) as { id: number; title: string }[];
   }
 
+  moveToStep(fromStepId: number, toStepId: number): number {
+    return this.db.prepare('UPDATE pain_points SET step_id = ? WHERE step_id = ?').run(toStepId, fromStepId).changes;
+  }
+
   stepHasFeedback(stepId: number): boolean {
     return this.db.prepare('SELECT EXISTS (SELECT 1 FROM pain_points WHERE step_id = ?)').pluck().get(stepId) === 1;
   }

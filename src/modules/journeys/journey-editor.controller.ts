@@ -13,6 +13,7 @@ import {
   DiffQuerySchema,
   ImportInputSchema,
   JourneyDetailsInputSchema,
+  MergeStepInputSchema,
   MoveInputSchema,
   PhaseInputSchema,
   StepInputSchema,
@@ -254,6 +255,17 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
       editor.moveStep(actor(req), m(req).id, journeyId(req), idParam(req, 'stepId'), direction);
     }, 'moved'),
 
+    mergeStep: action((req) => {
+      let targetStepId: number;
+      try {
+        ({ targetStepId } = parseForm(MergeStepInputSchema, req.body));
+      } catch (err) {
+        // Shown on the editor page, where the step's own form is not: a message without a field to link to.
+        throw err instanceof ValidationError ? new ValidationError({ _form: 'validation.mergeTarget' }) : err;
+      }
+      editor.mergeStep(actor(req), m(req).id, journeyId(req), idParam(req, 'stepId'), targetStepId);
+    }, 'merged'),
+
     removeStep: action((req) => {
       parseForm(EmptyFormSchema, req.body);
       editor.removeStep(actor(req), m(req).id, journeyId(req), idParam(req, 'stepId'));
@@ -347,7 +359,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
 }
 
 /** What a redirect back to the editor may announce (?done=…); anything else is ignored. */
-const DONE_NOTICES = ['saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied'] as const;
+const DONE_NOTICES = ['saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'merged', 'published', 'archived', 'restored', 'imported', 'copied'] as const;
 
 /** The add-phase form shares the editor page, so its field ids carry a prefix. */
 function prefixed<T>(entries: Record<string, T>, prefix: string): Record<string, T> {

@@ -20,6 +20,15 @@ import type {
 
 export type Direction = 'up' | 'down';
 
+/** What the editor needs to know about residents' feedback on steps (implemented by the feedback module). */
+export interface StepFeedback {
+  hasFeedback(stepId: number): boolean;
+  /** Moves all feedback from one step to another; returns how many pain points moved. */
+  move(fromStepId: number, toStepId: number): number;
+}
+
+const NO_FEEDBACK: StepFeedback = { hasFeedback: () => false, move: () => 0 };
+
 export interface JourneyListItem extends JourneyRow {
   hasUnpublishedChanges: boolean;
   stepCount: number;
@@ -31,8 +40,8 @@ export class JourneyEditorService {
     private readonly departments: DepartmentsService,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
-    /** Whether residents' feedback points at a step; such a step must not be removed. */
-    private readonly stepHasFeedback: (stepId: number) => boolean = () => false,
+    /** Residents' feedback on steps: a step that has some must not be removed, only merged. */
+    private readonly feedback: StepFeedback = NO_FEEDBACK,
   ) {}
 
   private now(): string {
@@ -173,7 +182,7 @@ export class JourneyEditorService {
   removePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number): void {
     this.repo.transaction(() => {
       this.getPhase(municipalityId, journeyId, phaseId);
-      if (this.repo.stepsOfPhase(phaseId).some((s) => this.stepHasFeedback(s.id))) throw new ConflictError({ _form: 'validation.phaseHasFeedback' });
+      if (this.repo.stepsOfPhase(phaseId).some((s) => this.feedback.hasFeedback(s.id))) throw new ConflictError({ _form: 'validation.phaseHasFeedback' });
       this.repo.removePhase(phaseId, this.now());
       this.repo.touch(journeyId, this.now());
     });
@@ -235,11 +244,30 @@ export class JourneyEditorService {
   removeStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number): void {
     this.repo.transaction(() => {
       this.getStep(municipalityId, journeyId, stepId);
-      if (this.stepHasFeedback(stepId)) throw new ConflictError({ _form: 'validation.stepHasFeedback' });
+      if (this.feedback.hasFeedback(stepId)) throw new ConflictError({ _form: 'validation.stepHasFeedback' });
       this.repo.removeStep(stepId, this.now());
       this.repo.touch(journeyId, this.now());
     });
     this.record(actorId, municipalityId, 'journey.step_removed', journeyId, { stepId });
+  }
+
+  /**
+   * Merges a step into another step of the same journey: its feedback moves to the target, and the step is
+   * marked removed and merged, so its id still leads somewhere in published versions.
+   */
+  mergeStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number, targetStepId: number): number {
+    const moved = this.repo.transaction(() => {
+      this.getStep(municipalityId, journeyId, stepId);
+      if (targetStepId === stepId || !this.repo.step(journeyId, targetStepId)) {
+        throw new ConflictError({ _form: 'validation.mergeTarget' });
+      }
+      const count = this.feedback.move(stepId, targetStepId);
+      this.repo.mergeStep(stepId, targetStepId, this.now());
+      this.repo.touch(journeyId, this.now());
+      return count;
+    });
+    this.record(actorId, municipalityId, 'journey.step_merged', journeyId, { stepId, into: targetStepId, painPointsMoved: moved });
+    return moved;
   }
 
   private assertDepartment(municipalityId: number, values: StepValues): void {

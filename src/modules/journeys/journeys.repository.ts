@@ -251,6 +251,10 @@ export class JourneysRepository {
     this.db.prepare('UPDATE steps SET position = ? WHERE id = ?').run(position, stepId);
   }
 
+  mergeStep(stepId: number, targetStepId: number, now: string): void {
+    this.db.prepare('UPDATE steps SET removed_at = ?, merged_into_step_id = ? WHERE id = ?').run(now, targetStepId, stepId);
+  }
+
   removeStep(stepId: number, now: string): void {
     this.db.prepare('UPDATE steps SET removed_at = ? WHERE id = ?').run(now, stepId);
   }

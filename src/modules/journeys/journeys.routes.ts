@@ -37,6 +37,7 @@ export function journeyEditorRoutes(services: Services): Router {
   r.post('/:journeyId/steps/:stepId/edit', c.step.post);
   r.post('/:journeyId/steps/:stepId/move', c.moveStep);
   r.post('/:journeyId/steps/:stepId/remove', c.removeStep);
+  r.post('/:journeyId/steps/:stepId/merge', c.mergeStep);
   return r;
 }
 

@@ -56,6 +56,10 @@ export const StepUpdateInputSchema = z.strictObject({
 });
 export type StepInput = z.infer<typeof StepInputSchema>;
 
+export const MergeStepInputSchema = z.strictObject({
+  targetStepId: z.string('validation.mergeTarget').regex(/^\d{1,12}$/, 'validation.mergeTarget').transform(Number),
+});
+
 export const MoveInputSchema = z.strictObject({ direction: z.enum(['up', 'down'], 'validation.invalid') });
 
 /** Import pasted JSON, or a file read into the field; 512 kB is far beyond any real journey. */
