@@ -1,5 +1,6 @@
 // SQL for journeys, their phases and steps (the working copy) and their published versions.
 import type { Db } from '../../db/connection';
+import type { SnapshotStep } from './journey-snapshot';
 import type { Channel, LifeEvent } from './journey-vocabulary';
 
 export interface JourneyRow {
@@ -67,17 +68,8 @@ export interface JourneyDetails {
   summary: string;
 }
 
-export interface StepValues {
-  title: string;
-  residentAction: string;
-  touchpoint: string;
-  channel: Channel;
-  departmentId: number | null;
-  backstage: string;
-  systems: string;
-  emotion: number;
-  duration: string;
-}
+/** A step as the editor writes it: the snapshot's fields, with the department as an id. */
+export type StepValues = Omit<SnapshotStep, 'id' | 'department'> & { departmentId: number | null };
 
 export interface PublishedJourneyRow {
   id: number;
