@@ -9,7 +9,7 @@ import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import { emotionCurve } from './lib/emotion-curve';
-import { formatDate, formatDateTime } from './lib/format';
+import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
 import { loggablePath, type Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
@@ -22,6 +22,7 @@ import { authRoutes } from './modules/accounts/auth.routes';
 import { SqliteSessionStore } from './modules/accounts/session.store';
 import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
 import { feedbackRoutes, myContributionRoutes } from './modules/feedback/feedback.routes';
+import { publicRankingRoutes } from './modules/ranking/ranking.routes';
 import { participantCookie } from './middleware/participant';
 import { loadPublicMunicipality } from './middleware/public-municipality';
 import { siteRoutes } from './modules/site/site.routes';
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.locals.sessionStore = sessionStore;
   // View helpers: pure functions, no request state.
-  Object.assign(app.locals, { emotionCurve, formatDate, formatDateTime });
+  Object.assign(app.locals, { emotionCurve, formatDate, formatDateTime, formatNumber });
 
   app.use(
     pinoHttp({
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps) {
   app.use(siteRoutes(services));
   app.use(myContributionRoutes(services));
   // Municipality pages take any remaining first path segment, so they come last.
-  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services));
+  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services), publicRankingRoutes(services));
 
   app.use(notFound);
   app.use(errorHandler(logger));

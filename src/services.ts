@@ -12,6 +12,8 @@ import { DepartmentsService } from './modules/departments/departments.service';
 import { FeedbackRepository } from './modules/feedback/feedback.repository';
 import { FeedbackService } from './modules/feedback/feedback.service';
 import { ModerationService } from './modules/moderation/moderation.service';
+import { RankingRepository } from './modules/ranking/ranking.repository';
+import { RankingService } from './modules/ranking/ranking.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
@@ -20,13 +22,15 @@ export type Clock = () => Date;
 
 export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const audit = new AuditService(new AuditRepository(db), clock);
+  const ranking = new RankingService(new RankingRepository(db), clock);
   const users = new UsersRepository(db);
   const journeys = new JourneysRepository(db);
   const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
   const feedbackRepo = new FeedbackRepository(db);
   return {
-    feedback: new FeedbackService(feedbackRepo, clock),
-    moderation: new ModerationService(feedbackRepo, audit, clock),
+    ranking,
+    feedback: new FeedbackService(feedbackRepo, ranking, clock),
+    moderation: new ModerationService(feedbackRepo, ranking, audit, clock),
     departments,
     journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {
       hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
@@ -36,7 +40,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     audit,
     auth: new AuthService(users, audit, clock),
     staff: new StaffService(users, audit, clock),
-    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock),
+    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuild(id)),
   };
 }
 

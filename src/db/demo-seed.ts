@@ -38,6 +38,7 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
       services.journeyEditor.publish(null, municipalityId, journeyId);
     }
     seedDemoFeedback(db, municipalityId, now);
+    services.ranking.rebuild(municipalityId);
     return true;
   });
   return seed.immediate();

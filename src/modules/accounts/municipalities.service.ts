@@ -26,6 +26,8 @@ export class MunicipalitiesService {
     private readonly repo: MunicipalitiesRepository,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    /** Called when a municipality's half-life changes: every maintained figure depends on it. */
+    private readonly onHalfLifeChanged: (municipalityId: number) => void = () => undefined,
   ) {}
 
   list(): MunicipalityRow[] {
@@ -56,7 +58,10 @@ export class MunicipalitiesService {
   }
 
   updateSettings(actorId: number | null, municipality: MunicipalityRow, settings: MunicipalitySettings): void {
-    this.repo.updateSettings(municipality.id, settings);
+    this.repo.transaction(() => {
+      this.repo.updateSettings(municipality.id, settings);
+      if (settings.halfLifeDays !== municipality.half_life_days) this.onHalfLifeChanged(municipality.id);
+    });
     this.audit.record({
       actorUserId: actorId,
       municipalityId: municipality.id,

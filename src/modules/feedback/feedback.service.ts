@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
 import { mostSimilar } from '../../lib/similarity';
 import type { MunicipalityRow } from '../accounts/municipalities.repository';
+import type { RankingService } from '../ranking/ranking.service';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
 
@@ -24,6 +25,7 @@ export interface PreparedReport extends ReportInput {
 export class FeedbackService {
   constructor(
     private readonly repo: FeedbackRepository,
+    private readonly ranking: RankingService,
     private readonly clock: () => Date,
   ) {}
 
@@ -70,6 +72,7 @@ export class FeedbackService {
         this.now(),
       );
       this.repo.insertEvent(painPointId, journeyId, 'received', '', this.now());
+      this.ranking.refresh(painPointId);
       return painPointId;
     });
     return { id, status };
@@ -89,12 +92,20 @@ export class FeedbackService {
     return { ...p, own, voted: participantId !== null && this.repo.hasVoted(p.id, participantId) };
   }
 
-  forStep(stepId: number, sort: StepSort, participantId: number | null) {
-    return this.withVotes(this.repo.publicForStep(stepId, sort), participantId);
+  forStep(municipalityId: number, stepId: number, sort: StepSort, participantId: number | null) {
+    return this.withVotes(this.byImportance(municipalityId, this.repo.publicForStep(stepId, sort), sort, { stepId }), participantId);
   }
 
-  forJourneyAsWhole(journeyId: number, sort: StepSort, participantId: number | null) {
-    return this.withVotes(this.repo.publicForJourneyAsWhole(journeyId, sort), participantId);
+  forJourneyAsWhole(municipalityId: number, journeyId: number, sort: StepSort, participantId: number | null) {
+    const rows = this.repo.publicForJourneyAsWhole(journeyId, sort);
+    return this.withVotes(this.byImportance(municipalityId, rows, sort, { journeyId }), participantId);
+  }
+
+  /** "Most important" is the ranking's order (need score); the other sorts come from SQL. */
+  private byImportance(municipalityId: number, rows: PainPointWithSupport[], sort: StepSort, scope: { stepId?: number; journeyId?: number }) {
+    if (sort !== 'important' || rows.length < 2) return rows;
+    const order = new Map(this.ranking.ranked(municipalityId, { ...scope, limit: rows.length + 1000 }).map((r, i) => [r.id, i]));
+    return [...rows].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   }
 
   stepSummaries(journeyId: number): Map<number, { painPoints: number; supporters: number }> {
@@ -113,13 +124,19 @@ export class FeedbackService {
       if (!p || p.moderation_status !== 'published' || p.hidden_by_flags === 1) throw new NotFoundError();
       if (p.participant_id === participantId) throw new ConflictError({ _form: 'feedback.errors.ownPainPoint' });
       if (CLOSED_STATUSES.includes(p.response_status)) throw new ConflictError({ _form: 'feedback.errors.closed' });
-      return this.repo.insertVote(painPointId, participantId, severity, this.now());
+      const already = this.ranking.supportsAlready(painPointId, participantId);
+      const now = this.now();
+      const added = this.repo.insertVote(painPointId, participantId, severity, now);
+      if (added) this.ranking.voteAdded(painPointId, already, now, severity);
+      return added;
     });
   }
 
   withdraw(participantId: number, municipalityId: number, painPointId: number): void {
     if (!this.repo.byId(municipalityId, painPointId)) throw new NotFoundError();
-    this.repo.deleteVote(painPointId, participantId);
+    this.repo.transaction(() => {
+      if (this.repo.deleteVote(painPointId, participantId)) this.ranking.refresh(painPointId);
+    });
   }
 
   flag(participantId: number, municipality: MunicipalityRow, painPointId: number, reason: FlagReason): void {
@@ -138,14 +155,21 @@ export class FeedbackService {
   /** Erasure of one's own pain point: gone from every page, feed and export. */
   deleteMine(participantId: number, painPointId: number): void {
     this.repo.transaction(() => {
-      const own = this.repo.byParticipant(participantId).some((p) => p.id === painPointId);
+      const own = this.repo.byParticipant(participantId).find((p) => p.id === painPointId);
       if (!own) throw new NotFoundError();
+      const children = this.repo.mergedInto(painPointId).map((c) => c.id);
       this.repo.delete(painPointId);
+      // What it counted for, and what was merged into it, are candidates of their own now.
+      if (own.merged_into_id) this.ranking.refresh(own.merged_into_id);
+      for (const child of children) this.ranking.refresh(child);
     });
   }
 
   deleteMyVote(participantId: number, painPointId: number): void {
-    if (!this.repo.deleteVote(painPointId, participantId)) throw new NotFoundError();
+    this.repo.transaction(() => {
+      if (!this.repo.deleteVote(painPointId, participantId)) throw new NotFoundError();
+      this.ranking.refresh(painPointId);
+    });
   }
 
   feed(journeyId: number) {

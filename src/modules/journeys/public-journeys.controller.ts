@@ -6,8 +6,24 @@ import type { Services } from '../../services';
 import { SEVERITIES } from '../feedback/feedback-vocabulary';
 import { StepQuerySchema } from '../feedback/feedback.schema';
 
-export function publicJourneysController({ publicJourneys, departments, feedback }: Services) {
+/** Heat levels of the pain lane: the step with the most summed need is 4; the shade only repeats the numbers in text. */
+export const HEAT_LEVELS = 4;
+
+export function publicJourneysController({ publicJourneys, departments, feedback, ranking }: Services) {
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
+
+  /** Per step: reports, distinct supporters, summed need score and a heat level relative to the journey's worst step. */
+  const painLane = (municipalityId: number, journeyId: number) => {
+    const summaries = feedback.stepSummaries(journeyId);
+    const needs = ranking.stepNeeds(municipalityId, journeyId);
+    const max = Math.max(0, ...needs.values());
+    return new Map(
+      [...summaries].map(([stepId, s]) => {
+        const needSum = needs.get(stepId) ?? 0;
+        return [stepId, { ...s, needSum, heat: max > 0 ? Math.max(1, Math.ceil((HEAT_LEVELS * needSum) / max)) : 0 }];
+      }),
+    );
+  };
   const sortOf = (req: Request) => {
     const parsed = StepQuerySchema.safeParse(req.query);
     if (!parsed.success) throw new ValidationError({ sort: 'validation.invalid' });
@@ -35,8 +51,8 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         preview: false,
         map,
         stepBase: `/${municipality.slug}/reiser/${map.slug}/steg`,
-        pain: feedback.stepSummaries(map.journeyId),
-        journeyPainPoints: feedback.forJourneyAsWhole(map.journeyId, sort, participant(req)),
+        pain: painLane(municipality.id, map.journeyId),
+        journeyPainPoints: feedback.forJourneyAsWhole(municipality.id, map.journeyId, sort, participant(req)),
         flagged: req.query.rapportert === '1',
         severities: SEVERITIES,
       });
@@ -53,8 +69,8 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         previous,
         next,
         sort,
-        painPoints: feedback.forStep(step.id, sort, participant(req)),
-        pain: feedback.stepSummaries(map.journeyId),
+        painPoints: feedback.forStep(municipality.id, step.id, sort, participant(req)),
+        pain: painLane(municipality.id, map.journeyId),
         severities: SEVERITIES,
         journeyPath: `/${municipality.slug}/reiser/${map.slug}`,
       });

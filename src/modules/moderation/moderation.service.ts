@@ -4,12 +4,14 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { ModerationStatus, ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from '../feedback/feedback.repository';
+import type { RankingService } from '../ranking/ranking.service';
 
 export const QUEUE_LIMIT = 200;
 
 export class ModerationService {
   constructor(
     private readonly repo: FeedbackRepository,
+    private readonly ranking: RankingService,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -49,6 +51,7 @@ export class ModerationService {
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
       this.repo.setModeration(id, 'published', this.now());
       this.repo.resolveFlags(id, this.now());
+      this.ranking.refresh(id);
     });
     this.record(actorId, municipalityId, 'pain_point.approved', id);
   }
@@ -59,6 +62,7 @@ export class ModerationService {
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
       if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
       this.repo.setModeration(id, 'rejected', this.now(), reason);
+      this.ranking.refresh(id);
     });
     this.record(actorId, municipalityId, 'pain_point.rejected', id);
   }
@@ -81,6 +85,8 @@ export class ModerationService {
       if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
       if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
       this.repo.merge(id, targetId);
+      this.ranking.refresh(id);
+      this.ranking.refresh(targetId);
     });
     this.record(actorId, municipalityId, 'pain_point.merged', id, { into: targetId });
   }
@@ -90,6 +96,8 @@ export class ModerationService {
       const p = this.get(municipalityId, id);
       if (p.moderation_status !== 'merged') throw new ConflictError({ _form: 'moderation.errors.notMerged' });
       this.repo.setModeration(id, 'published', this.now());
+      this.ranking.refresh(id);
+      this.ranking.refresh(p.merged_into_id!);
     });
     this.record(actorId, municipalityId, 'pain_point.unmerged', id);
   }

@@ -1,0 +1,141 @@
+// SQL for the ranking: supporters of a candidate from scratch, the maintained sums, and ranked reads.
+import type { Db } from '../../db/connection';
+import type { CandidateSums, Supporter } from './ranking.math';
+
+export interface RankedRow {
+  id: number;
+  journey_id: number;
+  step_id: number | null;
+  title: string;
+  created_at: string;
+  n: number;
+  log_decay: number | null;
+  rating_sum: number;
+  rating_count: number;
+}
+
+// Everyone who acted on the candidate: the submitter of it or of a pain point merged into it, and the voters on either.
+const ACTS = `
+  SELECT p.participant_id AS pid, p.created_at AS at, p.severity AS rating FROM pain_points p
+   WHERE (p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')) AND p.participant_id IS NOT NULL
+  UNION ALL
+  SELECT v.participant_id, v.created_at, v.severity FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
+   WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')`;
+
+export class RankingRepository {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** The candidate a pain point counts for: itself when published, its target when merged, else none. */
+  candidateOf(painPointId: number): { id: number; municipality_id: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT c.id, c.municipality_id FROM pain_points p
+         JOIN pain_points c ON c.id = CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END
+         WHERE p.id = ? AND c.moderation_status = 'published'`,
+      )
+      .get(painPointId) as { id: number; municipality_id: number } | undefined;
+  }
+
+  isCandidate(painPointId: number): boolean {
+    return this.db.prepare("SELECT EXISTS (SELECT 1 FROM pain_points WHERE id = ? AND moderation_status = 'published')").pluck().get(painPointId) === 1;
+  }
+
+  /** One row per supporter: the time of their latest act and their latest rating. */
+  supporters(candidateId: number): Supporter[] {
+    return this.db
+      .prepare(
+        `WITH acts AS (${ACTS})
+         SELECT max(a.at) AS at,
+           (SELECT r.rating FROM acts r WHERE r.pid = a.pid AND r.rating IS NOT NULL ORDER BY r.at DESC LIMIT 1) AS rating
+         FROM acts a GROUP BY a.pid`,
+      )
+      .all({ c: candidateId }) as Supporter[];
+  }
+
+  isSupporter(candidateId: number, participantId: number): boolean {
+    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM (${ACTS}) WHERE pid = @p)`).pluck().get({ c: candidateId, p: participantId }) === 1;
+  }
+
+  stats(candidateId: number): (CandidateSums & { halfLifeDays: number }) | undefined {
+    const row = this.db.prepare('SELECT * FROM candidate_stats WHERE pain_point_id = ?').get(candidateId) as
+      | { n: number; log_decay: number | null; rating_sum: number; rating_count: number; half_life_days: number }
+      | undefined;
+    return row && { n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count, halfLifeDays: row.half_life_days };
+  }
+
+  saveStats(candidateId: number, municipalityId: number, sums: CandidateSums, halfLifeDays: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO candidate_stats (pain_point_id, municipality_id, n, log_decay, rating_sum, rating_count, half_life_days)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (pain_point_id) DO UPDATE SET n = excluded.n, log_decay = excluded.log_decay, rating_sum = excluded.rating_sum,
+           rating_count = excluded.rating_count, half_life_days = excluded.half_life_days`,
+      )
+      .run(candidateId, municipalityId, sums.n, sums.logDecay, sums.ratingSum, sums.ratingCount, halfLifeDays);
+  }
+
+  deleteStats(painPointId: number): void {
+    this.db.prepare('DELETE FROM candidate_stats WHERE pain_point_id = ?').run(painPointId);
+  }
+
+  candidateIds(municipalityId: number): number[] {
+    return this.db
+      .prepare("SELECT id FROM pain_points WHERE municipality_id = ? AND moderation_status = 'published'")
+      .pluck()
+      .all(municipalityId) as number[];
+  }
+
+  /** C of RANKING.md: the mean of all ratings behind the municipality's candidates; null when there are none. */
+  prior(municipalityId: number): number | null {
+    const row = this.db
+      .prepare('SELECT sum(rating_sum) AS s, sum(rating_count) AS k FROM candidate_stats WHERE municipality_id = ?')
+      .get(municipalityId) as { s: number | null; k: number | null };
+    return row.k ? row.s! / row.k : null;
+  }
+
+  settings(municipalityId: number): { halfLifeDays: number; priorWeight: number } {
+    const row = this.db
+      .prepare('SELECT half_life_days, severity_prior_weight FROM municipalities WHERE id = ?')
+      .get(municipalityId) as { half_life_days: number; severity_prior_weight: number };
+    return { halfLifeDays: row.half_life_days, priorWeight: row.severity_prior_weight };
+  }
+
+  /**
+   * Candidates in ranking order, computed in SQL from the maintained sums (RANKING.md: need score, then n, then older).
+   * `scope` narrows to a journey or a step; hidden (flagged) pain points are left out of public rankings.
+   */
+  ranked(
+    municipalityId: number,
+    p: { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number; journeyId?: number; stepId?: number; includeHidden?: boolean; limit: number; offset: number },
+  ): (RankedRow & { need: number })[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM (
+           SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
+             (CASE WHEN cs.log_decay IS NULL THEN 0 ELSE log2(1 + pow(2, cs.log_decay - @nowDays / @H)) END) *
+             (CASE WHEN @m + cs.rating_count = 0 THEN @C ELSE (@m * @C + cs.rating_sum) / (@m + cs.rating_count) END) AS need
+           FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
+           WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
+             AND (@journey IS NULL OR pp.journey_id = @journey)
+             AND (@step IS NULL OR pp.step_id = @step)
+             AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
+         ) ORDER BY need DESC, n DESC, created_at ASC, id ASC LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        municipality: municipalityId,
+        nowDays: p.nowDays,
+        H: p.halfLifeDays,
+        m: p.priorWeight,
+        C: p.prior,
+        journey: p.journeyId ?? null,
+        step: p.stepId ?? null,
+        includeHidden: p.includeHidden ? 1 : 0,
+        limit: p.limit,
+        offset: p.offset,
+      }) as (RankedRow & { need: number })[];
+  }
+}

@@ -1,0 +1,98 @@
+// Keeps the per-candidate sums of RANKING.md up to date as residents and moderators act, and reads rankings.
+// A new supporter is added incrementally; anything else (withdrawal, merge, moderation) recomputes that candidate.
+import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures } from './ranking.math';
+import type { RankedRow, RankingRepository } from './ranking.repository';
+
+export const DEFAULT_PRIOR = 3;
+
+export interface RankedCandidate extends RankedRow {
+  need: number;
+  figures: Figures;
+}
+
+export class RankingService {
+  constructor(
+    private readonly repo: RankingRepository,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Recomputes from scratch the candidate a pain point counts for, and drops figures of what is no candidate. */
+  refresh(painPointId: number): void {
+    if (!this.repo.isCandidate(painPointId)) this.repo.deleteStats(painPointId);
+    const candidate = this.repo.candidateOf(painPointId);
+    if (candidate) this.recompute(candidate.id, candidate.municipality_id);
+  }
+
+  private recompute(candidateId: number, municipalityId: number): void {
+    const { halfLifeDays } = this.repo.settings(municipalityId);
+    this.repo.saveStats(candidateId, municipalityId, sumsOf(this.repo.supporters(candidateId), halfLifeDays), halfLifeDays);
+  }
+
+  /** Call before a vote is stored: whether the voter already supports the candidate the vote will count for. */
+  supportsAlready(painPointId: number, participantId: number): boolean {
+    const candidate = this.repo.candidateOf(painPointId);
+    return candidate ? this.repo.isSupporter(candidate.id, participantId) : false;
+  }
+
+  /** A vote was stored. A new supporter is added to the sums; an existing one changes their latest act, so recompute. */
+  voteAdded(painPointId: number, alreadySupporter: boolean, at: string, rating: number | null): void {
+    const candidate = this.repo.candidateOf(painPointId);
+    if (!candidate) return;
+    const { halfLifeDays } = this.repo.settings(candidate.municipality_id);
+    const stats = this.repo.stats(candidate.id);
+    if (alreadySupporter || !stats || stats.halfLifeDays !== halfLifeDays) return this.recompute(candidate.id, candidate.municipality_id);
+    const next: CandidateSums = {
+      n: stats.n + 1,
+      logDecay: log2AddExp(stats.logDecay, daysSinceEpoch(at) / halfLifeDays),
+      ratingSum: stats.ratingSum + (rating ?? 0),
+      ratingCount: stats.ratingCount + (rating === null ? 0 : 1),
+    };
+    this.repo.saveStats(candidate.id, candidate.municipality_id, next, halfLifeDays);
+  }
+
+  /** Every candidate of the municipality from scratch: after the half-life changes, or after bulk loads. */
+  rebuild(municipalityId: number): void {
+    this.repo.transaction(() => {
+      for (const id of this.repo.candidateIds(municipalityId)) this.recompute(id, municipalityId);
+    });
+  }
+
+  private settingsOf(municipalityId: number) {
+    const s = this.repo.settings(municipalityId);
+    return { halfLifeDays: s.halfLifeDays, priorWeight: s.priorWeight, prior: this.repo.prior(municipalityId) ?? DEFAULT_PRIOR };
+  }
+
+  ranked(
+    municipalityId: number,
+    scope: { journeyId?: number; stepId?: number; includeHidden?: boolean; limit: number; offset?: number },
+  ): RankedCandidate[] {
+    const settings = this.settingsOf(municipalityId);
+    const now = this.clock();
+    return this.repo
+      .ranked(municipalityId, { ...settings, ...scope, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
+      .map((row) => ({
+        ...row,
+        figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now),
+      }));
+  }
+
+  /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
+  stepNeeds(municipalityId: number, journeyId: number): Map<number, number> {
+    const sums = new Map<number, number>();
+    for (const c of this.ranked(municipalityId, { journeyId, limit: -1 })) {
+      if (c.step_id !== null) sums.set(c.step_id, (sums.get(c.step_id) ?? 0) + c.need);
+    }
+    return sums;
+  }
+
+  /** The figures of one candidate from its supporters directly, bypassing the maintained sums (for checks). */
+  fromScratch(candidateId: number, municipalityId: number): Figures {
+    const settings = this.settingsOf(municipalityId);
+    return figures(sumsOf(this.repo.supporters(candidateId), settings.halfLifeDays), settings, this.clock());
+  }
+
+  maintained(candidateId: number, municipalityId: number): Figures | null {
+    const stats = this.repo.stats(candidateId);
+    return stats ? figures(stats, this.settingsOf(municipalityId), this.clock()) : null;
+  }
+}
