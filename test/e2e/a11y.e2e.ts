@@ -19,6 +19,7 @@ const PUBLIC_PAGES = [
   '/demo/reiser/bygge-garasje/steg/1/meld',
   '/demo/innspill/1',
   '/demo/innspill/1/rapporter',
+  '/demo/viktigst',
   '/mine',
   '/tilgjengelighet',
   '/login',
