@@ -13,6 +13,9 @@ import { FeedbackRepository } from './modules/feedback/feedback.repository';
 import { FeedbackService } from './modules/feedback/feedback.service';
 import { ModerationService } from './modules/moderation/moderation.service';
 import { RankingRepository } from './modules/ranking/ranking.repository';
+import { InsightsRepository } from './modules/insights/insights.repository';
+import { InsightsService } from './modules/insights/insights.service';
+import { openReadOnlyDatabase } from './db/connection';
 import { RankingService } from './modules/ranking/ranking.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
 import { JourneysRepository } from './modules/journeys/journeys.repository';
@@ -27,8 +30,19 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const journeys = new JourneysRepository(db);
   const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
   const feedbackRepo = new FeedbackRepository(db);
+  const insightsRepo = new InsightsRepository(db);
   return {
+    clock,
     ranking,
+    insights: new InsightsService(insightsRepo, ranking),
+    /** Long reads (exports) use their own read-only connection, so writers are never blocked by an open iterator. */
+    insightsReader: {
+      open() {
+        const readOnly = openReadOnlyDatabase(db.name);
+        return { repo: new InsightsRepository(readOnly), close: () => readOnly.close() };
+      },
+      options: (municipalityId: number) => ({ journeys: insightsRepo.journeys(municipalityId), steps: insightsRepo.steps(municipalityId) }),
+    },
     feedback: new FeedbackService(feedbackRepo, ranking, clock),
     moderation: new ModerationService(feedbackRepo, ranking, audit, clock),
     departments,

@@ -67,7 +67,7 @@ describe('locales', () => {
       const text = fs.readFileSync(file, 'utf8');
       // Audit actions are written as 'entity.verb' literals, or plain action: 'login'.
       for (const m of text.matchAll(/'((?:login|setup|user|municipality|journey|department|pain_point)\.[a-z_]+)'/g)) actions.add(m[1]!);
-      for (const m of text.matchAll(/action: '([a-z_]+)'/g)) actions.add(m[1]!);
+      for (const m of text.matchAll(/action: '([a-z_.]+)'/g)) actions.add(m[1]!);
     }
     const expected = [
       ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),

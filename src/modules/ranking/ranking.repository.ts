@@ -1,5 +1,6 @@
 // SQL for the ranking: supporters of a candidate from scratch, the maintained sums, and ranked reads.
 import type { Db } from '../../db/connection';
+import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { CandidateSums, Supporter } from './ranking.math';
 
 export interface RankedRow {
@@ -7,6 +8,7 @@ export interface RankedRow {
   journey_id: number;
   step_id: number | null;
   title: string;
+  response_status: ResponseStatus;
   created_at: string;
   n: number;
   log_decay: number | null;
@@ -107,15 +109,29 @@ export class RankingRepository {
   /**
    * Candidates in ranking order, computed in SQL from the maintained sums (RANKING.md: need score, then n, then older).
    * `scope` narrows to a journey or a step; hidden (flagged) pain points are left out of public rankings.
+   * `publishedJourneysOnly` drops candidates of draft or archived journeys in SQL, so that pages keep their size;
+   * `publishedBefore` drops those published later, so that paging through a ranking is not shifted by new arrivals.
    */
   ranked(
     municipalityId: number,
-    p: { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number; journeyId?: number; stepId?: number; includeHidden?: boolean; limit: number; offset: number },
+    p: {
+      nowDays: number;
+      halfLifeDays: number;
+      priorWeight: number;
+      prior: number;
+      journeyId?: number;
+      stepId?: number;
+      includeHidden?: boolean;
+      publishedJourneysOnly?: boolean;
+      publishedBefore?: string;
+      limit: number;
+      offset: number;
+    },
   ): (RankedRow & { need: number })[] {
     return this.db
       .prepare(
         `SELECT * FROM (
-           SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
+           SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
              (CASE WHEN cs.log_decay IS NULL THEN 0 ELSE log2(1 + pow(2, cs.log_decay - @nowDays / @H)) END) *
              (CASE WHEN @m + cs.rating_count = 0 THEN @C ELSE (@m * @C + cs.rating_sum) / (@m + cs.rating_count) END) AS need
            FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
@@ -123,6 +139,9 @@ export class RankingRepository {
              AND (@journey IS NULL OR pp.journey_id = @journey)
              AND (@step IS NULL OR pp.step_id = @step)
              AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
+             AND (@publishedJourneysOnly = 0 OR EXISTS (
+               SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
+             AND (@publishedBefore IS NULL OR pp.published_at <= @publishedBefore)
          ) ORDER BY need DESC, n DESC, created_at ASC, id ASC LIMIT @limit OFFSET @offset`,
       )
       .all({
@@ -134,6 +153,8 @@ export class RankingRepository {
         journey: p.journeyId ?? null,
         step: p.stepId ?? null,
         includeHidden: p.includeHidden ? 1 : 0,
+        publishedJourneysOnly: p.publishedJourneysOnly ? 1 : 0,
+        publishedBefore: p.publishedBefore ?? null,
         limit: p.limit,
         offset: p.offset,
       }) as (RankedRow & { need: number })[];

@@ -57,19 +57,43 @@ export class RankingService {
     });
   }
 
+  /** What a ranking read needs besides the sums: settings, the prior C, and the time in days since the epoch. */
+  parameters(municipalityId: number, now: Date = this.clock()) {
+    const settings = this.settingsOf(municipalityId);
+    return { ...settings, nowDays: daysSinceEpoch(now), now };
+  }
+
   private settingsOf(municipalityId: number) {
     const s = this.repo.settings(municipalityId);
     return { halfLifeDays: s.halfLifeDays, priorWeight: s.priorWeight, prior: this.repo.prior(municipalityId) ?? DEFAULT_PRIOR };
   }
 
+  /** The ranking's clock: callers that must compute several reads at one moment take it here and pass it back as `now`. */
+  now(): Date {
+    return this.clock();
+  }
+
+  /**
+   * Candidates in ranking order with their figures, computed at `now` (the clock when not given).
+   * A fixed `now` keeps the order from drifting with time decay between reads, as paging through the open data API needs.
+   */
   ranked(
     municipalityId: number,
-    scope: { journeyId?: number; stepId?: number; includeHidden?: boolean; limit: number; offset?: number },
+    scope: {
+      journeyId?: number;
+      stepId?: number;
+      includeHidden?: boolean;
+      publishedJourneysOnly?: boolean;
+      publishedBefore?: string;
+      limit: number;
+      offset?: number;
+      now?: Date;
+    },
   ): RankedCandidate[] {
     const settings = this.settingsOf(municipalityId);
-    const now = this.clock();
+    const { now = this.clock(), ...rest } = scope;
     return this.repo
-      .ranked(municipalityId, { ...settings, ...scope, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
+      .ranked(municipalityId, { ...settings, ...rest, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
       .map((row) => ({
         ...row,
         figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now),
@@ -77,12 +101,17 @@ export class RankingService {
   }
 
   /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
-  stepNeeds(municipalityId: number, journeyId: number): Map<number, number> {
+  stepNeeds(municipalityId: number, journeyId: number, now?: Date): Map<number, number> {
     const sums = new Map<number, number>();
-    for (const c of this.ranked(municipalityId, { journeyId, limit: -1 })) {
+    for (const c of this.ranked(municipalityId, { journeyId, limit: -1, now })) {
       if (c.step_id !== null) sums.set(c.step_id, (sums.get(c.step_id) ?? 0) + c.need);
     }
     return sums;
+  }
+
+  /** The supporters of a candidate, counted from scratch (for explanations and checks). */
+  supportersOf(candidateId: number) {
+    return this.repo.supporters(candidateId);
   }
 
   /** The figures of one candidate from its supporters directly, bypassing the maintained sums (for checks). */

@@ -1,0 +1,88 @@
+// Staff insights: the ranked table with filters, charts, a candidate's explanation, and exports.
+import type { Request, Response } from 'express';
+import { ValidationError } from '../../errors';
+import { idParam } from '../../lib/params';
+import type { Services } from '../../services';
+import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
+import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
+import { writeCsv, writeJson, writeXlsx } from './insights-export';
+import { ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema, type InsightsQuery } from './insights.schema';
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new ValidationError({ _form: 'insights.badFilter' });
+  return parsed.data;
+}
+
+/** The filter as a query string, for pagination, sort and export links (values only from the parsed filter). */
+function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, changes: Record<string, string | number | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...q, ...changes })) {
+    if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export function insightsController({ insights, insightsReader, departments, audit, clock }: Services) {
+  return {
+    index(req: Request, res: Response) {
+      const m = req.municipality!;
+      const q = parse(InsightsQuerySchema, req.query);
+      const table = insights.table(m.id, q, q.sort, q.page);
+      res.render('insights/index', {
+        title: req.t('insights.title'),
+        q,
+        table,
+        charts: insights.charts(m.id, q, clock()),
+        options: {
+          journeys: insightsReader.options(m.id).journeys,
+          steps: insightsReader.options(m.id).steps,
+          departments: departments.list(m.id),
+          lifeEvents: LIFE_EVENTS,
+          statuses: RESPONSE_STATUSES,
+          sorts: INSIGHT_SORTS,
+        },
+        link: (changes: Record<string, string | number | null>) => `?${queryString(q, changes)}`,
+        exportLink: (format: string, separator?: string) =>
+          `/admin/${m.slug}/insights/export?${queryString({ ...q, page: undefined } as never, { format, separator: separator ?? null })}`,
+      });
+    },
+
+    explain(req: Request, res: Response) {
+      const m = req.municipality!;
+      const explanation = insights.explain(m.id, idParam(req, 'painPointId'));
+      res.render('insights/explain', { title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation });
+    },
+
+    async exportTable(req: Request, res: Response) {
+      const m = req.municipality!;
+      const q = parse(ExportQuerySchema, req.query);
+      const reader = insightsReader.open();
+      const origin = `${req.protocol}://${req.get('host')}`;
+      const urlOf = (r: { id: number }) => `${origin}/${m.slug}/innspill/${r.id}`;
+      const date = clock().toISOString().slice(0, 10);
+      const name = `reisekart-${m.slug}-${date}`;
+      audit.record({
+        actorUserId: req.user!.id,
+        municipalityId: m.id,
+        action: 'insights.exported',
+        details: { format: q.format, journey: q.journey, lifeEvent: q.lifeEvent, department: q.department, step: q.step, status: q.status, from: q.from, to: q.to, sort: q.sort },
+      });
+      const rows = insights.exportRows(reader.repo, m.id, q, q.sort);
+      try {
+        if (q.format === 'csv') {
+          res.attachment(`${name}.csv`).type('text/csv; charset=utf-8');
+          await writeCsv(res, rows, urlOf, (k) => req.t(k), q.separator === 'comma' ? ',' : ';');
+        } else if (q.format === 'xlsx') {
+          res.attachment(`${name}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+          await writeXlsx(res, rows, urlOf, (k) => req.t(k), req.t('insights.sheetName'));
+        } else {
+          res.attachment(`${name}.json`).type('application/json; charset=utf-8');
+          await writeJson(res, rows, urlOf, { municipality: m.slug, exportedAt: clock().toISOString(), filter: { ...q, format: undefined, separator: undefined } });
+        }
+      } finally {
+        reader.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// SQL for staff insights: the filtered, sorted candidate table (also streamed for exports), and what the charts
+// and the explanation page need. Figures are computed from the maintained sums (candidate_stats), never from votes.
+import type { Db } from '../../db/connection';
+import type { InsightSort, InsightsFilter } from './insights.schema';
+
+export interface InsightRow {
+  id: number;
+  title: string;
+  created_at: string;
+  response_status: string;
+  hidden_by_flags: number;
+  journey_id: number;
+  journey_title: string;
+  life_event: string;
+  step_id: number | null;
+  step_title: string | null;
+  department_id: number | null;
+  department_name: string | null;
+  n: number;
+  log_decay: number | null;
+  rating_sum: number;
+  rating_count: number;
+  need: number;
+}
+
+export interface RankingParams {
+  nowDays: number;
+  halfLifeDays: number;
+  priorWeight: number;
+  prior: number;
+}
+
+const REACH = `(CASE WHEN cs.log_decay IS NULL THEN 0 ELSE log2(1 + pow(2, cs.log_decay - @nowDays / @H)) END)`;
+const SEVERITY = `(CASE WHEN @m + cs.rating_count = 0 THEN @C ELSE (@m * @C + cs.rating_sum) / (@m + cs.rating_count) END)`;
+
+const ORDER: Record<InsightSort, string> = {
+  need: 'need DESC, n DESC, created_at ASC, id ASC',
+  supporters: 'n DESC, need DESC, created_at ASC, id ASC',
+  severity: 'severity DESC, need DESC, id ASC',
+  newest: 'created_at DESC, id DESC',
+  oldest: 'created_at ASC, id ASC',
+};
+
+const FROM = `
+  FROM candidate_stats cs
+  JOIN pain_points pp ON pp.id = cs.pain_point_id
+  JOIN journeys j ON j.id = pp.journey_id
+  LEFT JOIN steps s ON s.id = pp.step_id
+  LEFT JOIN departments d ON d.id = s.department_id
+  WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
+    AND (@journey IS NULL OR pp.journey_id = @journey)
+    AND (@lifeEvent IS NULL OR j.life_event = @lifeEvent)
+    AND (@department IS NULL OR s.department_id = @department)
+    AND (@step IS NULL OR pp.step_id = @step)
+    AND (@status IS NULL OR pp.response_status = @status)
+    AND (@from IS NULL OR pp.created_at >= @from)
+    AND (@to IS NULL OR pp.created_at < date(@to, '+1 day'))
+    AND (@id IS NULL OR pp.id = @id)`;
+
+export class InsightsRepository {
+  constructor(private readonly db: Db) {}
+
+  private params(municipalityId: number, filter: InsightsFilter, r: RankingParams) {
+    return {
+      municipality: municipalityId,
+      journey: filter.journey,
+      lifeEvent: filter.lifeEvent,
+      department: filter.department,
+      step: filter.step,
+      status: filter.status,
+      from: filter.from,
+      to: filter.to,
+      nowDays: r.nowDays,
+      H: r.halfLifeDays,
+      m: r.priorWeight,
+      C: r.prior,
+      id: null as number | null,
+    };
+  }
+
+  private select(sort: InsightSort): string {
+    return `SELECT * FROM (
+      SELECT pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
+        j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
+        cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, ${SEVERITY} AS severity, ${REACH} * ${SEVERITY} AS need
+      ${FROM}) ORDER BY ${ORDER[sort]}`;
+  }
+
+  page(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams, limit: number, offset: number): InsightRow[] {
+    return this.db.prepare(`${this.select(sort)} LIMIT @limit OFFSET @offset`).all({ ...this.params(municipalityId, filter, r), limit, offset }) as InsightRow[];
+  }
+
+  one(municipalityId: number, candidateId: number, r: RankingParams): InsightRow | undefined {
+    const empty = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null };
+    return this.db.prepare(this.select('need')).get({ ...this.params(municipalityId, empty, r), id: candidateId }) as InsightRow | undefined;
+  }
+
+  count(municipalityId: number, filter: InsightsFilter, r: RankingParams): number {
+    return this.db.prepare(`SELECT count(*) ${FROM}`).pluck().get(this.params(municipalityId, filter, r)) as number;
+  }
+
+  /** Every row of the filtered table, one at a time: exports stream this from a read-only connection. */
+  iterate(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams): IterableIterator<InsightRow> {
+    return this.db.prepare(this.select(sort)).iterate(this.params(municipalityId, filter, r)) as IterableIterator<InsightRow>;
+  }
+
+  /** New supporters per ISO week over the municipality's candidates (first act of each person on each candidate). */
+  supportersPerWeek(municipalityId: number, since: string): { week: string; supporters: number }[] {
+    return this.db
+      .prepare(
+        `WITH acts AS (
+           SELECT coalesce(p.merged_into_id, p.id) AS candidate, p.participant_id AS pid, p.created_at AS at FROM pain_points p
+            WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged') AND p.participant_id IS NOT NULL
+           UNION ALL
+           SELECT coalesce(p.merged_into_id, p.id), v.participant_id, v.created_at FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
+            WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
+         ), firsts AS (SELECT candidate, pid, min(at) AS at FROM acts GROUP BY candidate, pid)
+         SELECT strftime('%Y-W%W', at) AS week, count(*) AS supporters FROM firsts WHERE at >= @since GROUP BY week ORDER BY week`,
+      )
+      .all({ m: municipalityId, since }) as { week: string; supporters: number }[];
+  }
+
+  /** Everyone behind one candidate with the time of their first and latest act and their latest rating. */
+  supporterActs(candidateId: number): { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[] {
+    return this.db
+      .prepare(
+        `SELECT p.created_at AS at, p.severity AS rating, 'report' AS kind, p.id AS pain_point_id FROM pain_points p
+          WHERE (p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')) AND p.participant_id IS NOT NULL
+         UNION ALL
+         SELECT v.created_at, v.severity, 'vote', p.id FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
+          WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')
+         ORDER BY at`,
+      )
+      .all({ c: candidateId }) as { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[];
+  }
+
+  merged(candidateId: number): { id: number; title: string; created_at: string }[] {
+    return this.db
+      .prepare("SELECT id, title, created_at FROM pain_points WHERE merged_into_id = ? AND moderation_status = 'merged' ORDER BY id")
+      .all(candidateId) as { id: number; title: string; created_at: string }[];
+  }
+
+  journeys(municipalityId: number): { id: number; title: string }[] {
+    return this.db.prepare('SELECT id, title FROM journeys WHERE municipality_id = ? ORDER BY title').all(municipalityId) as { id: number; title: string }[];
+  }
+
+  steps(municipalityId: number): { id: number; title: string; journey_id: number }[] {
+    return this.db
+      .prepare(
+        `SELECT s.id, s.title, s.journey_id FROM steps s JOIN journeys j ON j.id = s.journey_id JOIN phases ph ON ph.id = s.phase_id
+         WHERE j.municipality_id = ? AND s.removed_at IS NULL ORDER BY j.title, ph.position, s.position`,
+      )
+      .all(municipalityId) as { id: number; title: string; journey_id: number }[];
+  }
+}

@@ -1,0 +1,87 @@
+// Staff insights: the ranked candidate table with every figure, the charts, and a candidate's explanation. Free of req/res.
+import { NotFoundError } from '../../errors';
+import { figures, sumsOf, type Figures } from '../ranking/ranking.math';
+import type { RankingService } from '../ranking/ranking.service';
+import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
+import type { InsightSort, InsightsFilter } from './insights.schema';
+
+export const PAGE_SIZE = 50;
+const CHART_TOP = 10;
+const WEEKS = 26;
+
+export interface InsightItem extends InsightRow {
+  figures: Figures;
+}
+
+export class InsightsService {
+  constructor(
+    private readonly repo: InsightsRepository,
+    private readonly ranking: RankingService,
+  ) {}
+
+  private withFigures(row: InsightRow, p: RankingParams & { now: Date }): InsightItem {
+    return {
+      ...row,
+      figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, p, p.now),
+    };
+  }
+
+  table(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number) {
+    const p = this.ranking.parameters(municipalityId);
+    const total = this.repo.count(municipalityId, filter, p);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const current = Math.min(page, pages);
+    const rows = this.repo.page(municipalityId, filter, sort, p, PAGE_SIZE, (current - 1) * PAGE_SIZE).map((r) => this.withFigures(r, p));
+    return { rows, total, page: current, pages, prior: p.prior, halfLifeDays: p.halfLifeDays, priorWeight: p.priorWeight };
+  }
+
+  /** Every filtered row with its figures, one at a time, from the given (read-only) repository. */
+  *exportRows(readRepo: InsightsRepository, municipalityId: number, filter: InsightsFilter, sort: InsightSort): Generator<InsightItem> {
+    const p = this.ranking.parameters(municipalityId);
+    for (const row of readRepo.iterate(municipalityId, filter, sort, p)) yield this.withFigures(row, p);
+  }
+
+  /** The charts of the insights page, each with the numbers its text alternative shows. */
+  charts(municipalityId: number, filter: InsightsFilter, now: Date) {
+    const p = this.ranking.parameters(municipalityId, now);
+    const all = [...this.repo.iterate(municipalityId, filter, 'need', p)];
+    const sumBy = <K>(key: (r: InsightRow) => K | null) => {
+      const sums = new Map<K, number>();
+      for (const r of all) {
+        const k = key(r);
+        if (k !== null) sums.set(k, (sums.get(k) ?? 0) + r.need);
+      }
+      return sums;
+    };
+    const departments = sumBy((r) => r.department_name);
+    const steps = sumBy((r) => (r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`));
+    const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000).toISOString();
+    return {
+      top: all.slice(0, CHART_TOP).map((r) => ({ label: r.title, value: r.need })),
+      byStep: [...steps].sort((a, b) => b[1] - a[1]).slice(0, CHART_TOP).map(([label, value]) => ({ label, value })),
+      byDepartment: [...departments].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value })),
+      perWeek: this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters })),
+    };
+  }
+
+  /** How one candidate's figures came about: supporters over time, ratings, merged items and each formula. */
+  explain(municipalityId: number, candidateId: number) {
+    const p = this.ranking.parameters(municipalityId);
+    const row = this.repo.one(municipalityId, candidateId, p);
+    if (!row) throw new NotFoundError();
+    const acts = this.repo.supporterActs(candidateId);
+    const scratch = figures(sumsOf(this.ranking.supportersOf(candidateId), p.halfLifeDays), p, p.now);
+    const ratings = [1, 2, 3, 4, 5].map((level) => ({ label: String(level), value: 0 }));
+    for (const s of this.ranking.supportersOf(candidateId)) if (s.rating !== null) ratings[s.rating - 1]!.value += 1;
+    const perMonth = new Map<string, number>();
+    for (const a of acts) perMonth.set(a.at.slice(0, 7), (perMonth.get(a.at.slice(0, 7)) ?? 0) + 1);
+    return {
+      candidate: this.withFigures(row, p),
+      scratch,
+      ratings,
+      actsPerMonth: [...perMonth].map(([label, value]) => ({ label, value })),
+      merged: this.repo.merged(candidateId),
+      settings: { halfLifeDays: p.halfLifeDays, priorWeight: p.priorWeight, prior: p.prior },
+    };
+  }
+}

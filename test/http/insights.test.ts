@@ -1,0 +1,180 @@
+// Staff insights: authorization, filters and sort from fixed lists, pagination, the explanation page, and exports
+// read back with a CSV parser and a workbook reader.
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { buildJourney } from '../helpers/journeys';
+import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let analyst: { agent: Agent; csrf: string };
+let municipalityId: number;
+let journeyA: ReturnType<typeof buildJourney>;
+let journeyB: ReturnType<typeof buildJourney>;
+const ids: number[] = [];
+
+beforeAll(async () => {
+  t = makeTestApp();
+  municipalityId = createMunicipality(t.services, 'aust');
+  createMunicipality(t.services, 'vest');
+  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
+  journeyA = buildJourney(t.services, 'aust', { slug: 'a', title: 'Reise A', lifeEvent: 'bygge-og-bo', phases: { P: ['Steg A1'] }, department: { name: 'Byggesak', kind: 'municipal' }, publish: true });
+  journeyB = buildJourney(t.services, 'aust', { slug: 'b', title: 'Reise B', lifeEvent: 'dodsfall-og-arv', phases: { P: ['Steg B1'] }, publish: true });
+  const m = t.services.municipalities.bySlug('aust');
+  const titles = ['=HYPERLINK("http://evil.example","klikk")', '+1 er bra', '@SUM(A1)', '-2 minus', 'Vanlig tittel'];
+  for (let i = 0; i < 57; i += 1) {
+    const journey = i % 3 === 0 ? journeyB : journeyA;
+    const participant = t.services.feedback.ensureParticipant(`p-${i}`);
+    const id = t.services.feedback.submit(participant, m, journey.journeyId, journey.stepIds[0]!, {
+      title: titles[i % titles.length]!, body: 'tekst', severity: (i % 5) + 1, channel: null,
+    }).id;
+    ids.push(id);
+    for (let v = 0; v < i % 7; v += 1) t.services.feedback.vote(t.services.feedback.ensureParticipant(`v-${i}-${v}`), municipalityId, id, ((v + i) % 5) + 1);
+  }
+  for (const [email, role] of [['analyst@aust.no', 'analyst'], ['admin@aust.no', 'admin'], ['designer@aust.no', 'designer'], ['moderator@aust.no', 'moderator']] as const) {
+    await createUser(t.services, { email, municipality: 'aust', roles: [role] });
+  }
+  await createUser(t.services, { email: 'analyst@vest.no', municipality: 'vest', roles: ['analyst'] });
+  analyst = await signIn(t.app, 'analyst@aust.no');
+});
+afterAll(() => t.close());
+
+describe('authorization', () => {
+  it.each([
+    ['analyst@aust.no', 200],
+    ['admin@aust.no', 200],
+    ['designer@aust.no', 403],
+    ['moderator@aust.no', 403],
+    ['analyst@vest.no', 404],
+  ])('%s gets %i on the table, an explanation and an export', async (email, status) => {
+    const { agent } = await signIn(t.app, email);
+    for (const path of ['/admin/aust/insights', `/admin/aust/insights/${ids[0]}`, '/admin/aust/insights/export?format=csv']) {
+      expect([path, (await agent.get(path)).status]).toEqual([path, status]);
+    }
+  });
+
+  it('gives signed-out visitors no export, only the way to login', async () => {
+    const res = await request(t.app).get('/admin/aust/insights/export?format=csv');
+    expect(res.status).toBe(303);
+    expect(res.text).not.toContain('HYPERLINK');
+  });
+});
+
+describe('table, filters and sort', () => {
+  it('shows every figure, paginated by 50', async () => {
+    const page1 = await analyst.agent.get('/admin/aust/insights');
+    expect(page1.text).toContain('Kandidater (57)');
+    expect(page1.text).toContain('Side 1 av 2');
+    expect((page1.text.match(/\/admin\/aust\/insights\/\d+"/g) ?? []).length).toBe(50);
+    const page2 = await analyst.agent.get('/admin/aust/insights?page=2');
+    expect((page2.text.match(/\/admin\/aust\/insights\/\d+"/g) ?? []).length).toBe(7);
+  });
+
+  it('filters by journey, life event, department, step, status and dates', async () => {
+    const count = async (query: string) => Number(/Kandidater \((\d+)\)/.exec((await analyst.agent.get(`/admin/aust/insights?${query}`)).text)![1]);
+    expect(await count(`journey=${journeyB.journeyId}`)).toBe(19);
+    expect(await count('lifeEvent=bygge-og-bo')).toBe(38);
+    const byggesak = t.db.prepare("SELECT id FROM departments WHERE name = 'Byggesak'").pluck().get();
+    expect(await count(`department=${byggesak}`)).toBe(38);
+    expect(await count(`step=${journeyB.stepIds[0]}`)).toBe(19);
+    expect(await count('status=received')).toBe(57);
+    expect(await count('status=solved')).toBe(0);
+    expect(await count('from=2000-01-01&to=2999-12-31')).toBe(57);
+    expect(await count('to=2000-01-01')).toBe(0);
+    // ?lang= is not a filter: it is ignored here, not refused.
+    expect((await analyst.agent.get('/admin/aust/insights?sort=newest&lang=en')).status).toBe(200);
+    await analyst.agent.get('/?lang=nb');
+  });
+
+  it.each(['sort=title', 'sort=need;DROP TABLE votes', 'status=bogus', 'journey=abc', 'lifeEvent=mars', 'from=2026-13-45', 'page=-1'])(
+    'refuses %s with 400',
+    async (query) => {
+      const res = await analyst.agent.get(`/admin/aust/insights?${query}`);
+      expect(res.status).toBe(400);
+      expect(t.db.prepare('SELECT count(*) FROM votes').pluck().get()).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('explanation', () => {
+  it('shows how each figure was computed, and the from-scratch check agrees', async () => {
+    await analyst.agent.get('/?lang=nb'); // the filter test switched this agent to English
+    const top = t.services.ranking.ranked(municipalityId, { limit: 1 })[0]!;
+    const res = await analyst.agent.get(`/admin/aust/insights/${top.id}`);
+    expect(res.status).toBe(200);
+    const need = top.figures.needScore.toFixed(3).replace('.', ',');
+    expect(res.text).toContain(`<strong>${need}</strong>`);
+    expect(res.text).toContain(`regnet helt fra bunnen av gir behovet ${need}`);
+    expect((await analyst.agent.get('/admin/aust/insights/999999')).status).toBe(404);
+  });
+});
+
+describe('exports', () => {
+  const tableIds = async (query = '') => {
+    const ids: number[] = [];
+    for (const page of [1, 2]) {
+      const html = (await analyst.agent.get(`/admin/aust/insights?page=${page}&${query}`)).text;
+      ids.push(...[...html.matchAll(/\/admin\/aust\/insights\/(\d+)"/g)].map((m) => Number(m[1])));
+    }
+    return ids;
+  };
+
+  it('CSV: UTF-8 with BOM, semicolons, the same rows in the same order as the table, formulas neutralised', async () => {
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=csv').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.headers['content-disposition']).toMatch(/reisekart-aust-\d{4}-\d{2}-\d{2}\.csv/);
+    const body = res.body as Buffer;
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(body.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    expect(rows[0]).toContain('Behov');
+    expect(rows.slice(1).map((r) => Number(r[1]))).toEqual(await tableIds());
+    const titles = rows.slice(1).map((r) => r[2]!);
+    expect(titles).toContain('\'=HYPERLINK("http://evil.example","klikk")');
+    expect(titles.some((x) => /^[=+\-@]/.test(x))).toBe(false);
+    expect(rows[1]![16]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/aust\/innspill\/\d+$/);
+    const audit = t.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'insights.exported'").pluck().get() as number;
+    expect(audit).toBeGreaterThan(0);
+  });
+
+  it('CSV with commas on request, and only the filtered rows', async () => {
+    const res = await analyst.agent.get(`/admin/aust/insights/export?format=csv&separator=comma&journey=${journeyB.journeyId}`);
+    const rows = parse(res.text.replace(/^\uFEFF/, ''), { delimiter: ',' }) as string[][];
+    expect(rows.length - 1).toBe(19);
+  });
+
+  it('XLSX: a real workbook with a header row, numbers as numbers, dates as dates and an autofilter', async () => {
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=xlsx').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(16).value).toBe('Behov');
+    expect(sheet.rowCount).toBe(58);
+    const second = sheet.getRow(2);
+    expect(typeof second.getCell(16).value).toBe('number');
+    expect(second.getCell(8).value).toBeInstanceOf(Date);
+    expect(sheet.autoFilter).toBeTruthy();
+    const titles = Array.from({ length: 57 }, (_, i) => String(sheet.getRow(i + 2).getCell(3).value));
+    expect(titles.some((x) => /^[=+\-@]/.test(x))).toBe(false);
+    const ids = Array.from({ length: 57 }, (_, i) => Number(sheet.getRow(i + 2).getCell(2).value));
+    expect(ids).toEqual(await tableIds());
+  });
+
+  it('JSON: the same rows with every figure', async () => {
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=json&sort=supporters');
+    const doc = JSON.parse(res.text) as { meta: { municipality: string }; candidates: { id: number; needScore: number; n: number }[] };
+    expect(doc.meta.municipality).toBe('aust');
+    expect(doc.candidates.map((c) => c.id)).toEqual(await tableIds('sort=supporters'));
+    expect(typeof doc.candidates[0]!.needScore).toBe('number');
+  });
+
+  it('refuses an unknown format with 400', async () => {
+    expect((await analyst.agent.get('/admin/aust/insights/export?format=pdf')).status).toBe(400);
+  });
+});
