@@ -8,6 +8,7 @@ import { handle as i18nHandle } from 'i18next-http-middleware';
 import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
+import { barChart } from './lib/bar-chart';
 import { emotionCurve } from './lib/emotion-curve';
 import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
@@ -18,6 +19,7 @@ import { viewLocals } from './middleware/locals';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
 import { adminRoutes } from './modules/accounts/admin.routes';
+import { apiRoutes } from './modules/api/api.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { SqliteSessionStore } from './modules/accounts/session.store';
 import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
@@ -58,7 +60,7 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.locals.sessionStore = sessionStore;
   // View helpers: pure functions, no request state.
-  Object.assign(app.locals, { emotionCurve, formatDate, formatDateTime, formatNumber });
+  Object.assign(app.locals, { emotionCurve, barChart, formatDate, formatDateTime, formatNumber });
 
   app.use(
     pinoHttp({
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps) {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.use('/api/v1', apiRoutes(services));
 
   const i18n = createI18n();
   app.use(cookieParser(), i18nHandle(i18n), viewLocals((req) => csrf.generateToken(req)));

@@ -1,0 +1,83 @@
+// The HTTP side of the open data API: open CORS, read-only methods, JSON with a weak ETag and a short public cache,
+// and JSON errors. Mounted before cookies and sessions, so nothing here ever sets a cookie.
+import crypto from 'node:crypto';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { AppError } from '../../errors';
+import { ApiError, errorBody } from './api-errors';
+
+export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+export const CACHE_CONTROL = 'public, max-age=60';
+
+/** The data is public and no request carries credentials, so any origin may read it. */
+export const openCors: RequestHandler = (_req, res, next) => {
+  res.set({
+    'Access-Control-Allow-Origin': '*',
+    // ETag is not a CORS-safelisted response header; without this a browser client could not revalidate.
+    'Access-Control-Expose-Headers': 'ETag',
+    // helmet's same-origin default is for pages; open data may be embedded anywhere.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  });
+  next();
+};
+
+/** OPTIONS answers preflights (If-None-Match is not a safelisted request header); anything but a read is a 405. */
+export const readOnly: RequestHandler = (req, res, next) => {
+  if (req.method === 'OPTIONS') {
+    res.set({
+      Allow: ALLOWED_METHODS,
+      'Access-Control-Allow-Methods': ALLOWED_METHODS,
+      'Access-Control-Allow-Headers': 'Accept, If-None-Match, Cache-Control',
+      'Access-Control-Max-Age': '86400',
+    });
+    res.status(204).end();
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.set('Allow', ALLOWED_METHODS);
+    next(new ApiError(405, 'method_not_allowed', `the API is read-only: use ${ALLOWED_METHODS}`));
+    return;
+  }
+  next();
+};
+
+/** Sends a JSON body with a weak ETag over its bytes; a matching If-None-Match gets a 304 without a body. */
+export function sendJson(req: Request, res: Response, value: unknown): void {
+  const body = JSON.stringify(value);
+  const etag = `W/"${crypto.createHash('sha256').update(body).digest('base64url')}"`;
+  res.set({ ETag: etag, 'Cache-Control': CACHE_CONTROL });
+  // req.fresh compares If-None-Match with the ETag just set (weakly, and honouring `Cache-Control: no-cache`).
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/json').send(body);
+}
+
+export const apiNotFound: RequestHandler = (_req, _res, next) => next(new ApiError(404, 'not_found', 'no such API path'));
+
+/** Every error of the API as JSON: its own errors as they are, 4xx from Express as `bad_request`, the rest a logged 500. */
+export const apiErrorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const raw = Number(err?.status ?? err?.statusCode);
+  let status: number;
+  let body: ReturnType<typeof errorBody>;
+  if (err instanceof ApiError) {
+    status = err.status;
+    body = errorBody(err.code, err.message);
+  } else if (err instanceof AppError && err.status === 404) {
+    status = 404;
+    body = errorBody('not_found', 'not found');
+  } else if (err instanceof AppError && err.status < 500) {
+    status = err.status;
+    body = errorBody('bad_request', 'the request could not be understood');
+  } else if (raw >= 400 && raw < 500) {
+    // For example a path segment that is not valid percent-encoding.
+    status = raw;
+    body = errorBody('bad_request', 'the request could not be understood');
+  } else {
+    status = 500;
+    req.log?.error({ err, path: req.path, method: req.method }, 'api request failed');
+    body = errorBody('internal_error', 'something went wrong on our side');
+  }
+  res.status(status).set('Cache-Control', 'no-store').type('application/json').send(JSON.stringify(body));
+};

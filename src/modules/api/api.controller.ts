@@ -1,0 +1,69 @@
+// Handlers of the open data API: parse the query, call the API service, send JSON. No state changes, no cookies.
+import type { Request, Response } from 'express';
+import { ApiError } from './api-errors';
+import { asOfFor, decodeCursor, encodeCursor } from './api-cursor';
+import { sendJson } from './api-http';
+import { CandidatesQuerySchema, LIMIT_DEFAULT, NoQuerySchema, parseQuery } from './api.schema';
+import type { ApiService } from './api.service';
+
+export const API_BASE = '/api/v1';
+
+export function apiController(api: ApiService) {
+  const municipalityOf = (req: Request) => api.municipality(String(req.params.municipality));
+
+  return {
+    municipalities(req: Request, res: Response) {
+      parseQuery(NoQuerySchema, req.query);
+      sendJson(req, res, { municipalities: api.municipalities() });
+    },
+
+    journeys(req: Request, res: Response) {
+      const m = municipalityOf(req);
+      parseQuery(NoQuerySchema, req.query);
+      sendJson(req, res, { municipality: m.slug, journeys: api.journeys(m) });
+    },
+
+    journey(req: Request, res: Response) {
+      const m = municipalityOf(req);
+      parseQuery(NoQuerySchema, req.query);
+      sendJson(req, res, api.journey(m, String(req.params.journey), asOfFor(api.now())));
+    },
+
+    /** A page of the ranking. The first page fixes `asOf`; its cursor carries that moment, the offset and the filter. */
+    candidates(req: Request, res: Response) {
+      const m = municipalityOf(req);
+      const q = parseQuery(CandidatesQuerySchema, req.query);
+      const now = api.now();
+      let offset = 0;
+      let asOf = asOfFor(now);
+      let journeySlug = q.journey ?? null;
+      if (q.cursor !== undefined) {
+        const decoded = decodeCursor(q.cursor, now);
+        if (!decoded.ok) {
+          throw decoded.reason === 'expired'
+            ? new ApiError(400, 'cursor_expired', 'the cursor is more than a day old: start again from the first page')
+            : new ApiError(400, 'invalid_cursor', 'cursor must be a nextCursor value returned by this API');
+        }
+        if (q.journey !== undefined && q.journey !== decoded.cursor.journey) {
+          throw new ApiError(400, 'invalid_cursor', 'the cursor was issued for another journey filter');
+        }
+        ({ offset, asOf } = decoded.cursor);
+        journeySlug = decoded.cursor.journey;
+      }
+      const journey = journeySlug === null ? null : api.journeyFilter(m, journeySlug);
+      const limit = q.limit ?? LIMIT_DEFAULT;
+      const page = api.candidates(m, { journey, limit, offset, asOf });
+      const nextCursor = page.hasMore ? encodeCursor({ offset: offset + page.candidates.length, asOf, journey: journeySlug }) : null;
+      sendJson(req, res, {
+        municipality: m.slug,
+        journey: journeySlug,
+        asOf: asOf.toISOString(),
+        settings: page.settings,
+        limit,
+        candidates: page.candidates,
+        nextCursor,
+        next: nextCursor && `${API_BASE}/municipalities/${m.slug}/candidates?limit=${limit}&cursor=${nextCursor}`,
+      });
+    },
+  };
+}
