@@ -31,10 +31,11 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
   const feedbackRepo = new FeedbackRepository(db);
   const insightsRepo = new InsightsRepository(db);
+  const publicJourneys = new PublicJourneysService(journeys);
   return {
     clock,
     ranking,
-    insights: new InsightsService(insightsRepo, ranking),
+    insights: new InsightsService(insightsRepo, ranking, publicJourneys),
     /** Long reads (exports) use their own read-only connection, so writers are never blocked by an open iterator. */
     insightsReader: {
       open() {
@@ -50,7 +51,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
       hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
       move: (from, to) => feedbackRepo.moveToStep(from, to),
     }),
-    publicJourneys: new PublicJourneysService(journeys),
+    publicJourneys,
     audit,
     auth: new AuthService(users, audit, clock),
     staff: new StaffService(users, audit, clock),

@@ -49,6 +49,9 @@ const STAFF_PAGES = [
   '/admin/demo/moderation',
   '/admin/demo/moderation?status=all&flagged=1',
   '/admin/demo/moderation/1',
+  '/admin/demo/insights',
+  '/admin/demo/insights?sort=supporters&page=1',
+  '/admin/demo/insights/1',
 ];
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PLATFORM_ADMIN = 'plattform@a11y.test';

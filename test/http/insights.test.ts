@@ -178,3 +178,23 @@ describe('exports', () => {
     expect((await analyst.agent.get('/admin/aust/insights/export?format=pdf')).status).toBe(400);
   });
 });
+
+describe('charts', () => {
+  it('draw top needs, need per step, per department, per handover and new supporters per week, each with a table', async () => {
+    const m = t.services.municipalities.bySlug('aust');
+    const nav = t.services.departments.findOrCreate(m.id, 'NAV', 'state');
+    const j = buildJourney(t.services, 'aust', { slug: 'overlevering', phases: { P: ['Hos byggesak', 'Hos NAV'] }, department: { name: 'Byggesak', kind: 'municipal' } });
+    t.services.journeyEditor.updateStep(null, m.id, j.journeyId, j.stepIds[1]!, {
+      title: 'Hos NAV', residentAction: '', touchpoint: '', channel: 'digital', departmentId: nav, backstage: '', systems: '', emotion: 0, duration: '', phaseId: j.phaseIds[0]!,
+    });
+    t.services.journeyEditor.publish(null, m.id, j.journeyId);
+    t.services.feedback.submit(t.services.feedback.ensureParticipant('handover'), m, j.journeyId, j.stepIds[1]!, { title: 'Falt mellom stoler', body: 'x', severity: 5, channel: null });
+    const res = await analyst.agent.get('/admin/aust/insights');
+    for (const id of ['chart-top', 'chart-steps', 'chart-departments', 'chart-handovers', 'chart-weeks']) {
+      expect(res.text).toContain(`id="${id}-heading"`);
+    }
+    expect(res.text).toContain('Byggesak → NAV: Hos NAV');
+    expect((res.text.match(/<svg class="app-chart__svg"[^>]*role="img"/g) ?? []).length).toBe(5);
+    expect((res.text.match(/Vis tallene som tabell/g) ?? []).length).toBe(5);
+  });
+});

@@ -1,6 +1,7 @@
 // Staff insights: the ranked candidate table with every figure, the charts, and a candidate's explanation. Free of req/res.
 import { NotFoundError } from '../../errors';
 import { figures, sumsOf, type Figures } from '../ranking/ranking.math';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { RankingService } from '../ranking/ranking.service';
 import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
 import type { InsightSort, InsightsFilter } from './insights.schema';
@@ -17,7 +18,21 @@ export class InsightsService {
   constructor(
     private readonly repo: InsightsRepository,
     private readonly ranking: RankingService,
+    private readonly journeys: PublicJourneysService,
   ) {}
+
+  /** Steps where the published map hands the resident over to another department, labelled "from → to: step". */
+  private handovers(municipalityId: number): Map<number, string> {
+    const labels = new Map<number, string>();
+    for (const group of this.journeys.listByLifeEvent(municipalityId)) {
+      for (const map of group.journeys) {
+        for (const s of map.steps) {
+          if (s.handoverFrom && s.department) labels.set(s.id, `${s.handoverFrom.name} → ${s.department.name}: ${s.title}`);
+        }
+      }
+    }
+    return labels;
+  }
 
   private withFigures(row: InsightRow, p: RankingParams & { now: Date }): InsightItem {
     return {
@@ -54,12 +69,15 @@ export class InsightsService {
       return sums;
     };
     const departments = sumBy((r) => r.department_name);
+    const handoverLabels = this.handovers(municipalityId);
+    const handovers = sumBy((r) => (r.step_id !== null && handoverLabels.has(r.step_id) ? handoverLabels.get(r.step_id)! : null));
     const steps = sumBy((r) => (r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`));
     const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000).toISOString();
     return {
       top: all.slice(0, CHART_TOP).map((r) => ({ label: r.title, value: r.need })),
       byStep: [...steps].sort((a, b) => b[1] - a[1]).slice(0, CHART_TOP).map(([label, value]) => ({ label, value })),
       byDepartment: [...departments].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value })),
+      byHandover: [...handovers].sort((a, b) => b[1] - a[1]).slice(0, CHART_TOP).map(([label, value]) => ({ label, value })),
       perWeek: this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters })),
     };
   }
