@@ -1,5 +1,6 @@
 // Streams the insights table as CSV (UTF-8 with BOM, semicolon by default), XLSX (a real workbook) or JSON,
-// one row at a time, so memory stays flat however many candidates there are.
+// one row at a time. CSV and JSON keep memory flat; exceljs' streaming writer still holds the sheet until the
+// workbook is committed (its zip waits for earlier entries), so XLSX memory grows with the row count.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
