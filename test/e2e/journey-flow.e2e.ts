@@ -89,5 +89,15 @@ describe('journey editor to public map', () => {
     expect(await small.locator('.app-step-card').count()).toBe(3);
     expect(await axeViolations(small)).toEqual([]);
     await narrow.close();
+
+    // On paper the map prints as step cards (portrait-friendly), without the navigation around it.
+    const paper = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const print = await paper.newPage();
+    await print.goto(`${server.baseUrl}/fjord/reiser/flytte?lang=nb`);
+    await print.emulateMedia({ media: 'print' });
+    expect(await print.locator('.app-map-scroll').isVisible()).toBe(false);
+    expect(await print.locator('.app-step-card').first().isVisible()).toBe(true);
+    expect(await print.locator('header.app-header').isVisible()).toBe(false);
+    await paper.close();
   });
 });
