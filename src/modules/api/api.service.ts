@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors';
 import type { MunicipalityRow } from '../accounts/municipalities.repository';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
-import type { SnapshotDepartment } from '../journeys/journey-snapshot';
+import type { JourneyFields, SnapshotDepartment } from '../journeys/journey-snapshot';
 import type { LifeEvent } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService, PublishedMap } from '../journeys/public-journeys.service';
 import type { MunicipalitiesService } from '../accounts/municipalities.service';
@@ -58,15 +58,7 @@ export interface ApiStep {
 export interface ApiJourney {
   municipality: string;
   asOf: string;
-  journey: {
-    slug: string;
-    title: string;
-    lifeEvent: LifeEvent;
-    persona: string;
-    scenario: string;
-    trigger: string;
-    outcome: string;
-    summary: string;
+  journey: JourneyFields & {
     version: number;
     publishedAt: string;
     handovers: number;

@@ -345,7 +345,7 @@ export class JourneyEditorService {
 
   exportDocument(municipalityId: number, journeyId: number): JourneyDocument {
     const snapshot = this.draftSnapshot(this.get(municipalityId, journeyId));
-    return toDocument(snapshot);
+    return asJourneyDocument(snapshot);
   }
 
   /** Creates a new draft journey from a validated document; departments are matched by name or created. */
@@ -382,7 +382,7 @@ export class JourneyEditorService {
   copyFrom(actorId: number | null, municipalityId: number, sourceJourneyId: number): number {
     const source = this.repo.publishedById(sourceJourneyId);
     if (!source || source.municipality_id === municipalityId) throw new NotFoundError();
-    const doc = toDocument(JSON.parse(source.snapshot) as JourneySnapshot);
+    const doc = asJourneyDocument(JSON.parse(source.snapshot) as JourneySnapshot);
     return this.importDocument(actorId, municipalityId, doc, 'journey.copied', sourceJourneyId);
   }
 
@@ -394,7 +394,7 @@ export class JourneyEditorService {
   }
 }
 
-export function toDocument(snapshot: JourneySnapshot): JourneyDocument {
+export function asJourneyDocument(snapshot: JourneySnapshot): JourneyDocument {
   return {
     format: JOURNEY_FORMAT,
     formatVersion: JOURNEY_FORMAT_VERSION,

@@ -1,6 +1,6 @@
 // SQL for journeys, their phases and steps (the working copy) and their published versions.
 import type { Db } from '../../db/connection';
-import type { SnapshotStep } from './journey-snapshot';
+import type { JourneyFields, SnapshotStep } from './journey-snapshot';
 import type { Channel, LifeEvent } from './journey-vocabulary';
 
 export interface JourneyRow {
@@ -57,16 +57,8 @@ export interface VersionRow {
   published_by_name: string | null;
 }
 
-export interface JourneyDetails {
-  slug: string;
-  title: string;
-  lifeEvent: LifeEvent;
-  persona: string;
-  scenario: string;
-  trigger: string;
-  outcome: string;
-  summary: string;
-}
+/** The journey's own fields, as the editor writes them and snapshots carry them. */
+export type JourneyDetails = JourneyFields;
 
 /** A step as the editor writes it: the snapshot's fields, with the department as an id. */
 export type StepValues = Omit<SnapshotStep, 'id' | 'department'> & { departmentId: number | null };
