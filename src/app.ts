@@ -25,6 +25,7 @@ import { SqliteSessionStore } from './modules/accounts/session.store';
 import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
 import { feedbackRoutes, myContributionRoutes } from './modules/feedback/feedback.routes';
 import { publicRankingRoutes } from './modules/ranking/ranking.routes';
+import { publicPortfolioRoutes } from './modules/portfolio/portfolio.routes';
 import { participantCookie } from './middleware/participant';
 import { loadPublicMunicipality } from './middleware/public-municipality';
 import { siteRoutes } from './modules/site/site.routes';
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps) {
   app.use(siteRoutes(services));
   app.use(myContributionRoutes(services));
   // Municipality pages take any remaining first path segment, so they come last.
-  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services), publicRankingRoutes(services));
+  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services), publicRankingRoutes(services), publicPortfolioRoutes(services));
 
   app.use(notFound);
   app.use(errorHandler(logger));

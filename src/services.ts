@@ -15,6 +15,8 @@ import { ModerationService } from './modules/moderation/moderation.service';
 import { RankingRepository } from './modules/ranking/ranking.repository';
 import { InsightsRepository } from './modules/insights/insights.repository';
 import { InsightsService } from './modules/insights/insights.service';
+import { PortfolioRepository } from './modules/portfolio/portfolio.repository';
+import { PortfolioService } from './modules/portfolio/portfolio.service';
 import { openReadOnlyDatabase } from './db/connection';
 import { RankingService } from './modules/ranking/ranking.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
@@ -36,6 +38,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     clock,
     ranking,
     insights: new InsightsService(insightsRepo, ranking, publicJourneys),
+    portfolio: new PortfolioService(new PortfolioRepository(db), feedbackRepo, departments, ranking, audit, clock),
     /** Long reads (exports) use their own read-only connection, so writers are never blocked by an open iterator. */
     insightsReader: {
       open() {

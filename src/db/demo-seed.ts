@@ -21,6 +21,35 @@ const DEMO_DEPARTMENTS: { name: string; kind: 'municipal' | 'state' | 'private' 
   { name: 'Begravelsesbyrå', kind: 'private' },
 ];
 
+/** A small portfolio answering the top candidates, so the board and "what we are doing" have content. */
+function seedDemoInitiatives(services: ReturnType<typeof buildServices>, municipalityId: number): void {
+  const top = services.ranking.ranked(municipalityId, { limit: 6 });
+  const department = (name: string) => services.departments.findOrCreate(municipalityId, name, name === 'NAV' ? 'state' : 'municipal');
+  const plans = [
+    { title: 'Én kontaktperson gjennom hele saken', owner: 'Helse og omsorg', others: ['NAV', 'Barn og familie'], effort: 'L', confidence: 'medium', status: 'in_progress', progress: 40, note: 'Familier med alvorlig syke barn får én fast kontakt som samordner kommunen og NAV.', candidates: [0, 3] },
+    { title: 'Veiviser: må garasjen byggesøkes?', owner: 'Byggesak', others: ['Servicetorget'], effort: 'S', confidence: 'high', status: 'done', progress: 100, note: 'Veiviseren ligger nå på byggesakssidene.', candidates: [1] },
+    { title: 'Samlet informasjon etter dødsfall', owner: 'Servicetorget', others: ['Gravplassforvaltningen'], effort: 'M', confidence: 'medium', status: 'planned', progress: 0, note: 'Én side og ett brev med alt de etterlatte må gjøre, og frister.', candidates: [2] },
+  ] as const;
+  for (const plan of plans) {
+    services.portfolio.create(
+      null,
+      municipalityId,
+      {
+        title: plan.title,
+        description: '',
+        ownerDepartmentId: department(plan.owner),
+        departmentIds: plan.others.map(department),
+        effort: plan.effort,
+        confidence: plan.confidence,
+        status: plan.status,
+        progress: plan.progress,
+        publicNote: plan.note,
+      },
+      plan.candidates.map((i) => top[i]?.id).filter((id): id is number => id !== undefined),
+    );
+  }
+}
+
 /** Seeds the demo municipality when there are no municipalities; returns whether it did. */
 export function seedDemo(db: Db, now: Date = new Date()): boolean {
   const services = buildServices(db, () => now);
@@ -39,6 +68,7 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
     }
     seedDemoFeedback(db, municipalityId, now);
     services.ranking.rebuild(municipalityId);
+    seedDemoInitiatives(services, municipalityId);
     return true;
   });
   return seed.immediate();

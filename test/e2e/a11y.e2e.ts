@@ -20,6 +20,7 @@ const PUBLIC_PAGES = [
   '/demo/innspill/1',
   '/demo/innspill/1/rapporter',
   '/demo/viktigst',
+  '/demo/vi-gjor',
   '/mine',
   '/tilgjengelighet',
   '/login',
@@ -52,6 +53,8 @@ const STAFF_PAGES = [
   '/admin/demo/insights',
   '/admin/demo/insights?sort=supporters&page=1',
   '/admin/demo/insights/1',
+  '/admin/demo/portfolio',
+  '/admin/demo/portfolio/new?candidate=1',
 ];
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PLATFORM_ADMIN = 'plattform@a11y.test';

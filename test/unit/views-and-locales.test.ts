@@ -66,7 +66,7 @@ describe('locales', () => {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/entityType: '(\w+)'/g)) entityTypes.add(m[1]!);
       const text = fs.readFileSync(file, 'utf8');
       // Audit actions are written as 'entity.verb' literals, or plain action: 'login'.
-      for (const m of text.matchAll(/'((?:login|setup|user|municipality|journey|department|pain_point)\.[a-z_]+)'/g)) actions.add(m[1]!);
+      for (const m of text.matchAll(/'((?:login|setup|user|municipality|journey|department|pain_point|initiative)\.[a-z_]+)'/g)) actions.add(m[1]!);
       for (const m of text.matchAll(/action: '([a-z_.]+)'/g)) actions.add(m[1]!);
     }
     const expected = [

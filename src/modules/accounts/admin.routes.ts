@@ -7,6 +7,7 @@ import { departmentsRoutes } from '../departments/departments.routes';
 import { journeyEditorRoutes } from '../journeys/journeys.routes';
 import { moderationRoutes } from '../moderation/moderation.routes';
 import { insightsRoutes } from '../insights/insights.routes';
+import { portfolioRoutes } from '../portfolio/portfolio.routes';
 import { adminController } from './admin.controller';
 import { settingsController } from './settings.controller';
 import { staffController } from './staff.controller';
@@ -30,6 +31,7 @@ export function adminRoutes(services: Services): Router {
   m.use('/departments', departmentsRoutes(services));
   m.use('/moderation', moderationRoutes(services));
   m.use('/insights', insightsRoutes(services));
+  m.use('/portfolio', portfolioRoutes(services));
   m.get('/settings', requireRole('admin'), settings.get);
   m.post('/settings', requireRole('admin'), settings.post);
   m.get('/settings/audit', requireRole('admin'), settings.audit);

@@ -96,6 +96,11 @@ export class FeedbackRepository {
       .get(id, municipalityId) as PainPointWithSupport | undefined;
   }
 
+  /** For work that already checked the municipality (a link it owns). */
+  byIdAnyMunicipality(id: number): PainPointRow | undefined {
+    return this.db.prepare('SELECT * FROM pain_points WHERE id = ?').get(id) as PainPointRow | undefined;
+  }
+
   publicForStep(stepId: number, sort: StepSort): PainPointWithSupport[] {
     return this.db
       .prepare(`SELECT p.*, ${SUPPORTERS} AS supporters FROM pain_points p WHERE p.step_id = ? AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)

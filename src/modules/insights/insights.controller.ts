@@ -23,7 +23,7 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
   return params.toString();
 }
 
-export function insightsController({ insights, insightsReader, departments, audit, clock }: Services) {
+export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock }: Services) {
   return {
     index(req: Request, res: Response) {
       const m = req.municipality!;
@@ -50,8 +50,10 @@ export function insightsController({ insights, insightsReader, departments, audi
 
     explain(req: Request, res: Response) {
       const m = req.municipality!;
-      const explanation = insights.explain(m.id, idParam(req, 'painPointId'));
-      res.render('insights/explain', { title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation });
+      const id = idParam(req, 'painPointId');
+      const explanation = insights.explain(m.id, id);
+      const open = portfolio.all(m.id).filter((i) => i.status !== 'done' && i.status !== 'declined' && !i.candidates.some((c) => c.id === id));
+      res.render('insights/explain', { title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation, initiatives: open });
     },
 
     async exportTable(req: Request, res: Response) {
