@@ -52,8 +52,9 @@ describe('initiatives', () => {
     const id = Number(/portfolio\/(\d+)/.exec(res.headers.location as string)![1]);
     const initiative = t.services.portfolio.get(m, id);
     const need = t.services.ranking.ranked(m, { limit: 10 }).find((c) => c.id === candidates[0])!.need;
-    expect(initiative.needSum).toBeCloseTo(need, 9);
-    expect(initiative.priority).toBeCloseTo((need * 1.0) / 2, 9);
+    // Two reads a moment apart on the real clock: support decays in between, so compare to four decimals.
+    expect(initiative.needSum).toBeCloseTo(need, 4);
+    expect(initiative.priority).toBeCloseTo((need * 1.0) / 2, 4);
     expect(initiative.crossDepartment).toBe(true);
     const detail = await analyst.agent.get(`/admin/aust/portfolio/${id}`);
     expect(detail.text).toContain('Innbyggernes behov');
