@@ -23,12 +23,14 @@ const DEMO_DEPARTMENTS: { name: string; kind: 'municipal' | 'state' | 'private' 
 
 /** A small portfolio answering the top candidates, so the board and "what we are doing" have content. */
 function seedDemoInitiatives(services: ReturnType<typeof buildServices>, municipalityId: number): void {
-  const top = services.ranking.ranked(municipalityId, { limit: 6 });
+  // Each initiative answers the most pressing candidates of the journey it is about.
+  const topOf = (slug: string, count: number) =>
+    services.ranking.ranked(municipalityId, { journeyId: services.publicJourneys.map(municipalityId, slug).journeyId, limit: count }).map((c) => c.id);
   const department = (name: string) => services.departments.findOrCreate(municipalityId, name, name === 'NAV' ? 'state' : 'municipal');
   const plans = [
-    { title: 'Én kontaktperson gjennom hele saken', owner: 'Helse og omsorg', others: ['NAV', 'Barn og familie'], effort: 'L', confidence: 'medium', status: 'in_progress', progress: 40, note: 'Familier med alvorlig syke barn får én fast kontakt som samordner kommunen og NAV.', candidates: [0, 3] },
-    { title: 'Veiviser: må garasjen byggesøkes?', owner: 'Byggesak', others: ['Servicetorget'], effort: 'S', confidence: 'high', status: 'done', progress: 100, note: 'Veiviseren ligger nå på byggesakssidene.', candidates: [1] },
-    { title: 'Samlet informasjon etter dødsfall', owner: 'Servicetorget', others: ['Gravplassforvaltningen'], effort: 'M', confidence: 'medium', status: 'planned', progress: 0, note: 'Én side og ett brev med alt de etterlatte må gjøre, og frister.', candidates: [2] },
+    { title: 'Én kontaktperson gjennom hele saken', owner: 'Helse og omsorg', others: ['NAV', 'Barn og familie'], effort: 'L', confidence: 'medium', status: 'in_progress', progress: 40, note: 'Familier med alvorlig syke barn får én fast kontakt som samordner kommunen og NAV.', journey: 'alvorlig-sykt-barn', count: 2 },
+    { title: 'Reguleringsplanen forklart i klarspråk', owner: 'Plan og geodata', others: ['Byggesak', 'Servicetorget'], effort: 'S', confidence: 'high', status: 'done', progress: 100, note: 'Byggesakssidene forklarer nå hva reguleringsplanen betyr for garasjer og boder, med en veiviser for søknadsplikt.', journey: 'bygge-garasje', count: 1 },
+    { title: 'Samlet informasjon etter dødsfall', owner: 'Servicetorget', others: ['Gravplassforvaltningen'], effort: 'M', confidence: 'medium', status: 'planned', progress: 0, note: 'Én side og ett brev med alt de etterlatte må gjøre, og frister.', journey: 'dodsfall', count: 2 },
   ] as const;
   for (const plan of plans) {
     services.portfolio.create(
@@ -45,7 +47,7 @@ function seedDemoInitiatives(services: ReturnType<typeof buildServices>, municip
         progress: plan.progress,
         publicNote: plan.note,
       },
-      plan.candidates.map((i) => top[i]?.id).filter((id): id is number => id !== undefined),
+      topOf(plan.journey, plan.count),
     );
   }
 }
