@@ -18,7 +18,7 @@ export function publicRankingController({ ranking, publicJourneys }: Services) {
       const journey = query.data.reise ? publicJourneys.map(municipality.id, query.data.reise) : null;
       const maps = new Map(publicJourneys.listByLifeEvent(municipality.id).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
       const candidates = ranking
-        .ranked(municipality.id, { journeyId: journey?.journeyId, limit: PUBLIC_TOP })
+        .ranked(municipality.id, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP })
         .filter((c) => maps.has(c.journey_id))
         .map((c) => {
           const map = maps.get(c.journey_id)!;
