@@ -1,7 +1,10 @@
-// CSV and JSON exports stream: however many rows, the writers pull only a bounded number ahead of what the client
-// has taken, so server memory does not grow with the row count. (XLSX does not yet: see insights-export.ts.)
+// Exports stream: however many rows, the writers pull only a bounded number ahead of what has left the process
+// (to the client for CSV and JSON, to the temporary workbook file for XLSX), so memory does not grow with the rows.
 import { Writable } from 'node:stream';
-import { writeCsv, writeJson } from '../../src/modules/insights/insights-export';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeCsv, writeJson, writeXlsx } from '../../src/modules/insights/insights-export';
 import type { InsightItem } from '../../src/modules/insights/insights.service';
 
 function rows(count: number, pulled: { n: number }): Iterable<InsightItem> {
@@ -49,4 +52,38 @@ describe('export streaming', () => {
     // Flat: far less than the whole export is ever ahead of the client.
     expect(client.maxAhead()).toBeLessThan(COUNT / 4);
   }, 60_000);
+
+  it('XLSX writes the workbook to disk as rows arrive: the rows ahead of the file stay bounded as the export grows', async () => {
+    const aheadFor = async (count: number) => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-xlsx-test-'));
+      const pulled = { n: 0 };
+      const samples: [number, number][] = [];
+      const fileSize = () => {
+        const [dir] = fs.readdirSync(root);
+        try {
+          return dir ? fs.statSync(path.join(root, dir, 'export.xlsx')).size : 0;
+        } catch {
+          return 0;
+        }
+      };
+      const sampled: Iterable<InsightItem> = {
+        *[Symbol.iterator]() {
+          for (const row of rows(count, pulled)) {
+            if (pulled.n % 500 === 0) samples.push([pulled.n, fileSize()]);
+            yield row;
+          }
+        },
+      };
+      const sink = new Writable({ write: (_c, _e, done) => setImmediate(done) });
+      await writeXlsx(sink, sampled, () => 'http://x/1', (k) => k, 'Ark', root);
+      const [lastRows, lastBytes] = samples[samples.length - 1]!;
+      const bytesPerRow = lastBytes / lastRows;
+      expect(fs.readdirSync(root)).toEqual([]); // the temporary workbook is gone
+      return Math.max(...samples.map(([n, bytes]) => n - bytes / bytesPerRow));
+    };
+    const small = await aheadFor(20_000);
+    const large = await aheadFor(60_000);
+    expect(large).toBeLessThan(5_000);
+    expect(large).toBeLessThan(small * 2 + 1_000);
+  }, 120_000);
 });

@@ -1,7 +1,10 @@
 // Streams the insights table as CSV (UTF-8 with BOM, semicolon by default), XLSX (a real workbook) or JSON,
-// one row at a time. CSV and JSON keep memory flat; exceljs' streaming writer still holds the sheet until the
-// workbook is committed (its zip waits for earlier entries), so XLSX memory grows with the row count.
+// one row at a time, so memory stays flat however many candidates there are.
 import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
@@ -60,25 +63,47 @@ export async function writeCsv(out: Writable, rows: Iterable<InsightItem>, urlOf
   out.end();
 }
 
-export async function writeXlsx(out: Writable, rows: Iterable<InsightItem>, urlOf: (r: InsightItem) => string, header: Header, sheetName: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: header(c.header),
-    key: c.key,
-    width: c.kind === 'text' ? 40 : 14,
-    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.kind === 'number' ? { numFmt: '0.00' } : {},
-  }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let rank = 0;
-  for (const row of rows) {
-    rank += 1;
-    sheet.addRow(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row)))).commit();
+/** Rows between turns of the event loop, so the zip can move what exceljs produced on to disk. */
+const XLSX_YIELD_EVERY = 200;
+
+/**
+ * exceljs' zip has no backpressure, so the workbook is written to a temporary file (fast, local) while yielding to
+ * the event loop, and the file is then streamed to the client at the client's pace: memory stays flat.
+ */
+export async function writeXlsx(
+  out: Writable,
+  rows: Iterable<InsightItem>,
+  urlOf: (r: InsightItem) => string,
+  header: Header,
+  sheetName: string,
+  tempRoot: string = os.tmpdir(),
+): Promise<void> {
+  const dir = await fs.promises.mkdtemp(path.join(tempRoot, 'reisekart-xlsx-'));
+  const file = path.join(dir, 'export.xlsx');
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+    sheet.columns = EXPORT_COLUMNS.map((c) => ({
+      header: header(c.header),
+      key: c.key,
+      width: c.kind === 'text' ? 40 : 14,
+      style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.kind === 'number' ? { numFmt: '0.00' } : {},
+    }));
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    let rank = 0;
+    for (const row of rows) {
+      rank += 1;
+      sheet.addRow(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row)))).commit();
+      if (rank % XLSX_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
+    await workbook.commit();
+    await pipeline(fs.createReadStream(file), out);
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
   }
-  sheet.commit();
-  await workbook.commit();
 }
 
 export async function writeJson(out: Writable, rows: Iterable<InsightItem>, urlOf: (r: InsightItem) => string, meta: Record<string, unknown>): Promise<void> {
