@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase, type Db } from './db/connection';
+import { openDatabase, pidFileOf, type Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { ValidationError } from './errors';
 import { MunicipalityInputSchema } from './modules/accounts/accounts.schema';
@@ -25,6 +25,9 @@ Commands:
   backup FILE
       Online backup of the live database (SQLite's backup API: consistent while the server writes),
       then an integrity check of the copy. Refuses to overwrite an existing file.
+  restore FILE
+      Puts a backup in place of the database while the server is stopped. Refuses a file that fails
+      PRAGMA integrity_check or is no Reisekart database; the current database is kept beside it.
   help`;
 
 const UserArgsSchema = z.strictObject({
@@ -85,6 +88,54 @@ async function backup(db: Db, positionals: string[]): Promise<string> {
   return `Backup written to ${file} (integrity ok).`;
 }
 
+function restore(databasePath: string, positionals: string[]): string {
+  const [source, ...extra] = positionals;
+  if (!source || extra.length > 0) fail(`restore takes exactly one file.\n\n${USAGE}`);
+  const file = path.resolve(source);
+  if (!fs.existsSync(file)) fail(`${file} does not exist.`);
+  const running = runningServerPid(databasePath);
+  if (running !== null) fail(`The server (process ${running}) is using ${databasePath}. Stop it first, then restore.`);
+  let candidate: Database.Database | undefined;
+  try {
+    candidate = new Database(file, { readonly: true, fileMustExist: true });
+    const check = candidate.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') fail(`${file} failed its integrity check (${String(check)}); nothing was changed.`);
+    const hasSchema = candidate.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'").pluck().get() === 1;
+    if (!hasSchema) fail(`${file} is not a Reisekart database; nothing was changed.`);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    fail(`${file} cannot be read as a SQLite database (${(err as Error).message}); nothing was changed.`);
+  } finally {
+    candidate?.close();
+  }
+  fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  let keptAs = '';
+  if (fs.existsSync(databasePath)) {
+    keptAs = `${databasePath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(databasePath, keptAs);
+  }
+  // A stale write-ahead log would be replayed onto the restored file.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+  fs.copyFileSync(file, databasePath);
+  return `Restored ${file} to ${databasePath}${keptAs ? `; the previous database is kept as ${keptAs}` : ''}.`;
+}
+
+function runningServerPid(databasePath: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFileOf(databasePath), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs one command; returns what to print. Throws CliError for bad arguments or refused input. */
 export async function runCli(
   argv: string[],
@@ -101,11 +152,13 @@ export async function runCli(
     fail(`${(err as Error).message}\n\n${USAGE}`);
   }
   const config = loadConfig(env);
+  // Restoring must not open (and so lock or migrate) the database it is about to replace.
+  if (command === 'restore') return restore(config.databasePath, positionals);
   const db = openDatabase(config.databasePath);
   migrate(db);
   const services = buildServices(db);
   try {
-    if (command !== 'backup' && positionals.length > 0) fail(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
+    if (command !== 'backup' && command !== 'restore' && positionals.length > 0) fail(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
     if (command === 'backup') return await backup(db, positionals);
     if (command === 'create-user') {
       const parsed = UserArgsSchema.safeParse(values);

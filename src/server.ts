@@ -1,7 +1,8 @@
 // Start-up only: config, open and migrate the database, seed the demo, listen, and shut down gracefully.
+import fs from 'node:fs';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/connection';
+import { openDatabase, pidFileOf } from './db/connection';
 import { seedDemo } from './db/demo-seed';
 import { migrate, MigrationError } from './db/migrate';
 import { createLogger } from './lib/logger';
@@ -39,6 +40,10 @@ function main(): void {
   const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
   pruning.unref();
 
+  // Lets `npm run restore` see that the database is in use.
+  const pidFile = config.databasePath === ':memory:' ? null : pidFileOf(config.databasePath);
+  if (pidFile) fs.writeFileSync(pidFile, `${process.pid}\n`);
+
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -69,6 +74,7 @@ function main(): void {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
       db.close();
+      if (pidFile) fs.rmSync(pidFile, { force: true });
       process.exit(0);
     });
     server.closeIdleConnections();

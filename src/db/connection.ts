@@ -16,6 +16,11 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/** Where a running server records its process id, so offline tools (restore) can refuse to run beside it. */
+export function pidFileOf(databasePath: string): string {
+  return `${databasePath}.pid`;
+}
+
 /** A second, read-only connection for long reads (exports), so an open iterator never blocks writers. */
 export function openReadOnlyDatabase(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });

@@ -48,8 +48,11 @@ describe('server process', () => {
       expect((await fetch(setupUrl)).status).toBe(200);
       expect(s.output()).toContain('npm run cli -- create-user');
       expect(fs.existsSync(path.join(path.dirname(dbPath), 'session-secret'))).toBe(true);
+      expect(fs.readFileSync(`${dbPath}.pid`, 'utf8').trim()).toBe(String(s.child.pid));
       s.child.kill(signal);
       expect(await s.exited).toBe(0);
+      // The pid file goes with the server, so a restore may run.
+      expect(fs.existsSync(`${dbPath}.pid`)).toBe(false);
     },
   );
 

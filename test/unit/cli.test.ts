@@ -82,3 +82,37 @@ describe('npm run backup', () => {
     await expect(runCli(['backup'], e)).rejects.toThrow(CliError);
   });
 });
+
+describe('npm run restore', () => {
+  it('puts a backup in place of a stopped database, keeps the old one beside it, and refuses bad files', async () => {
+    const e = env();
+    await runCli(['create-municipality', '--slug', 'for', '--name', 'Før kommune', '--kommunenummer', '4603'], e);
+    const backupFile = path.join(path.dirname(e.DATABASE_PATH!), 'snapshot.db');
+    await runCli(['backup', backupFile], e);
+    await runCli(['create-municipality', '--slug', 'etter', '--name', 'Etter kommune', '--kommunenummer', '4604'], e);
+
+    const garbage = path.join(path.dirname(e.DATABASE_PATH!), 'garbage.db');
+    fs.writeFileSync(garbage, 'this is not a database'.repeat(100));
+    await expect(runCli(['restore', garbage], e)).rejects.toThrow(/nothing was changed/);
+    const foreign = path.join(path.dirname(e.DATABASE_PATH!), 'foreign.db');
+    const other = openDatabase(foreign);
+    other.exec('CREATE TABLE x (id INTEGER)');
+    other.close();
+    await expect(runCli(['restore', foreign], e)).rejects.toThrow(/not a Reisekart database/);
+
+    // A running server (here: this test's own process id) blocks a restore.
+    fs.writeFileSync(`${e.DATABASE_PATH}.pid`, String(process.pid));
+    await expect(runCli(['restore', backupFile], e)).rejects.toThrow(/Stop it first/);
+    fs.rmSync(`${e.DATABASE_PATH}.pid`);
+
+    const db = openDatabase(e.DATABASE_PATH!);
+    expect(db.prepare('SELECT count(*) FROM municipalities').pluck().get()).toBe(2);
+    db.close();
+    expect(await runCli(['restore', backupFile], e)).toMatch(/previous database is kept as/);
+    const restored = openDatabase(e.DATABASE_PATH!);
+    expect(restored.prepare('SELECT slug FROM municipalities').pluck().all()).toEqual(['for']);
+    expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
+    restored.close();
+    expect(fs.readdirSync(path.dirname(e.DATABASE_PATH!)).some((f) => f.includes('.before-restore-'))).toBe(true);
+  });
+});
