@@ -1,0 +1,67 @@
+// SECURITY.md 1-2: every staff page of a municipality, read from the app's own routes, × every role of that
+// municipality, a role of another municipality, and signed out → allowed or refused as the design says.
+import request from 'supertest';
+import { buildJourney } from '../helpers/journeys';
+import { declaredRoutes, fillPath } from '../helpers/routes';
+import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+
+const ROLES = ['admin', 'designer', 'moderator', 'analyst'] as const;
+type Role = (typeof ROLES)[number];
+
+/** Who may open each area; admin may open everything in its municipality. */
+function allowed(path: string, role: Role): boolean {
+  if (role === 'admin') return true;
+  const area = path.replace('/admin/:municipality', '').split('/')[1] ?? '';
+  if (area === '') return true;
+  if (area === 'settings') return false;
+  if (area === 'journeys' || area === 'departments') return role === 'designer';
+  if (area === 'moderation') return role === 'moderator';
+  if (area === 'insights') return role === 'analyst';
+  if (area === 'portfolio') return !/\/(new|edit)$/.test(path) || role === 'designer' || role === 'analyst';
+  throw new Error(`no policy for ${path}`);
+}
+
+let t: TestApp;
+let values: Record<string, string>;
+const agents = new Map<string, Agent>();
+
+beforeAll(async () => {
+  t = makeTestApp();
+  const m = createMunicipality(t.services, 'aust');
+  createMunicipality(t.services, 'vest');
+  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m);
+  const j = buildJourney(t.services, 'aust', { slug: 'reise', phases: { A: ['a'] }, department: { name: 'Byggesak', kind: 'municipal' }, publish: true });
+  const painPoint = t.services.feedback.submit(t.services.feedback.ensureParticipant('p'), t.services.municipalities.bySlug('aust'), j.journeyId, j.stepIds[0]!, { title: 'x', body: 'y', severity: 3, channel: null }).id;
+  const department = t.db.prepare("SELECT id FROM departments WHERE name = 'Byggesak'").pluck().get() as number;
+  const initiative = t.services.portfolio.create(null, m, { title: 'i', description: '', ownerDepartmentId: department, departmentIds: [], effort: 'S', confidence: 'low', status: 'proposed', progress: 0, publicNote: '' }, [painPoint]);
+  const userId = await createUser(t.services, { email: 'admin@aust.no', municipality: 'aust', roles: ['admin'] });
+  for (const role of ROLES.filter((r) => r !== 'admin')) await createUser(t.services, { email: `${role}@aust.no`, municipality: 'aust', roles: [role] });
+  await createUser(t.services, { email: 'admin@vest.no', municipality: 'vest', roles: ['admin'] });
+  values = {
+    municipality: 'aust', journeyId: String(j.journeyId), phaseId: String(j.phaseIds[0]), stepId: String(j.stepIds[0]),
+    painPointId: String(painPoint), initiativeId: String(initiative), userId: String(userId), departmentId: String(department),
+  };
+  for (const email of [...ROLES.map((r) => `${r}@aust.no`), 'admin@vest.no']) agents.set(email, (await signIn(t.app, email)).agent);
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('holds for every GET staff page of a municipality', async () => {
+    const pages = declaredRoutes(t.app).filter((r) => r.method === 'GET' && r.path.startsWith('/admin/:municipality'));
+    expect(pages.length).toBeGreaterThan(25);
+    const refusals: string[] = [];
+    for (const page of pages) {
+      const url = fillPath(page.path, values) + (page.path.endsWith('/diff') ? '?from=1&to=draft' : '');
+      for (const role of ROLES) {
+        const status = (await agents.get(`${role}@aust.no`)!.get(url)).status;
+        const expected = allowed(page.path, role) ? 200 : 403;
+        if (status !== expected) refusals.push(`${role} ${page.path}: ${status}, expected ${expected}`);
+      }
+      const foreign = (await agents.get('admin@vest.no')!.get(url)).status;
+      if (foreign !== 404) refusals.push(`admin of vest ${page.path}: ${foreign}, expected 404`);
+      const anonymous = (await request(t.app).get(url)).status;
+      if (anonymous !== 303) refusals.push(`signed out ${page.path}: ${anonymous}, expected 303`);
+    }
+    expect(refusals).toEqual([]);
+  });
+});
