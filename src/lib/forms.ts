@@ -35,6 +35,20 @@ function keepableValues(fields: Record<string, unknown>): Record<string, unknown
   return kept;
 }
 
+/**
+ * Parses a query string with a schema that ignores unknown keys (such as ?lang=); a value outside its list is
+ * a ValidationError (400), never a silent default.
+ */
+export function parseQuery<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  query: unknown,
+  messageKey = 'validation.invalid',
+): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new ValidationError({ _form: messageKey });
+  return parsed.data;
+}
+
 /** A checkbox group arrives as nothing, one string, or a list of strings. */
 export function asList(value: unknown): string[] {
   if (value === undefined) return [];

@@ -107,3 +107,11 @@ export async function signIn(app: TestApp['app'], email: string, password = TEST
   const page = await agent.get('/admin');
   return { agent, csrf: csrfFrom(page.text) };
 }
+
+/** Collects a response body as raw bytes (exports: BOM checks, workbooks). */
+export function binaryBody(res: request.Response, done: (err: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}

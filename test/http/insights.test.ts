@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { buildJourney } from '../helpers/journeys';
-import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 let analyst: { agent: Agent; csrf: string };
@@ -121,11 +121,7 @@ describe('exports', () => {
   };
 
   it('CSV: UTF-8 with BOM, semicolons, the same rows in the same order as the table, formulas neutralised', async () => {
-    const res = await analyst.agent.get('/admin/aust/insights/export?format=csv').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=csv').buffer(true).parse(binaryBody);
     expect(res.headers['content-disposition']).toMatch(/reisekart-aust-\d{4}-\d{2}-\d{2}\.csv/);
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -147,11 +143,7 @@ describe('exports', () => {
   });
 
   it('XLSX: a real workbook with a header row, numbers as numbers, dates as dates and an autofilter', async () => {
-    const res = await analyst.agent.get('/admin/aust/insights/export?format=xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=xlsx').buffer(true).parse(binaryBody);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
     const sheet = workbook.worksheets[0]!;

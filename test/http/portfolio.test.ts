@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { priority } from '../../src/modules/portfolio/portfolio-vocabulary';
 import { buildJourney } from '../helpers/journeys';
-import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+import { binaryBody, createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 let analyst: { agent: Agent; csrf: string };
@@ -165,11 +165,7 @@ describe('exports', () => {
     expect(rows[0]).toContain('Prioritet');
     expect(rows.length - 1).toBe(count());
     expect(rows.map((r) => r[1])).toContain("'=cmd|calc");
-    const xlsx = await analyst.agent.get('/admin/aust/portfolio/export?format=xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await analyst.agent.get('/admin/aust/portfolio/export?format=xlsx').buffer(true).parse(binaryBody);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as never);
     const sheet = workbook.worksheets[0]!;

@@ -10,7 +10,7 @@ type Callback = (err?: unknown, data?: session.SessionData | null) => void;
 export class SqliteSessionStore extends session.Store {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     super();
     this.statements = {
       get: db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?').pluck(),

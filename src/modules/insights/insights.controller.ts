@@ -1,6 +1,6 @@
 // Staff insights: the ranked table with filters, charts, a candidate's explanation, and exports.
 import type { Request, Response } from 'express';
-import { ValidationError } from '../../errors';
+import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import type { Services } from '../../services';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
@@ -8,11 +8,7 @@ import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
 import { writeCsv, writeJson, writeXlsx } from './insights-export';
 import { ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema, type InsightsQuery } from './insights.schema';
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new ValidationError({ _form: 'insights.badFilter' });
-  return parsed.data;
-}
+const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
 
 /** The filter as a query string, for pagination, sort and export links (values only from the parsed filter). */
 function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, changes: Record<string, string | number | null>): string {

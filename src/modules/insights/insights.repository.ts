@@ -1,6 +1,7 @@
 // SQL for staff insights: the filtered, sorted candidate table (also streamed for exports), and what the charts
 // and the explanation page need. Figures are computed from the maintained sums (candidate_stats), never from votes.
 import type { Db } from '../../db/connection';
+import { REACH_SQL, SEVERITY_SQL } from '../ranking/ranking.sql';
 import type { InsightSort, InsightsFilter } from './insights.schema';
 
 export interface InsightRow {
@@ -30,8 +31,6 @@ export interface RankingParams {
   prior: number;
 }
 
-const REACH = `(CASE WHEN cs.log_decay IS NULL THEN 0 ELSE log2(1 + pow(2, cs.log_decay - @nowDays / @H)) END)`;
-const SEVERITY = `(CASE WHEN @m + cs.rating_count = 0 THEN @C ELSE (@m * @C + cs.rating_sum) / (@m + cs.rating_count) END)`;
 
 const ORDER: Record<InsightSort, string> = {
   need: 'need DESC, n DESC, created_at ASC, id ASC',
@@ -82,7 +81,7 @@ export class InsightsRepository {
     return `SELECT * FROM (
       SELECT pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
         j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
-        cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, ${SEVERITY} AS severity, ${REACH} * ${SEVERITY} AS need
+        cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, ${SEVERITY_SQL} AS severity, ${REACH_SQL} * ${SEVERITY_SQL} AS need
       ${FROM}) ORDER BY ${ORDER[sort]}`;
   }
 

@@ -1,7 +1,7 @@
 // The journey editor for designers: details, phases, steps, publishing, versions, export, import and copy.
 import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
-import { parseForm } from '../../lib/forms';
+import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import type { Services } from '../../services';
@@ -313,9 +313,8 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
 
     diff(req: Request, res: Response) {
       const journey = editor.get(m(req).id, journeyId(req));
-      const query = DiffQuerySchema.safeParse(req.query);
-      if (!query.success) throw new ValidationError({ _form: 'validation.invalid' });
-      const result = editor.diff(m(req).id, journey.id, query.data.from, query.data.to);
+      const query = parseQuery(DiffQuerySchema, req.query);
+      const result = editor.diff(m(req).id, journey.id, query.from, query.to);
       res.render('journeys/editor-diff', { title: req.t('journeys.editor.diffTitle'), journey, ...result });
     },
 

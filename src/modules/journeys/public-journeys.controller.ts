@@ -1,6 +1,6 @@
 // Residents' pages: a municipality's published journeys, a journey map with its pain lane, and a step with its feedback.
 import type { Request, Response } from 'express';
-import { ValidationError } from '../../errors';
+import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import type { Services } from '../../services';
 import { SEVERITIES } from '../feedback/feedback-vocabulary';
@@ -24,11 +24,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
       }),
     );
   };
-  const sortOf = (req: Request) => {
-    const parsed = StepQuerySchema.safeParse(req.query);
-    if (!parsed.success) throw new ValidationError({ sort: 'validation.invalid' });
-    return parsed.data.sort;
-  };
+  const sortOf = (req: Request) => parseQuery(StepQuerySchema, req.query).sort;
 
   return {
     municipality(req: Request, res: Response) {

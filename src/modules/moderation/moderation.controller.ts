@@ -1,7 +1,7 @@
 // The moderation queue and the actions on one pain point.
 import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
-import { parseForm } from '../../lib/forms';
+import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import type { Services } from '../../services';
 import { EmptyFormSchema } from '../accounts/accounts.schema';
@@ -48,9 +48,8 @@ export function moderationController({ moderation, journeyEditor }: Services) {
 
   return {
     queue(req: Request, res: Response) {
-      const query = QueueQuerySchema.safeParse(req.query);
-      if (!query.success) throw new ValidationError({ _form: 'validation.invalid' });
-      const filter = { journeyId: query.data.journey, status: query.data.status, flagged: query.data.flagged };
+      const query = parseQuery(QueueQuerySchema, req.query);
+      const filter = { journeyId: query.journey, status: query.status, flagged: query.flagged };
       res.render('moderation/queue', {
         title: req.t('moderation.title'),
         items: moderation.queue(m(req).id, filter),

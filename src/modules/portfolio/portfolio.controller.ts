@@ -1,7 +1,7 @@
 // The portfolio board, an initiative's form and page, linking candidates, exports, and residents' "what we are doing".
 import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
-import { parseForm } from '../../lib/forms';
+import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import type { Services } from '../../services';
@@ -17,11 +17,7 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
   const m = (req: Request) => req.municipality!;
   const base = (req: Request) => `/admin/${m(req).slug}/portfolio`;
   const canEdit = (req: Request) => (req.roles ?? []).some((r) => EDITORS.includes(r));
-  const query = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, req: Request): T => {
-    const parsed = schema.safeParse(req.query);
-    if (!parsed.success) throw new ValidationError({ _form: 'insights.badFilter' });
-    return parsed.data;
-  };
+  const query = <T>(schema: Parameters<typeof parseQuery<T>>[0], req: Request): T => parseQuery(schema, req.query, 'insights.badFilter');
   const formLocals = (req: Request, initiative: Initiative | null) => ({
     title: initiative ? req.t('portfolio.editTitle') : req.t('portfolio.newTitle'),
     initiative,

@@ -60,13 +60,14 @@ export class PortfolioService {
 
   /** The board: a column per status, "next up" (proposed and planned by priority), and the WIP limit against in-progress. */
   board(municipalityId: number, wipLimit: number, filter: { departmentId: number | null; journeyId: number | null }) {
-    const shown = this.all(municipalityId).filter(
+    const everything = this.all(municipalityId);
+    const shown = everything.filter(
       (i) =>
         (filter.departmentId === null || i.owner_department_id === filter.departmentId || i.departments.some((d) => d.id === filter.departmentId)) &&
         (filter.journeyId === null || i.candidates.some((c) => c.journey_id === filter.journeyId)),
     );
     const byPriority = (a: Initiative, b: Initiative) => b.priority - a.priority || b.needSum - a.needSum || a.id - b.id;
-    const inProgress = this.all(municipalityId).filter((i) => i.status === 'in_progress').length;
+    const inProgress = everything.filter((i) => i.status === 'in_progress').length;
     return {
       columns: INITIATIVE_STATUSES.map((status) => ({ status, initiatives: shown.filter((i) => i.status === status).sort(byPriority) })),
       nextUp: shown.filter((i) => i.status === 'proposed' || i.status === 'planned').sort(byPriority),

@@ -1,7 +1,7 @@
 // "What residents say matters most": the public ranking of improvement candidates, with every figure in words.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { ValidationError } from '../../errors';
+import { parseQuery } from '../../lib/forms';
 import type { Services } from '../../services';
 
 export const PUBLIC_TOP = 20;
@@ -13,9 +13,8 @@ export function publicRankingController({ ranking, publicJourneys }: Services) {
   return {
     top(req: Request, res: Response) {
       const municipality = req.municipality!;
-      const query = TopQuerySchema.safeParse(req.query);
-      if (!query.success) throw new ValidationError({ reise: 'validation.invalid' });
-      const journey = query.data.reise ? publicJourneys.map(municipality.id, query.data.reise) : null;
+      const query = parseQuery(TopQuerySchema, req.query);
+      const journey = query.reise ? publicJourneys.map(municipality.id, query.reise) : null;
       const maps = new Map(publicJourneys.listByLifeEvent(municipality.id).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
       const candidates = ranking
         .ranked(municipality.id, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP })

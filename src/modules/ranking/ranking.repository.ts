@@ -2,6 +2,7 @@
 import type { Db } from '../../db/connection';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { CandidateSums, Supporter } from './ranking.math';
+import { REACH_SQL, SEVERITY_SQL } from './ranking.sql';
 
 export interface RankedRow {
   id: number;
@@ -132,8 +133,7 @@ export class RankingRepository {
       .prepare(
         `SELECT * FROM (
            SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
-             (CASE WHEN cs.log_decay IS NULL THEN 0 ELSE log2(1 + pow(2, cs.log_decay - @nowDays / @H)) END) *
-             (CASE WHEN @m + cs.rating_count = 0 THEN @C ELSE (@m * @C + cs.rating_sum) / (@m + cs.rating_count) END) AS need
+             ${REACH_SQL} * ${SEVERITY_SQL} AS need
            FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
            WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
              AND (@journey IS NULL OR pp.journey_id = @journey)
