@@ -1,6 +1,7 @@
 // Who is signed in, and what they may reach. Tenancy: a municipality's staff pages exist only for its members.
 import type { RequestHandler } from 'express';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { safeReturnTo } from '../lib/safe-redirect';
 import type { AuthService } from '../modules/accounts/auth.service';
 import type { MunicipalitiesService } from '../modules/accounts/municipalities.service';
 import { ROLES, type Role } from '../modules/accounts/roles';
@@ -23,7 +24,9 @@ export function loadCurrentUser(auth: AuthService): RequestHandler {
 
 export const requireSignIn: RequestHandler = (req, res, next) => {
   if (req.user) return next();
-  const returnTo = req.method === 'GET' ? `?returnTo=${encodeURIComponent(req.originalUrl)}` : '';
+  // Only a return path the login form will accept: a huge query string would make a Location header no client reads.
+  const back = req.method === 'GET' ? safeReturnTo(req.originalUrl, '') : '';
+  const returnTo = back ? `?returnTo=${encodeURIComponent(back)}` : '';
   res.redirect(303, `/login${returnTo}`);
 };
 

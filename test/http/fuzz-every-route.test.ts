@@ -1,0 +1,156 @@
+// SECURITY.md 6, 14: random and hostile bodies, queries, path parameters and headers at every route the app declares,
+// from a client without cookies, a resident with a session and a signed-in platform admin (both with a valid CSRF
+// token, so that the handlers are really reached): never a 5xx, never an unescaped echo, and never a new session on a
+// rejected request. Replay a failure with FUZZ_SEED=<seed printed below>.
+import fc from 'fast-check';
+import request from 'supertest';
+import { SESSION_COOKIE } from '../../src/app';
+import { fuzzBody, fuzzCookies, fuzzHeaders, fuzzParam, fuzzQuery, FUZZ_ECHO, schemaFieldNames } from '../helpers/fuzz';
+import { buildJourney } from '../helpers/journeys';
+import { report, resident } from '../helpers/residents';
+import { declaredRoutes, type DeclaredRoute } from '../helpers/routes';
+import { createMunicipality, createUser, makeTestApp, signIn, type Agent } from '../helpers/test-app';
+
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 9);
+const OPEN_LIMITS = { windowMs: 60_000, perAddress: 1_000_000, perAccount: 1_000_000 };
+
+const t = makeTestApp({ loginLimits: OPEN_LIMITS });
+const routes = declaredRoutes(t.app);
+const fields = schemaFieldNames();
+let valid: Record<string, string> = {};
+
+type ActorName = 'none' | 'resident' | 'staff';
+interface Actor {
+  agent: Agent;
+  csrf: string;
+  sessionCookie: string | undefined;
+}
+const actors = new Map<ActorName, Actor>();
+
+function sessionCookieOf(res: request.Response): string | undefined {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+}
+
+async function residentActor(): Promise<Actor> {
+  const r = await resident(t.app, `/aust/reiser/reise`);
+  const page = await r.agent.get('/aust/reiser/reise/meld');
+  return { agent: r.agent, csrf: r.csrf, sessionCookie: sessionCookieOf(page) };
+}
+
+async function staffActor(): Promise<Actor> {
+  const { agent, csrf } = await signIn(t.app, 'platform@example.no');
+  return { agent, csrf, sessionCookie: sessionCookieOf(await agent.get('/admin')) };
+}
+
+beforeAll(async () => {
+  // eslint-disable-next-line no-console
+  console.log(`fuzz seed ${SEED}, ${RUNS_PER_ROUTE} runs per route (FUZZ_SEED=${SEED} to replay)`);
+  const m = createMunicipality(t.services, 'aust');
+  createMunicipality(t.services, 'vest');
+  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m);
+  const j = buildJourney(t.services, 'aust', { slug: 'reise', phases: { A: ['a', 'b'] }, department: { name: 'Byggesak', kind: 'municipal' }, publish: true });
+  const source = buildJourney(t.services, 'vest', { slug: 'kilde', phases: { B: ['c'] }, publish: true });
+  await createUser(t.services, { email: 'platform@example.no', platformAdmin: true });
+  const userId = await createUser(t.services, { email: 'designer@aust.no', municipality: 'aust', roles: ['designer'] });
+  const res = await residentActor();
+  actors.set('resident', res);
+  const painPoint = await report({ agent: res.agent, csrf: res.csrf }, '/aust/reiser/reise');
+  const department = t.db.prepare("SELECT id FROM departments WHERE name = 'Byggesak'").pluck().get() as number;
+  const initiative = t.services.portfolio.create(null, m, { title: 'i', description: '', ownerDepartmentId: department, departmentIds: [], effort: 'S', confidence: 'low', status: 'proposed', progress: 0, publicNote: '' }, [painPoint]);
+  valid = {
+    municipality: 'aust', journey: 'reise', journeyId: String(j.journeyId), phaseId: String(j.phaseIds[0]), stepId: String(j.stepIds[0]),
+    painPointId: String(painPoint), initiativeId: String(initiative), userId: String(userId), departmentId: String(department),
+    sourceId: String(source.journeyId), token: 'not-a-token',
+  };
+  actors.set('staff', await staffActor());
+});
+/** For each POST sent with a token: did it get past the CSRF guard and the body parser? */
+const reached: boolean[] = [];
+afterAll(() => t.close());
+
+function pathOf(route: DeclaredRoute): fc.Arbitrary<string> {
+  const parts = route.path.split('/').map((part) => (part.startsWith(':') ? fuzzParam(valid[part.slice(1)] ?? '1') : fc.constant(part)));
+  return fc.tuple(...parts).map((p) => p.join('/'));
+}
+
+interface Case {
+  actor: ActorName;
+  path: string;
+  query: string;
+  body: string;
+  headers: Record<string, string>;
+  cookies: string;
+}
+
+async function send(route: DeclaredRoute, c: Case, actor: Actor | undefined): Promise<request.Response> {
+  const client = actor?.agent ?? request(t.app);
+  const url = c.query ? `${c.path}?${c.query}` : c.path;
+  let req = route.method === 'POST' ? client.post(url) : client.get(url);
+  req = req.set(c.headers);
+  if (!actor && c.cookies) req = req.set('Cookie', c.cookies);
+  if (route.method !== 'POST') return req;
+  // Signed-in and resident clients send their real token, so the request gets past the CSRF guard.
+  const body = actor ? [c.body, `_csrf=${encodeURIComponent(actor.csrf)}`].filter(Boolean).join('&') : c.body;
+  return req.type(c.headers['content-type'] ?? 'form').send(body);
+}
+
+/** What must hold for every answer; returns the broken rule, or null. */
+function violation(res: request.Response, actor: Actor | undefined): string | null {
+  if (res.status >= 500) return `status ${res.status}: ${res.text.slice(0, 300)}`;
+  const type = String(res.headers['content-type'] ?? '');
+  if (/html|xml/.test(type) && FUZZ_ECHO.test(res.text)) {
+    const at = res.text.search(FUZZ_ECHO);
+    return `unescaped echo: …${res.text.slice(Math.max(0, at - 150), at + 80)}…`;
+  }
+  const cookie = sessionCookieOf(res);
+  if (res.status >= 400 && cookie && cookie !== actor?.sessionCookie) return `a new session (${SESSION_COOKIE}) on a rejected request (${res.status})`;
+  return null;
+}
+
+/** A short account of a failing case: the full one holds strings of several kilobytes. */
+function account(c: Case | undefined, error: unknown): string {
+  const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…(${s.length} chars)` : s);
+  const shown = c ? Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? cut(v) : v])) : c;
+  return `${cut(String(error instanceof Error ? error.message : error))}\n${JSON.stringify(shown, null, 1)}`;
+}
+
+describe('every route under random and hostile input', () => {
+  jest.setTimeout(120_000);
+
+  it('finds the app’s routes', () => {
+    expect(routes.length).toBeGreaterThan(90);
+  });
+
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
+    const seed = SEED + routes.indexOf(route);
+    const arbitrary = fc.record({
+      actor: fc.constantFrom<ActorName>('none', 'resident', 'staff'),
+      path: pathOf(route),
+      query: fuzzQuery(fields),
+      body: fuzzBody(fields),
+      headers: fuzzHeaders(),
+      cookies: fuzzCookies(),
+    });
+    const details = await fc.check(
+      fc.asyncProperty(arbitrary, async (c) => {
+        const actor = c.actor === 'none' ? undefined : actors.get(c.actor);
+        const res = await send(route, c, actor);
+        // Signing out ends the session: the next case needs a fresh one.
+        if (route.path === '/logout' && actor && res.status < 400) actors.set(c.actor, c.actor === 'staff' ? await staffActor() : await residentActor());
+        if (actor && route.method === 'POST') reached.push(res.status !== 403 && res.status !== 415);
+        const broken = violation(res, actor);
+        if (broken) throw new Error(broken);
+      }),
+      { seed, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+    );
+    if (details.failed) throw new Error(`seed ${seed}: ${account(details.counterexample?.[0], details.errorInstance)}`);
+  });
+
+  // Guards against a fuzz that only ever meets the CSRF guard or the body parser and so proves nothing.
+  it('got most requests with a token past the guards to the handlers', () => {
+    expect(reached.length).toBeGreaterThan(100);
+    expect(reached.filter(Boolean).length / reached.length).toBeGreaterThan(0.8);
+  });
+});
