@@ -1,10 +1,23 @@
 // Who is signed in, and what they may reach. Tenancy: a municipality's staff pages exist only for its members.
-import type { RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { safeReturnTo } from '../lib/safe-redirect';
 import type { AuthService } from '../modules/accounts/auth.service';
 import type { MunicipalitiesService } from '../modules/accounts/municipalities.service';
 import { ROLES, type Role } from '../modules/accounts/roles';
+import type { AuditService } from '../modules/audit/audit.service';
+
+/** Why a signed-in staff member was refused, and in which municipality, kept beside the error for the audit log. */
+interface Refusal {
+  reason: 'not_member' | 'role' | 'not_platform_admin';
+  municipalityId: number | null;
+}
+const refusals = new WeakMap<Error, Refusal>();
+
+function refused<E extends Error>(error: E, refusal: Refusal): E {
+  refusals.set(error, refusal);
+  return error;
+}
 
 export function loadCurrentUser(auth: AuthService): RequestHandler {
   return (req, res, next) => {
@@ -32,7 +45,7 @@ export const requireSignIn: RequestHandler = (req, res, next) => {
 
 /** Platform administration is invisible to everyone else. */
 export const requirePlatformAdmin: RequestHandler = (req, _res, next) => {
-  next(req.user?.isPlatformAdmin ? undefined : new NotFoundError());
+  next(req.user?.isPlatformAdmin ? undefined : refused(new NotFoundError(), { reason: 'not_platform_admin', municipalityId: null }));
 };
 
 /**
@@ -43,9 +56,9 @@ export const requirePlatformAdmin: RequestHandler = (req, _res, next) => {
 export function loadStaffMunicipality(auth: AuthService, municipalities: MunicipalitiesService): RequestHandler {
   return (req, res, next) => {
     const municipality = municipalities.findBySlug(String(req.params.municipality));
-    if (!municipality || !req.user) return next(new NotFoundError());
-    const roles: Role[] = req.user.isPlatformAdmin ? [...ROLES] : auth.rolesIn(req.user.id, municipality.id);
-    if (roles.length === 0) return next(new NotFoundError());
+    if (!req.user) return next(new NotFoundError());
+    const roles: Role[] = !municipality ? [] : req.user.isPlatformAdmin ? [...ROLES] : auth.rolesIn(req.user.id, municipality.id);
+    if (!municipality || roles.length === 0) return next(refused(new NotFoundError(), { reason: 'not_member', municipalityId: municipality?.id ?? null }));
     req.municipality = municipality;
     req.roles = roles;
     res.locals.municipality = municipality;
@@ -58,6 +71,28 @@ export function loadStaffMunicipality(auth: AuthService, municipalities: Municip
 export function requireRole(...allowed: Role[]): RequestHandler {
   return (req, _res, next) => {
     const roles = req.roles ?? [];
-    next(roles.includes('admin') || roles.some((r) => allowed.includes(r)) ? undefined : new ForbiddenError());
+    const ok = roles.includes('admin') || roles.some((r) => allowed.includes(r));
+    next(ok ? undefined : refused(new ForbiddenError(), { reason: 'role', municipalityId: req.municipality?.id ?? null }));
+  };
+}
+
+/**
+ * Records each refusal above in the audit log (a security event), then hands the error on to the error page.
+ * The municipality whose page was refused gets the entry, so its admins see who tried to reach it.
+ */
+export function auditRefusedAccess(audit: AuditService): ErrorRequestHandler {
+  return (err, req, _res, next) => {
+    const refusal = err instanceof Error ? refusals.get(err) : undefined;
+    if (refusal && req.user) {
+      audit.record({
+        actorUserId: req.user.id,
+        municipalityId: refusal.municipalityId,
+        action: 'access.refused',
+        entityType: 'user',
+        entityId: req.user.id,
+        details: { reason: refusal.reason, method: req.method, path: req.originalUrl.split('?')[0]!.slice(0, 300) },
+      });
+    }
+    next(err);
   };
 }

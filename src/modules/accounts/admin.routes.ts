@@ -1,6 +1,6 @@
 // Staff paths under /admin: platform administration, then each municipality's pages by role.
 import { Router } from 'express';
-import { loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from '../../middleware/auth';
+import { auditRefusedAccess, loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from '../../middleware/auth';
 import { noStore } from '../../middleware/security-headers';
 import type { Services } from '../../services';
 import { departmentsRoutes } from '../departments/departments.routes';
@@ -42,5 +42,6 @@ export function adminRoutes(services: Services): Router {
   m.post('/settings/users/:userId/roles', requireRole('admin'), users.setRoles);
   m.post('/settings/users/:userId/disable', requireRole('admin'), users.disable);
   m.post('/settings/users/:userId/enable', requireRole('admin'), users.enable);
+  router.use(auditRefusedAccess(services.audit));
   return router;
 }

@@ -320,7 +320,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
 
     exportJson(req: Request, res: Response) {
       const journey = editor.get(m(req).id, journeyId(req));
-      const doc = editor.exportDocument(m(req).id, journey.id);
+      const doc = editor.exportDocument(actor(req), m(req).id, journey.id);
       res.attachment(`${m(req).slug}-${journey.slug}.reisekart.json`);
       res.type('application/json').send(JSON.stringify(doc, null, 2));
     },

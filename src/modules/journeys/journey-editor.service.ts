@@ -343,8 +343,10 @@ export class JourneyEditorService {
 
   // --- sharing --------------------------------------------------------------------------------
 
-  exportDocument(municipalityId: number, journeyId: number): JourneyDocument {
+  /** Exports are security events: who took which journey out of the portal is in the audit log. */
+  exportDocument(actorId: number | null, municipalityId: number, journeyId: number): JourneyDocument {
     const snapshot = this.draftSnapshot(this.get(municipalityId, journeyId));
+    this.record(actorId, municipalityId, 'journey.exported', journeyId);
     return asJourneyDocument(snapshot);
   }
 
