@@ -32,16 +32,20 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
 }
 
 /**
- * Describes the focused element, e.g. `a.ds-skip-link[href="#main"]` or `input#field-email`.
- * Runs as a string expression: the project's TypeScript lib has no DOM types, and it works with JavaScript disabled.
+ * A page-side function (as source text) naming an element, e.g. `a.ds-skip-link[href="#main"]` or `input#field-email`.
+ * Source text, not a function: the project's TypeScript lib has no DOM types, and it works with JavaScript disabled.
  */
+export const DESCRIBE_ELEMENT = `(el) => {
+  const id = el.id ? '#' + el.id : '';
+  const cls = el.classList.length ? '.' + Array.from(el.classList).join('.') : '';
+  const href = el.getAttribute('href') ? '[href="' + el.getAttribute('href') + '"]' : '';
+  return el.tagName.toLowerCase() + id + cls + href;
+}`;
+
+/** Describes the focused element in DESCRIBE_ELEMENT's form, or `body` when nothing has focus. */
 export function focusedElement(page: Page): Promise<string> {
   return page.evaluate<string>(`(() => {
     const el = document.activeElement;
-    if (!el || el === document.body) return 'body';
-    const id = el.id ? '#' + el.id : '';
-    const cls = el.classList.length ? '.' + Array.from(el.classList).join('.') : '';
-    const href = el.getAttribute('href') ? '[href="' + el.getAttribute('href') + '"]' : '';
-    return el.tagName.toLowerCase() + id + cls + href;
+    return !el || el === document.body ? 'body' : (${DESCRIBE_ELEMENT})(el);
   })()`);
 }
