@@ -1,33 +1,7 @@
 // The real server as a child process: start-up output, config errors, and graceful shutdown on SIGTERM/SIGINT.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(predicate: () => boolean, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const tempDb = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rk-proc-')), 'data', 'reisekart.db');
+import { baseUrlOf, startServer, tempDb, waitFor } from '../helpers/child-server';
 
 describe('server process', () => {
   jest.setTimeout(40_000);
@@ -64,8 +38,7 @@ describe('server process', () => {
 
   it('does not seed the demo when SEED_DEMO is off', async () => {
     const s = startServer({ DATABASE_PATH: tempDb(), SEED_DEMO: 'off' });
-    await waitFor(() => /running on/.test(s.output()));
-    const base = /running on (http:\/\/\S+)/.exec(s.output())![1]!;
+    const base = await baseUrlOf(s);
     expect((await fetch(`${base}/demo`)).status).toBe(404);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
