@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
-import { createLogger } from '../../src/lib/logger';
+import { createLogger, type Logger } from '../../src/lib/logger';
 import type { LoginLimits } from '../../src/middleware/rate-limits';
 import type { Role } from '../../src/modules/accounts/roles';
 import { buildServices, type Services } from '../../src/services';
@@ -21,7 +21,7 @@ export interface TestApp {
   close(): void;
 }
 
-export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: number } = {}): TestApp {
+export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: number; logger?: Logger } = {}): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reisekart-test-'));
   const dbPath = path.join(dir, 'test.db');
   const db = openDatabase(dbPath);
@@ -29,7 +29,7 @@ export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: n
   const app = createApp({
     config: { trustProxy: options.trustProxy ?? 0, production: false },
     db,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
     loginLimits: options.loginLimits,
   });
