@@ -43,7 +43,9 @@ export function residentRateLimits(action: ResidentAction, counts: (req: Request
     skipFailedRequests: true,
   };
   return [
-    rateLimit({ ...common, limit: perHour, keyGenerator: (req: Request) => `${scope(req)}:p:${req.participantKey ?? `ip:${ipKeyGenerator(req.ip ?? '')}`}` }),
+    // A resident's first counted request already gets their participant cookie here, so that it counts against the
+    // same key as the ones after it: otherwise the limit in the settings would let one more through.
+    rateLimit({ ...common, limit: perHour, keyGenerator: (req: Request) => `${scope(req)}:p:${req.ensureParticipantKey!()}` }),
     rateLimit({ ...common, limit: (req: Request) => perHour(req) * ADDRESS_FACTOR, keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}` }),
   ];
 }
