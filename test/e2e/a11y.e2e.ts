@@ -1,73 +1,41 @@
-// Accessibility in a real browser: axe (WCAG 2.1 A/AA), language, headings and titles of public and staff pages,
-// the login error summary, reflow at 320 px, and screenshots for review in test-artifacts/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
+// Accessibility in a real browser over every page type of test/helpers/page-types.ts: axe (WCAG 2.0/2.1 A and AA),
+// html lang, one h1, landmarks, named navigation, text alternatives for SVG charts, and a title that no other page
+// type shares. Public pages in nb, nn and en; staff pages and the first-run setup page in nb; the not-found page;
+// the login error summary. Reflow and text spacing are in reflow.e2e.ts, keyboard use in keyboard-*.e2e.ts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../src/db/demo-seed';
+import { LANGS, pagesFor, pageUrl, type PageType } from '../helpers/page-types';
 import { createUser } from '../helpers/test-app';
 import { axeViolations } from './helpers/axe';
 import { focusedElement, launchBrowser, signInThroughForm } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
-const LANGS = ['nb', 'nn', 'en'] as const;
-// The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first step.
-const PUBLIC_PAGES = [
-  '/',
-  '/demo',
-  '/demo/reiser/bygge-garasje',
-  '/demo/reiser/bygge-garasje/steg/1',
-  '/demo/reiser/bygge-garasje/steg/1/meld',
-  '/demo/innspill/1',
-  '/demo/innspill/1/rapporter',
-  '/demo/viktigst',
-  '/demo/vi-gjor',
-  '/mine',
-  '/tilgjengelighet',
-  '/login',
-];
-const STAFF_PAGES = [
-  '/admin',
-  '/admin/demo',
-  '/admin/demo/settings',
-  '/admin/demo/settings/users',
-  '/admin/demo/settings/users/new',
-  '/admin/demo/settings/audit',
-  '/admin/municipalities/new',
-  '/admin/demo/departments',
-  '/admin/demo/departments/1/edit',
-  '/admin/demo/journeys',
-  '/admin/demo/journeys/new',
-  '/admin/demo/journeys/import',
-  '/admin/demo/journeys/copy',
-  '/admin/demo/journeys/1',
-  '/admin/demo/journeys/1/edit',
-  '/admin/demo/journeys/1/preview',
-  '/admin/demo/journeys/1/versions',
-  '/admin/demo/journeys/1/diff?from=1&to=draft',
-  '/admin/demo/journeys/1/phases/1/edit',
-  '/admin/demo/journeys/1/phases/1/steps/new',
-  '/admin/demo/journeys/1/steps/1/edit',
-  '/admin/demo/moderation',
-  '/admin/demo/moderation?status=all&flagged=1',
-  '/admin/demo/moderation/1',
-  '/admin/demo/insights',
-  '/admin/demo/insights?sort=supporters&page=1',
-  '/admin/demo/insights/1',
-  '/admin/demo/portfolio',
-  '/admin/demo/portfolio/new?candidate=1',
-];
-const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const PLATFORM_ADMIN = 'plattform@a11y.test';
+const SITE_NAME_SEPARATOR = ' – ';
 
 let server: TestServer;
 let browser: Browser;
+// The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first step,
+// pain point 1 is published, initiative 1 and department 1 exist. userId is filled once the user exists.
+const values: Record<string, string> = {
+  municipality: 'demo',
+  journey: 'bygge-garasje',
+  stepId: '1',
+  painPointId: '1',
+  journeyId: '1',
+  phaseId: '1',
+  departmentId: '1',
+  initiativeId: '1',
+};
+/** lang -> route -> the page's <title>, filled by the page checks and compared at the end of each language. */
+const titles = new Map<string, Map<string, string>>(LANGS.map((lang) => [lang, new Map()]));
 
 beforeAll(async () => {
   server = await startServer();
   seedDemo(server.testApp.db);
   await createUser(server.testApp.services, { email: PLATFORM_ADMIN, platformAdmin: true, name: 'Plattform Admin' });
-  // A member of the demo municipality, so the users table and the audit log have rows to check.
-  await createUser(server.testApp.services, { email: 'designer@a11y.test', municipality: 'demo', roles: ['designer'] });
+  // A member of the demo municipality, so the users table, a user's page and the audit log have rows to check.
+  values.userId = String(await createUser(server.testApp.services, { email: 'designer@a11y.test', municipality: 'demo', roles: ['designer'] }));
   browser = await launchBrowser();
 });
 
@@ -76,47 +44,110 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage<T>(fn: (page: Page) => Promise<T>, options: Parameters<Browser['newContext']>[0] = {}): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
-async function open(page: Page, pathAndQuery: string): Promise<void> {
+async function open(page: Page, pathAndQuery: string, status = 200): Promise<void> {
   const response = await page.goto(`${server.baseUrl}${pathAndQuery}`);
-  expect(response?.status()).toBe(200);
+  expect(response?.status()).toBe(status);
 }
 
-describe('public pages', () => {
-  describe.each(LANGS)('in %s', (lang) => {
-    it.each(PUBLIC_PAGES)('%s has no axe violations, html lang, exactly one h1 and a page title', async (pagePath) => {
-      await withPage(async (page) => {
-        await open(page, `${pagePath}?lang=${lang}`);
+// Landmarks by the roles assistive technology sees (Playwright computes them as the browser's accessibility tree
+// does, so a <header> inside <main> is not a banner). Each navigation needs a name once there are several.
+async function structureProblems(page: Page, lang: string): Promise<string[]> {
+  const problems: string[] = [];
+  const htmlLang = await page.locator('html').getAttribute('lang');
+  if (htmlLang !== lang) problems.push(`html lang is ${htmlLang}, not ${lang}`);
+  const h1s = await page.locator('h1').allInnerTexts();
+  if (h1s.length !== 1 || !h1s[0]?.trim()) problems.push(`expected one h1 with text, found ${JSON.stringify(h1s)}`);
+  for (const role of ['banner', 'main', 'contentinfo'] as const) {
+    const count = await page.getByRole(role).count();
+    if (count !== 1) problems.push(`${count} ${role} landmarks`);
+  }
+  const navs = page.getByRole('navigation');
+  if ((await navs.count()) === 0) problems.push('no navigation landmark');
+  for (const nav of await navs.all()) {
+    if (!(await nav.getAttribute('aria-label')) && !(await nav.getAttribute('aria-labelledby'))) problems.push(`unnamed navigation: ${(await nav.innerText()).slice(0, 60)}`);
+  }
+  problems.push(...(await page.evaluate<string[]>(SVG_PROBLEMS)));
+  return problems;
+}
 
-        expect(await axeViolations(page)).toEqual([]);
-        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        expect(await page.locator('h1').count()).toBe(1);
-        expect((await page.locator('h1').innerText()).trim()).not.toBe('');
-        // "<page> – Reisekart": the page's own part must be there, not just the site name.
-        const [own] = (await page.title()).split(' – ');
-        expect(own?.trim()).toBeTruthy();
-      });
-    });
+// A chart is an <svg role="img"> named by its heading or <title> and described by <desc>; decoration is
+// aria-hidden. A bar chart also carries the same figures as a table (the alternative for anyone who cannot read
+// the bars), so every chart figure must hold one.
+const SVG_PROBLEMS = `(() => {
+  const problems = [];
+  const textOf = (ids) => (ids || '').split(/\\s+/).map((id) => document.getElementById(id)).filter(Boolean).map((el) => el.textContent.trim()).join(' ');
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.getAttribute('aria-hidden') === 'true') continue;
+    const name = svg.getAttribute('aria-label') || textOf(svg.getAttribute('aria-labelledby')) || (svg.querySelector(':scope > title') || {}).textContent || '';
+    if (svg.getAttribute('role') !== 'img' || !name.trim()) problems.push('svg.' + svg.getAttribute('class') + ' has no role="img" with a name');
+  }
+  for (const figure of document.querySelectorAll('figure.app-chart')) {
+    if (figure.querySelector('svg') && !figure.querySelector('table')) problems.push('chart ' + figure.getAttribute('aria-labelledby') + ' has no table alternative');
+  }
+  return problems;
+})()`;
 
-    it('gives every public page a different title', async () => {
-      const titles = await withPage(async (page) => {
-        const seen: string[] = [];
-        for (const pagePath of PUBLIC_PAGES) {
-          await open(page, `${pagePath}?lang=${lang}`);
-          seen.push(await page.title());
-        }
-        return seen;
-      });
-      expect(new Set(titles).size).toBe(PUBLIC_PAGES.length);
-    });
+/** Runs every check on the page that is open, and records its title under its page type. */
+async function checkPage(page: Page, pageType: PageType, lang: string, variant: boolean): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await structureProblems(page, lang)).toEqual([]);
+  const title = await page.title();
+  // "<page> – Reisekart": the page's own part must be there, not just the site name.
+  expect(title.split(SITE_NAME_SEPARATOR).length).toBeGreaterThan(1);
+  expect(title.split(SITE_NAME_SEPARATOR)[0]!.trim()).not.toBe('');
+  if (!variant) titles.get(lang)!.set(pageType.route, title);
+}
+
+/** The page type and its variants as test cases: [label, page type, query]. */
+function cases(pages: PageType[]): [string, PageType, string | undefined][] {
+  return pages.flatMap((p) => [
+    [p.route + (p.query ? `?${p.query}` : ''), p, undefined] as [string, PageType, string | undefined],
+    ...(p.variants ?? []).map((q) => [`${p.route}?${q}`, p, q] as [string, PageType, string | undefined]),
+  ]);
+}
+
+function expectUniqueTitles(lang: string, expectedCount: number): void {
+  const seen = titles.get(lang)!;
+  // All page types must have been visited: a filtered run (-t) cannot vouch for uniqueness.
+  expect(seen.size).toBe(expectedCount);
+  const byTitle = new Map<string, string[]>();
+  for (const [route, title] of seen) byTitle.set(title, [...(byTitle.get(title) ?? []), route]);
+  expect([...byTitle].filter(([, routes]) => routes.length > 1)).toEqual([]);
+}
+
+describe.each(LANGS)('public pages in %s', (lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterAll(async () => context?.close());
+
+  it.each(cases(pagesFor('public')))('%s: no axe violations, lang, one h1, landmarks, chart alternatives, a title', async (_label, pageType, variant) => {
+    await open(page, pageUrl(pageType, values, lang, variant ?? pageType.query));
+    await checkPage(page, pageType, lang, variant !== undefined);
+  });
+
+  if (lang !== 'nb') {
+    it('gives every public page type a title of its own', () => expectUniqueTitles(lang, pagesFor('public').length));
+  }
+});
+
+describe('the first-run setup page, on an install with no users yet, in bokmål', () => {
+  it('has no axe violations, lang, one h1, landmarks and a title', async () => {
+    const empty = await startServer();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const [pageType] = pagesFor('first-run');
+      const response = await page.goto(`${empty.baseUrl}${pageUrl(pageType!, { token: empty.testApp.services.auth.issueSetupToken() }, 'nb')}`);
+      expect(response?.status()).toBe(200);
+      await checkPage(page, pageType!, 'nb', false);
+    } finally {
+      await context.close();
+      await empty.close();
+    }
   });
 });
 
@@ -131,19 +162,37 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
   });
   afterAll(async () => context?.close());
 
-  it.each(STAFF_PAGES)('%s has no axe violations, html lang nb and exactly one h1', async (pagePath) => {
-    await open(page, `${pagePath}${pagePath.includes('?') ? '&' : '?'}lang=nb`);
-    expect(new URL(page.url()).pathname).toBe(pagePath.split('?')[0]);
+  it.each(cases(pagesFor('staff')))('%s: no axe violations, lang nb, one h1, landmarks, chart alternatives, a title', async (_label, pageType, variant) => {
+    const url = pageUrl(pageType, values, 'nb', variant ?? pageType.query);
+    await open(page, url);
+    expect(new URL(page.url()).pathname).toBe(url.split('?')[0]);
+    await checkPage(page, pageType, 'nb', variant !== undefined);
+  });
 
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
-    expect(await page.locator('h1').count()).toBe(1);
+  it('gives every page type, public, first-run and staff, a title of its own in bokmål', () => {
+    expectUniqueTitles('nb', pagesFor('public').length + pagesFor('first-run').length + pagesFor('staff').length);
+  });
+});
+
+describe('the not-found page', () => {
+  it.each(LANGS)('in %s has no axe violations, lang, one h1 and landmarks', async (lang) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await open(page, `/demo/finnes-ikke/her?lang=${lang}`, 404);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await structureProblems(page, lang)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 
 describe('login error summary', () => {
   it('after submitting an empty form, shows an error summary that has focus and no axe violations', async () => {
-    await withPage(async (page) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
       await open(page, '/login?lang=nb');
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
@@ -160,51 +209,8 @@ describe('login error summary', () => {
       expect(await focusedElement(page)).toMatch(/^div#error-summary\b/);
       expect(await page.locator('#error-summary a[href="#field-email"]').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
-    });
-  });
-});
-
-describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
-  // Norwegian compounds are long: every language is checked, since nynorsk and bokmål overflow where English does not.
-  it.each(['/', '/demo', '/demo/reiser/dodsfall', '/demo/reiser/bygge-garasje/steg/1', '/login', '/tilgjengelighet'])('%s does not scroll sideways in any language', async (pagePath) => {
-    await withPage(
-      async (page) => {
-        const overflows: string[] = [];
-        for (const lang of LANGS) {
-          await open(page, `${pagePath}?lang=${lang}`);
-          const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
-            '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-          );
-          expect(innerWidth).toBe(320);
-          if (scrollWidth > innerWidth) overflows.push(`${lang}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
-        }
-        expect(overflows).toEqual([]);
-      },
-      { viewport: { width: 320, height: 640 } },
-    );
-  });
-});
-
-describe('screenshots for review', () => {
-  beforeAll(() => fs.mkdirSync(SCREENSHOT_DIR, { recursive: true }));
-
-  const shots = [
-    { name: 'front', pagePath: '/' },
-    { name: 'login', pagePath: '/login' },
-    { name: 'journey-map', pagePath: '/demo/reiser/bygge-garasje' },
-    { name: 'step', pagePath: '/demo/reiser/bygge-garasje/steg/1' },
-  ].flatMap((s) => [1280, 375].map((width) => ({ ...s, width })));
-
-  it.each(shots)('saves $name at $width px', async ({ name, pagePath, width }) => {
-    const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`);
-    fs.rmSync(file, { force: true });
-    await withPage(
-      async (page) => {
-        await open(page, `${pagePath}?lang=nb`);
-        await page.screenshot({ path: file, fullPage: true });
-      },
-      { viewport: { width, height: 900 } },
-    );
-    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,0 +1,96 @@
+// Every page type the app serves, as the browser suite checks them, and the GET routes that are not pages, each
+// with its reason. test/unit/page-types.test.ts compares both lists with the app's routes, so a new page is noticed.
+export type Audience = 'public' | 'staff' | 'first-run';
+
+export interface PageType {
+  /** The route exactly as the app declares it; parameters are filled from the demo seed by the browser suite. */
+  route: string;
+  audience: Audience;
+  /** A query string the page needs to show its content (without the leading `?`). */
+  query?: string;
+  /** Further states of the same page worth an axe run of their own (filters, sorts), as query strings. */
+  variants?: string[];
+}
+
+export interface ExemptRoute {
+  route: string;
+  reason: string;
+}
+
+export const PAGE_TYPES: PageType[] = [
+  { route: '/', audience: 'public' },
+  { route: '/:municipality', audience: 'public' },
+  { route: '/:municipality/reiser/:journey', audience: 'public' },
+  { route: '/:municipality/reiser/:journey/steg/:stepId', audience: 'public' },
+  { route: '/:municipality/reiser/:journey/steg/:stepId/meld', audience: 'public' },
+  { route: '/:municipality/reiser/:journey/meld', audience: 'public' },
+  { route: '/:municipality/innspill/:painPointId', audience: 'public' },
+  { route: '/:municipality/innspill/:painPointId/rapporter', audience: 'public' },
+  { route: '/:municipality/viktigst', audience: 'public', variants: ['reise=bygge-garasje'] },
+  { route: '/:municipality/vi-gjor', audience: 'public' },
+  { route: '/mine', audience: 'public' },
+  { route: '/tilgjengelighet', audience: 'public' },
+  { route: '/login', audience: 'public' },
+
+  { route: '/setup/:token', audience: 'first-run' },
+
+  { route: '/admin', audience: 'staff' },
+  { route: '/admin/municipalities/new', audience: 'staff' },
+  { route: '/admin/audit', audience: 'staff' },
+  { route: '/admin/:municipality', audience: 'staff' },
+  { route: '/admin/:municipality/settings', audience: 'staff' },
+  { route: '/admin/:municipality/settings/users', audience: 'staff' },
+  { route: '/admin/:municipality/settings/users/new', audience: 'staff' },
+  { route: '/admin/:municipality/settings/users/:userId', audience: 'staff' },
+  { route: '/admin/:municipality/settings/audit', audience: 'staff' },
+  { route: '/admin/:municipality/departments', audience: 'staff' },
+  { route: '/admin/:municipality/departments/:departmentId/edit', audience: 'staff' },
+  { route: '/admin/:municipality/journeys', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/new', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/import', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/copy', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/edit', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/preview', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/versions', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/diff', audience: 'staff', query: 'from=1&to=draft' },
+  { route: '/admin/:municipality/journeys/:journeyId/phases/:phaseId/edit', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/phases/:phaseId/steps/new', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/steps/:stepId/edit', audience: 'staff' },
+  { route: '/admin/:municipality/moderation', audience: 'staff', variants: ['status=all&flagged=1'] },
+  { route: '/admin/:municipality/moderation/:painPointId', audience: 'staff' },
+  { route: '/admin/:municipality/insights', audience: 'staff', variants: ['sort=supporters&page=1'] },
+  { route: '/admin/:municipality/insights/:painPointId', audience: 'staff' },
+  { route: '/admin/:municipality/portfolio', audience: 'staff' },
+  { route: '/admin/:municipality/portfolio/new', audience: 'staff', variants: ['candidate=1'] },
+  { route: '/admin/:municipality/portfolio/:initiativeId', audience: 'staff' },
+  { route: '/admin/:municipality/portfolio/:initiativeId/edit', audience: 'staff' },
+];
+
+export const EXEMPT_ROUTES: ExemptRoute[] = [
+  { route: '/healthz', reason: 'health check for the load balancer: JSON, no page' },
+  { route: '/api/v1/municipalities', reason: 'open data API: JSON for programs (docs/api.md)' },
+  { route: '/api/v1/municipalities/:municipality/journeys', reason: 'open data API: JSON for programs (docs/api.md)' },
+  { route: '/api/v1/municipalities/:municipality/journeys/:journey', reason: 'open data API: JSON for programs (docs/api.md)' },
+  { route: '/api/v1/municipalities/:municipality/candidates', reason: 'open data API: JSON for programs (docs/api.md)' },
+  { route: '/:municipality/reiser/:journey/feed.atom', reason: 'Atom feed for feed readers, linked from the journey page' },
+  { route: '/admin/:municipality/journeys/:journeyId/export.json', reason: 'download: the journey in the exchange format' },
+  { route: '/admin/:municipality/insights/export', reason: 'download: CSV, XLSX or JSON of the insights table' },
+  { route: '/admin/:municipality/portfolio/export', reason: 'download: CSV or XLSX of the portfolio' },
+];
+
+export const LANGS = ['nb', 'nn', 'en'] as const;
+
+export function pagesFor(audience: Audience): PageType[] {
+  return PAGE_TYPES.filter((p) => p.audience === audience);
+}
+
+/** The route's path with its parameters filled, plus the page's own query string and `lang`. */
+export function pageUrl(page: PageType, values: Record<string, string>, lang: string, query = page.query): string {
+  const path = page.route.replace(/:(\w+)/g, (_m, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${page.route}`);
+    return value;
+  });
+  return `${path}?${query ? `${query}&` : ''}lang=${lang}`;
+}
