@@ -1,15 +1,15 @@
-// SECURITY.md 1-2: every staff page of a municipality, read from the app's own routes, × every role of that
-// municipality, a role of another municipality, and signed out → allowed or refused as the design says.
+// SECURITY.md 1-2: every staff page and action (GET and POST) of a municipality, read from the app's own routes,
+// × every role of that municipality, a role of another municipality, and signed out → allowed or refused as designed.
 import request from 'supertest';
 import { buildJourney } from '../helpers/journeys';
 import { declaredRoutes, fillPath } from '../helpers/routes';
-import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+import { anonymousAgent, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
 const ROLES = ['admin', 'designer', 'moderator', 'analyst'] as const;
 type Role = (typeof ROLES)[number];
 
-/** Who may open each area; admin may open everything in its municipality. */
-function allowed(path: string, role: Role): boolean {
+/** Who may open (GET) or act on (POST) each area; admin may do everything in its municipality. */
+function allowed(path: string, role: Role, method = 'GET'): boolean {
   if (role === 'admin') return true;
   const area = path.replace('/admin/:municipality', '').split('/')[1] ?? '';
   if (area === '') return true;
@@ -17,13 +17,13 @@ function allowed(path: string, role: Role): boolean {
   if (area === 'journeys' || area === 'departments') return role === 'designer';
   if (area === 'moderation') return role === 'moderator';
   if (area === 'insights') return role === 'analyst';
-  if (area === 'portfolio') return !/\/(new|edit)$/.test(path) || role === 'designer' || role === 'analyst';
+  if (area === 'portfolio') return (method === 'GET' && !/\/(new|edit)$/.test(path)) || role === 'designer' || role === 'analyst';
   throw new Error(`no policy for ${path}`);
 }
 
 let t: TestApp;
 let values: Record<string, string>;
-const agents = new Map<string, Agent>();
+const agents = new Map<string, { agent: Agent; csrf: string }>();
 
 beforeAll(async () => {
   t = makeTestApp();
@@ -41,7 +41,9 @@ beforeAll(async () => {
     municipality: 'aust', journeyId: String(j.journeyId), phaseId: String(j.phaseIds[0]), stepId: String(j.stepIds[0]),
     painPointId: String(painPoint), initiativeId: String(initiative), userId: String(userId), departmentId: String(department),
   };
-  for (const email of [...ROLES.map((r) => `${r}@aust.no`), 'admin@vest.no']) agents.set(email, (await signIn(t.app, email)).agent);
+  const other = await createUser(t.services, { email: 'other@aust.no', municipality: 'aust', roles: ['analyst'] });
+  values.otherUserId = String(other);
+  for (const email of [...ROLES.map((r) => `${r}@aust.no`), 'admin@vest.no']) agents.set(email, await signIn(t.app, email));
 });
 afterAll(() => t.close());
 
@@ -53,14 +55,41 @@ describe('authorization matrix', () => {
     for (const page of pages) {
       const url = fillPath(page.path, values) + (page.path.endsWith('/diff') ? '?from=1&to=draft' : '');
       for (const role of ROLES) {
-        const status = (await agents.get(`${role}@aust.no`)!.get(url)).status;
+        const status = (await agents.get(`${role}@aust.no`)!.agent.get(url)).status;
         const expected = allowed(page.path, role) ? 200 : 403;
         if (status !== expected) refusals.push(`${role} ${page.path}: ${status}, expected ${expected}`);
       }
-      const foreign = (await agents.get('admin@vest.no')!.get(url)).status;
+      const foreign = (await agents.get('admin@vest.no')!.agent.get(url)).status;
       if (foreign !== 404) refusals.push(`admin of vest ${page.path}: ${foreign}, expected 404`);
       const anonymous = (await request(t.app).get(url)).status;
       if (anonymous !== 303) refusals.push(`signed out ${page.path}: ${anonymous}, expected 303`);
+    }
+    expect(refusals).toEqual([]);
+  });
+
+  // An unknown field makes every strict form schema refuse the body (400), so an allowed POST reaches its handler
+  // without changing anything, and a refused one is stopped before it.
+  it('holds for every POST staff action of a municipality', async () => {
+    const actions = declaredRoutes(t.app).filter((r) => r.method === 'POST' && r.path.startsWith('/admin/:municipality'));
+    expect(actions.length).toBeGreaterThan(35);
+    const refusals: string[] = [];
+    const signedOut = await anonymousAgent(t.app);
+    const post = (who: string, url: string) => {
+      const { agent, csrf } = agents.get(who)!;
+      return agent.post(url).type('form').send({ _csrf: csrf, not_a_field: '1' });
+    };
+    for (const action of actions) {
+      const url = fillPath(action.path, { ...values, userId: values.otherUserId! });
+      for (const role of ROLES) {
+        const status = (await post(`${role}@aust.no`, url)).status;
+        const ok = allowed(action.path, role, 'POST') ? status === 400 : status === 403;
+        if (!ok) refusals.push(`${role} POST ${action.path}: ${status}`);
+      }
+      const foreign = (await post('admin@vest.no', url)).status;
+      if (foreign !== 404) refusals.push(`admin of vest POST ${action.path}: ${foreign}, expected 404`);
+      // Signed out, with a valid token of an anonymous session: sent to the login page, never to the handler.
+      const anonymous = await signedOut.agent.post(url).type('form').send({ _csrf: signedOut.csrf, not_a_field: '1' });
+      if (anonymous.status !== 303 || !String(anonymous.headers.location).startsWith('/login')) refusals.push(`signed out POST ${action.path}: ${anonymous.status}`);
     }
     expect(refusals).toEqual([]);
   });
