@@ -1,0 +1,87 @@
+// SECURITY.md 21 and 23: no raw address and no raw participant cookie value is stored anywhere in the database, and a
+// resident's deleted pain point and withdrawn vote are gone from every page, the open data API and the staff export.
+import request from 'supertest';
+import { PARTICIPANT_COOKIE } from '../../src/modules/feedback/participant-key';
+import { buildJourney } from '../helpers/journeys';
+import { report, resident, type Resident } from '../helpers/residents';
+import { anonymousAgent, createMunicipality, createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+
+const ADDRESS = '198.51.100.77';
+const STEP = '/aust/reiser/reise';
+
+let t: TestApp;
+let stepPath: string;
+beforeAll(async () => {
+  // Behind one proxy, so the client address the app sees is the distinctive one below.
+  t = makeTestApp({ trustProxy: 1 });
+  const m = createMunicipality(t.services, 'aust');
+  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m);
+  const j = buildJourney(t.services, 'aust', { slug: 'reise', phases: { A: ['a'] }, publish: true });
+  stepPath = `${STEP}/steg/${j.stepIds[0]}`;
+  await createUser(t.services, { email: 'analyst@aust.no', municipality: 'aust', roles: ['analyst'] });
+});
+afterAll(() => t.close());
+
+function participantValue(r: Resident): string {
+  const cookie = r.agent.jar.getCookie(PARTICIPANT_COOKIE, { domain: '127.0.0.1', path: '/', secure: false, script: false });
+  if (!cookie) throw new Error('no participant cookie');
+  return cookie.value;
+}
+
+/** Every value of every row of every table, as one string. */
+function wholeDatabase(): string {
+  const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  return tables.map((name) => JSON.stringify(t.db.prepare(`SELECT * FROM "${name}"`).all())).join('\n');
+}
+
+describe('what the database keeps of a resident', () => {
+  it('holds no raw address and no raw participant cookie value after reports, votes, flags and sign-ins', async () => {
+    const xff = { 'X-Forwarded-For': ADDRESS };
+    const author = await resident(t.app, stepPath);
+    const id = await report({ agent: author.agent.set(xff), csrf: author.csrf }, stepPath);
+    const voter = await resident(t.app, stepPath);
+    expect((await voter.agent.post(`/aust/innspill/${id}/meg-ogsa`).set(xff).type('form').send({ _csrf: voter.csrf, severity: '2' })).status).toBe(303);
+    expect((await voter.agent.post(`/aust/innspill/${id}/rapporter`).set(xff).type('form').send({ _csrf: voter.csrf, reason: 'spam' })).status).toBe(303);
+    const { agent, csrf } = await anonymousAgent(t.app);
+    expect((await agent.post('/login').set(xff).type('form').send({ _csrf: csrf, email: 'analyst@aust.no', password: 'wrong-password' })).status).toBe(401);
+    await signIn(t.app, 'analyst@aust.no');
+
+    const stored = wholeDatabase();
+    expect(stored).toContain('Fikk ikke svar'); // the scan reads the rows the flow wrote
+    for (const secret of [ADDRESS, '127.0.0.1', '::ffff:', participantValue(author), participantValue(voter)]) {
+      expect([secret, stored.includes(secret)]).toEqual([secret, false]);
+    }
+  });
+});
+
+describe('after a resident deletes their pain point and withdraws their vote', () => {
+  it('neither shows on any page, in the open data API or in the staff export', async () => {
+    const me = await resident(t.app, stepPath);
+    const mine = await report(me, stepPath, { title: 'Mitt eget Lyngheia-innspill' });
+    const theirs = await report(await resident(t.app, stepPath), stepPath, { title: 'Andres Myrullinnspill' });
+    const supporter = await resident(t.app, stepPath);
+    await supporter.agent.post(`/aust/innspill/${mine}/meg-ogsa`).type('form').send({ _csrf: supporter.csrf });
+    await me.agent.post(`/aust/innspill/${theirs}/meg-ogsa`).type('form').send({ _csrf: me.csrf });
+    const analyst = (await signIn(t.app, 'analyst@aust.no')).agent;
+    const supporters = async () => {
+      const api = await request(t.app).get('/api/v1/municipalities/aust/candidates?limit=200');
+      return api.body.candidates as { id: number; figures: { n: number } }[];
+    };
+    const exportJson = async () => (await analyst.get('/admin/aust/insights/export?format=json')).text;
+    expect(JSON.stringify(await supporters())).toContain(String(theirs));
+    expect(await exportJson()).toContain('Lyngheia');
+    const supportersOfTheirs = async () => (await supporters()).find((c) => c.id === theirs)!.figures.n;
+    const before = await supportersOfTheirs();
+
+    expect((await me.agent.post(`/mine/innspill/${mine}/slett`).type('form').send({ _csrf: me.csrf })).status).toBe(303);
+    expect((await me.agent.post(`/mine/stemmer/${theirs}/slett`).type('form').send({ _csrf: me.csrf })).status).toBe(303);
+
+    const pages = await Promise.all([stepPath, STEP, '/aust/viktigst', `${STEP}/feed.atom`, `/aust/innspill/${mine}`].map((p) => request(t.app).get(p)));
+    for (const page of pages) expect(page.text).not.toContain('Lyngheia');
+    const api = await supporters();
+    expect(api.some((c) => c.id === mine)).toBe(false);
+    expect(await supportersOfTheirs()).toBe(before - 1);
+    expect(await exportJson()).not.toContain('Lyngheia');
+    expect(t.db.prepare('SELECT COUNT(*) FROM votes WHERE pain_point_id = ?').pluck().get(theirs)).toBe(0);
+  });
+});
