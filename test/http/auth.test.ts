@@ -100,7 +100,7 @@ describe('login', () => {
 
   // Found by the fuzz test: the whole URL went into Location, past the 16 kB of headers a client will read.
   it('leaves out a returnTo longer than the login form accepts', async () => {
-    const res = await request(t.app).get(`/admin/demo?q=${'€'.repeat(2000)}`);
+    const res = await request(t.app).get(`/admin/demo?q=${'€'.repeat(1500)}`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/login');
   });
