@@ -2,50 +2,21 @@
 // html lang, one h1, landmarks, named navigation, text alternatives for SVG charts, and a title that no other page
 // type shares. Public pages in nb, nn and en; staff pages and the first-run setup page in nb; the not-found page;
 // the login error summary. Reflow and text spacing are in reflow.e2e.ts, keyboard use in keyboard-*.e2e.ts.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../src/db/demo-seed';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LANGS, pagesFor, pageUrl, type PageType } from '../helpers/page-types';
-import { createUser } from '../helpers/test-app';
 import { axeViolations } from './helpers/axe';
-import { focusedElement, launchBrowser, signInThroughForm } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { focusedElement, signInThroughForm } from './helpers/browser';
+import { demoSuite, PLATFORM_ADMIN } from './helpers/demo-server';
+import { startServer } from './helpers/server';
 
-const PLATFORM_ADMIN = 'plattform@a11y.test';
 const SITE_NAME_SEPARATOR = ' – ';
 
-let server: TestServer;
-let browser: Browser;
-// The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first step,
-// pain point 1 is published, initiative 1 and department 1 exist. userId is filled once the user exists.
-const values: Record<string, string> = {
-  municipality: 'demo',
-  journey: 'bygge-garasje',
-  stepId: '1',
-  painPointId: '1',
-  journeyId: '1',
-  phaseId: '1',
-  departmentId: '1',
-  initiativeId: '1',
-};
+const suite = demoSuite();
 /** lang -> route -> the page's <title>, filled by the page checks and compared at the end of each language. */
 const titles = new Map<string, Map<string, string>>(LANGS.map((lang) => [lang, new Map()]));
 
-beforeAll(async () => {
-  server = await startServer();
-  seedDemo(server.testApp.db);
-  await createUser(server.testApp.services, { email: PLATFORM_ADMIN, platformAdmin: true, name: 'Plattform Admin' });
-  // A member of the demo municipality, so the users table, a user's page and the audit log have rows to check.
-  values.userId = String(await createUser(server.testApp.services, { email: 'designer@a11y.test', municipality: 'demo', roles: ['designer'] }));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(page: Page, pathAndQuery: string, status = 200): Promise<void> {
-  const response = await page.goto(`${server.baseUrl}${pathAndQuery}`);
+  const response = await page.goto(`${suite.server.baseUrl}${pathAndQuery}`);
   expect(response?.status()).toBe(status);
 }
 
@@ -119,13 +90,13 @@ describe.each(LANGS)('public pages in %s', (lang) => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await suite.browser.newContext();
     page = await context.newPage();
   });
   afterAll(async () => context?.close());
 
   it.each(cases(pagesFor('public')))('%s: no axe violations, lang, one h1, landmarks, chart alternatives, a title', async (_label, pageType, variant) => {
-    await open(page, pageUrl(pageType, values, lang, variant ?? pageType.query));
+    await open(page, pageUrl(pageType, suite.server.values, lang, variant ?? pageType.query));
     await checkPage(page, pageType, lang, variant !== undefined);
   });
 
@@ -137,7 +108,7 @@ describe.each(LANGS)('public pages in %s', (lang) => {
 describe('the first-run setup page, on an install with no users yet, in bokmål', () => {
   it('has no axe violations, lang, one h1, landmarks and a title', async () => {
     const empty = await startServer();
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const page = await context.newPage();
       const [pageType] = pagesFor('first-run');
@@ -156,14 +127,14 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await suite.browser.newContext();
     page = await context.newPage();
-    await signInThroughForm(page, server.baseUrl, PLATFORM_ADMIN);
+    await signInThroughForm(page, suite.server.baseUrl, PLATFORM_ADMIN);
   });
   afterAll(async () => context?.close());
 
   it.each(cases(pagesFor('staff')))('%s: no axe violations, lang nb, one h1, landmarks, chart alternatives, a title', async (_label, pageType, variant) => {
-    const url = pageUrl(pageType, values, 'nb', variant ?? pageType.query);
+    const url = pageUrl(pageType, suite.server.values, 'nb', variant ?? pageType.query);
     await open(page, url);
     expect(new URL(page.url()).pathname).toBe(url.split('?')[0]);
     await checkPage(page, pageType, 'nb', variant !== undefined);
@@ -176,7 +147,7 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
 
 describe('the not-found page', () => {
   it.each(LANGS)('in %s has no axe violations, lang, one h1 and landmarks', async (lang) => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const page = await context.newPage();
       await open(page, `/demo/finnes-ikke/her?lang=${lang}`, 404);
@@ -190,7 +161,7 @@ describe('the not-found page', () => {
 
 describe('login error summary', () => {
   it('after submitting an empty form, shows an error summary that has focus and no axe violations', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const page = await context.newPage();
       await open(page, '/login?lang=nb');

@@ -1,0 +1,55 @@
+// A server on the demo seed with a platform admin and a demo designer, and the values that fill the page types'
+// route parameters there, for the suites that walk every page (a11y, reflow, screenshots).
+import type { Browser } from 'playwright-core';
+import { seedDemo } from '../../../src/db/demo-seed';
+import { createUser } from '../../helpers/test-app';
+import { launchBrowser } from './browser';
+import { startServer, type TestServer } from './server';
+
+export const PLATFORM_ADMIN = 'plattform@demo.test';
+
+export interface DemoServer extends TestServer {
+  /** Route parameter -> value on the demo seed (see page-types.ts' pageUrl). */
+  values: Record<string, string>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const server = await startServer();
+  seedDemo(server.testApp.db);
+  await createUser(server.testApp.services, { email: PLATFORM_ADMIN, platformAdmin: true, name: 'Plattform Admin' });
+  // A member of the demo municipality, so the users table, a user's page and the audit log have rows to show.
+  const designer = await createUser(server.testApp.services, { email: 'designer@demo.test', municipality: 'demo', roles: ['designer'] });
+  // The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first
+  // step, pain point 1 is published, and initiative 1 and department 1 exist.
+  const values = {
+    municipality: 'demo',
+    journey: 'bygge-garasje',
+    stepId: '1',
+    painPointId: '1',
+    journeyId: '1',
+    phaseId: '1',
+    departmentId: '1',
+    initiativeId: '1',
+    userId: String(designer),
+  };
+  return { ...server, values };
+}
+
+export interface DemoSuite {
+  server: DemoServer;
+  browser: Browser;
+}
+
+/** Starts a demo server and chromium before the calling file's tests and closes both after them. */
+export function demoSuite(): DemoSuite {
+  const suite = {} as DemoSuite;
+  beforeAll(async () => {
+    suite.server = await startDemoServer();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
