@@ -165,3 +165,21 @@ export async function signInWithKeyboard(page: Page, baseUrl: string, email: str
   await pressAndLoad(page, 'Enter');
   expect(new URL(page.url()).pathname).toBe('/admin');
 }
+
+/**
+ * Tabs through a freshly loaded page from its start to its end (until focus leaves the page or comes round to the
+ * first stop again), checking the focus indicator at every stop. Returns the stops in order.
+ */
+export async function tabThrough(page: Page, max = 400): Promise<FocusStop[]> {
+  const stops: FocusStop[] = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await focusStop(page, stops.at(-1)?.label ?? null);
+    if (!stop) return stops;
+    if (stop.same) continue;
+    if (stops.length > 0 && stop.label === stops[0]!.label) return stops;
+    if (!stop.indicatorVisible) throw new Error(`focus is not visible on ${stop.label} (${stop.indicator})`);
+    stops.push(stop);
+  }
+  throw new Error(`still tabbing after ${max} stops`);
+}
