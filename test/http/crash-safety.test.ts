@@ -11,8 +11,8 @@ import { createMunicipality, csrfFrom } from '../helpers/test-app';
 
 const SECRET = 'crash-test-secret-crash-test-secret-1234';
 const ROUNDS = 3;
-const PARTICIPANTS = 60;
-const IN_FLIGHT = 12;
+const PARTICIPANTS = 40;
+const IN_FLIGHT = 10;
 
 /** A municipality with one published journey and a few published pain points to vote on. */
 function prepareDatabase(dbPath: string): number[] {

@@ -12,7 +12,7 @@ import { declaredRoutes, type DeclaredRoute } from '../helpers/routes';
 import { createMunicipality, createUser, makeTestApp, signIn, type Agent } from '../helpers/test-app';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 9);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 6);
 const OPEN_LIMITS = { windowMs: 60_000, perAddress: 1_000_000, perAccount: 1_000_000 };
 
 const t = makeTestApp({ loginLimits: OPEN_LIMITS });
