@@ -3,6 +3,8 @@
 // type shares. Public pages in nb, nn and en; staff pages and the first-run setup page in nb; the not-found page;
 // the login error summary. Reflow and text spacing are in reflow.e2e.ts, keyboard use in keyboard-*.e2e.ts.
 import type { BrowserContext, Page } from 'playwright-core';
+import { formatDate } from '../../src/lib/format';
+import { STATEMENT_REVIEWED_ON } from '../../src/modules/site/site.controller';
 import { LANGS, pagesFor, pageUrl, type PageType } from '../helpers/page-types';
 import { axeViolations } from './helpers/axe';
 import { focusedElement, signInThroughForm } from './helpers/browser';
@@ -180,6 +182,27 @@ describe('login error summary', () => {
       expect(await focusedElement(page)).toMatch(/^div#error-summary\b/);
       expect(await page.locator('#error-summary a[href="#field-email"]').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the accessibility statement', () => {
+  it.each(LANGS)('in %s says what was tested, how, what is known to fall short, where to complain and when it was reviewed', async (lang) => {
+    const context = await suite.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await open(page, `/tilgjengelighet?lang=${lang}`);
+      const strings = (await import(`../../locales/${lang}.json`)) as { a11y: Record<string, string> };
+      expect(await page.locator('main h2').allInnerTexts()).toEqual(
+        ['statusHeading', 'testedHeading', 'howHeading', 'limitsHeading', 'feedbackHeading'].map((key) => strings.a11y[key]),
+      );
+      const text = await page.locator('main').innerText();
+      // The figures the statement gives are the ones reflow.e2e.ts and the axe tags check.
+      for (const figure of ['WCAG 2.1', '320', '200', '1.4.12', 'axe-core', 'Chromium', 'JavaScript']) expect(text).toContain(figure);
+      expect(text).toContain(formatDate(STATEMENT_REVIEWED_ON, lang));
+      expect(await page.locator('main a[href="https://www.uutilsynet.no/"]').count()).toBe(1);
     } finally {
       await context.close();
     }
