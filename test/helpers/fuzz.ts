@@ -7,16 +7,28 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { HOSTILE } from './hostile';
 
-const MODULES = path.resolve(__dirname, '..', '..', 'src', 'modules');
+const ROOT = path.resolve(__dirname, '..', '..');
+const MODULES = path.join(ROOT, 'src', 'modules');
 
-/** Every key of every zod object schema exported by a module's *.schema.ts. */
-export function schemaFieldNames(): string[] {
+function filesUnder(dir: string, ending: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full, ending) : e.name.endsWith(ending) ? [full] : [];
+  });
+}
+
+/**
+ * Every key of every zod object schema exported by a module's *.schema.ts, and every field name the views write
+ * (some query fields, such as the front page's search, are read without a schema).
+ */
+export function formFieldNames(): string[] {
   const names = new Set<string>();
-  for (const dir of fs.readdirSync(MODULES)) {
-    for (const file of fs.readdirSync(path.join(MODULES, dir)).filter((f) => f.endsWith('.schema.ts'))) {
-      const mod = require(path.join(MODULES, dir, file)) as Record<string, unknown>;
-      for (const value of Object.values(mod)) if (value instanceof z.ZodObject) Object.keys(value.shape).forEach((k) => names.add(k));
-    }
+  for (const file of filesUnder(MODULES, '.schema.ts')) {
+    const mod = require(file) as Record<string, unknown>;
+    for (const value of Object.values(mod)) if (value instanceof z.ZodObject) Object.keys(value.shape).forEach((k) => names.add(k));
+  }
+  for (const file of filesUnder(path.join(ROOT, 'views'), '.ejs')) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/name(?:="|: ')([A-Za-z]\w*)['"]/g)) names.add(m[1]!);
   }
   return [...names];
 }
@@ -41,15 +53,25 @@ export const fuzzValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(3000), '€'.repeat(600)) },
 );
 
-/** A form body or query: known field names and odd ones, single values and repeated keys. */
-export function fuzzFields(fieldNames: string[]): fc.Arbitrary<[string, string][]> {
+/** The names of the fields a page's forms carry (what a person could send next from it). */
+export function fieldsOnPage(html: string): string[] {
+  return [...new Set([...html.matchAll(/ name="([A-Za-z]\w*)"/g)].map((m) => m[1]!))].filter((n) => n !== 'viewport');
+}
+
+/**
+ * A form body or query: mostly the fields of the route's own page, then any known field name and odd ones, single
+ * values and repeated keys.
+ */
+export function fuzzFields(fieldNames: string[], routeFields: string[] = []): fc.Arbitrary<[string, string][]> {
   const key = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...fieldNames) },
+    { weight: routeFields.length > 0 ? 6 : 0, arbitrary: fc.constantFrom(...(routeFields.length > 0 ? routeFields : fieldNames)) },
+    { weight: 3, arbitrary: fc.constantFrom(...fieldNames) },
     { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'role', 'municipality_id', 'a[b]', 'lang', 'returnTo', '') },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   );
   return fc
-    .array(fc.tuple(key, fc.array(fuzzValue, { minLength: 1, maxLength: 3 })), { maxLength: 8 })
+    // Mostly one value per key, as forms send; sometimes a repeated key, which parses to an array.
+    .array(fc.tuple(key, fc.oneof({ weight: 4, arbitrary: fuzzValue.map((v) => [v]) }, fc.array(fuzzValue, { minLength: 2, maxLength: 3 }))), { maxLength: 8 })
     .map((pairs) => pairs.flatMap(([k, values]) => values.map((v): [string, string] => [k, v])));
 }
 
@@ -62,12 +84,12 @@ export function encodeFields(fields: [string, string][]): string {
 /** Raw strings that are not well-formed urlencoding at all. */
 const brokenEncoding = fc.constantFrom('%', '%zz', 'a=%E0%A4%A', '&&==&', 'a=1&a', '=x', '%00=%00', 'a=%uD800');
 
-export function fuzzQuery(fieldNames: string[]): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 4, arbitrary: fuzzFields(fieldNames).map(encodeFields) }, { weight: 1, arbitrary: brokenEncoding });
+export function fuzzQuery(fieldNames: string[], routeFields: string[] = []): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 4, arbitrary: fuzzFields(fieldNames, routeFields).map(encodeFields) }, { weight: 1, arbitrary: brokenEncoding });
 }
 
-export function fuzzBody(fieldNames: string[]): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 6, arbitrary: fuzzFields(fieldNames).map(encodeFields) }, { weight: 1, arbitrary: brokenEncoding });
+export function fuzzBody(fieldNames: string[], routeFields: string[] = []): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 6, arbitrary: fuzzFields(fieldNames, routeFields).map(encodeFields) }, { weight: 1, arbitrary: brokenEncoding });
 }
 
 /** A path parameter: a value that reaches a handler, or anything else, percent-encoded or (sometimes) not. */

@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { SESSION_COOKIE } from '../../src/app';
-import { fuzzBody, fuzzCookies, fuzzHeaders, fuzzParam, fuzzQuery, FUZZ_ECHO, schemaFieldNames } from '../helpers/fuzz';
+import { encodeFields, fieldsOnPage, fuzzBody, fuzzCookies, fuzzHeaders, fuzzParam, fuzzQuery, FUZZ_ECHO, formFieldNames } from '../helpers/fuzz';
 import { buildJourney } from '../helpers/journeys';
 import { report, resident } from '../helpers/residents';
-import { declaredRoutes, type DeclaredRoute } from '../helpers/routes';
+import { declaredRoutes, fillPath, type DeclaredRoute } from '../helpers/routes';
 import { createMunicipality, createUser, makeTestApp, signIn, type Agent } from '../helpers/test-app';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -17,7 +17,7 @@ const OPEN_LIMITS = { windowMs: 60_000, perAddress: 1_000_000, perAccount: 1_000
 
 const t = makeTestApp({ loginLimits: OPEN_LIMITS });
 const routes = declaredRoutes(t.app);
-const fields = schemaFieldNames();
+const fields = formFieldNames();
 let valid: Record<string, string> = {};
 
 type ActorName = 'none' | 'resident' | 'staff';
@@ -109,6 +109,19 @@ function violation(res: request.Response, actor: Actor | undefined): string | nu
   return null;
 }
 
+/**
+ * Before the random cases: the route's own form filled in whole with markers, by a resident and by staff, so that
+ * every field a page offers is sent hostile at least once (random cases alone reach a given field only by chance).
+ */
+function markedForms(route: DeclaredRoute, routeFields: string[]): [Case][] {
+  if (routeFields.length === 0) return [];
+  const marked = encodeFields(routeFields.map((name, n): [string, string] => [name, `"><svg data-fuzz=${n} onload=alert(1)>`]));
+  const path = fillPath(route.path, valid);
+  const query = route.method === 'GET' ? marked : '';
+  const body = route.method === 'POST' ? marked : '';
+  return (['resident', 'staff'] as const).map((actor) => [{ actor, path, query, body, headers: {}, cookies: '' }]);
+}
+
 /** A short account of a failing case: the full one holds strings of several kilobytes. */
 function account(c: Case | undefined, error: unknown): string {
   const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…(${s.length} chars)` : s);
@@ -125,11 +138,14 @@ describe('every route under random and hostile input', () => {
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
     const seed = SEED + routes.indexOf(route);
+    // The fields of the page at this path (for a POST, usually the form that sends it) are fuzzed most.
+    const page = await actors.get('staff')!.agent.get(fillPath(route.path, valid));
+    const routeFields = /html/.test(String(page.headers['content-type'])) ? fieldsOnPage(page.text) : [];
     const arbitrary = fc.record({
       actor: fc.constantFrom<ActorName>('none', 'resident', 'staff'),
       path: pathOf(route),
-      query: fuzzQuery(fields),
-      body: fuzzBody(fields),
+      query: fuzzQuery(fields, routeFields),
+      body: fuzzBody(fields, routeFields),
       headers: fuzzHeaders(),
       cookies: fuzzCookies(),
     });
@@ -143,7 +159,7 @@ describe('every route under random and hostile input', () => {
         const broken = violation(res, actor);
         if (broken) throw new Error(broken);
       }),
-      { seed, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+      { seed, numRuns: RUNS_PER_ROUTE, endOnFailure: true, examples: markedForms(route, routeFields) },
     );
     if (details.failed) throw new Error(`seed ${seed}: ${account(details.counterexample?.[0], details.errorInstance)}`);
   });
