@@ -38,6 +38,8 @@ async function recorded(act: () => Promise<unknown>): Promise<Entry[]> {
 }
 
 describe('security events in the audit log', () => {
+  jest.setTimeout(30_000);
+
   it('records a failed sign-in, with its reason but never the password', async () => {
     const { agent, csrf } = await anonymousAgent(t.app);
     const entries = await recorded(() => agent.post('/login').type('form').send({ _csrf: csrf, email: 'admin@aust.no', password: 'Feil-Passord-123' }));

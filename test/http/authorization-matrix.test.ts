@@ -48,6 +48,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('authorization matrix', () => {
+  // Many requests and argon2 sign-ins: slow when the two cores are shared.
+  jest.setTimeout(60_000);
+
   it('holds for every GET staff page of a municipality', async () => {
     const pages = declaredRoutes(t.app).filter((r) => r.method === 'GET' && r.path.startsWith('/admin/:municipality'));
     expect(pages.length).toBeGreaterThan(25);

@@ -12,7 +12,7 @@ import { declaredRoutes, fillPath, type DeclaredRoute } from '../helpers/routes'
 import { createMunicipality, createUser, makeTestApp, signIn, type Agent } from '../helpers/test-app';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 6);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 4);
 const OPEN_LIMITS = { windowMs: 60_000, perAddress: 1_000_000, perAccount: 1_000_000 };
 
 const t = makeTestApp({ loginLimits: OPEN_LIMITS });

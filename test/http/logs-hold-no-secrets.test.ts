@@ -43,6 +43,8 @@ async function formOf(agent: Agent, path: string): Promise<string> {
 }
 
 describe('logs over a whole flow', () => {
+  jest.setTimeout(30_000);
+
   it('hold no password, token, cookie or resident text', async () => {
     const secrets: string[] = [PASSWORD, TITLE, BODY, ANSWER, REDACTED_TITLE, 'kari@example.no'];
     const token = t.services.auth.issueSetupToken();

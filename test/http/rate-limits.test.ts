@@ -24,6 +24,8 @@ const vote = (r: Resident, slug: string, id: number, headers: Record<string, str
   r.agent.post(`/${slug}/innspill/${id}/meg-ogsa`).set(headers).type('form').send({ _csrf: r.csrf, severity: '3' });
 
 describe('resident limits', () => {
+  jest.setTimeout(30_000);
+
   let t: TestApp;
   beforeAll(() => (t = makeTestApp()));
   afterAll(() => t.close());
@@ -61,6 +63,8 @@ describe('resident limits', () => {
 });
 
 describe('trust proxy', () => {
+  jest.setTimeout(30_000);
+
   const limits = { windowMs: 60_000, perAddress: 2, perAccount: 1000 };
 
   /** Failed sign-ins with the given X-Forwarded-For headers; returns the statuses. */
@@ -105,6 +109,8 @@ describe('trust proxy', () => {
 });
 
 describe('the resident address limit behind a proxy', () => {
+  jest.setTimeout(30_000);
+
   it('counts each client behind the proxy separately', async () => {
     const t = makeTestApp({ trustProxy: 1 });
     const ids = municipalityWith(t, 'proxy', { vote_limit_per_hour: 1 });

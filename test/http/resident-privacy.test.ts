@@ -35,6 +35,8 @@ function wholeDatabase(): string {
 }
 
 describe('what the database keeps of a resident', () => {
+  jest.setTimeout(30_000);
+
   it('holds no raw address and no raw participant cookie value after reports, votes, flags and sign-ins', async () => {
     const xff = { 'X-Forwarded-For': ADDRESS };
     const author = await resident(t.app, stepPath);
@@ -55,6 +57,8 @@ describe('what the database keeps of a resident', () => {
 });
 
 describe('after a resident deletes their pain point and withdraws their vote', () => {
+  jest.setTimeout(30_000);
+
   it('neither shows on any page, in the open data API or in the staff export', async () => {
     const me = await resident(t.app, stepPath);
     const mine = await report(me, stepPath, { title: 'Mitt eget Lyngheia-innspill' });
