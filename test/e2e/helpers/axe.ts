@@ -7,7 +7,13 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** One readable string per violation: rule id, impact, help text, link, and each failing node's selector and summary. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Only violations are read, so axe is told not to build the (much larger) lists of passes and incomplete checks.
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  // Legacy mode runs axe.run inside the page; the default opens a second page for every run to merge results from
+  // cross-origin frames, which these pages never have. Same rules, same results, two to three times faster.
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   return results.violations.map((v) => {
     const nodes = v.nodes.map((n) => {
       const target = n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' | ');
