@@ -62,13 +62,13 @@ export async function focusStop(page: Page, previous: string | null = null): Pro
 }
 
 /**
- * Presses Tab (or Shift+Tab) until the focused element's label matches `target`, checking at every stop that the
- * focus indicator is visible. Returns every stop passed, the target last; throws with the list if it never gets there.
+ * Presses Tab until the focused element's label matches `target`, checking at every stop that the focus indicator
+ * is visible. Returns every stop passed, the target last; throws with the list if it never gets there.
  */
-export async function tabTo(page: Page, target: RegExp, options: { backwards?: boolean; max?: number } = {}): Promise<FocusStop[]> {
+export async function tabTo(page: Page, target: RegExp, options: { max?: number } = {}): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
   for (let i = 0; i < (options.max ?? 120); i += 1) {
-    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+    await page.keyboard.press('Tab');
     const stop = await focusStop(page, stops.at(-1)?.label ?? null);
     if (!stop || stop.same) continue;
     stops.push(stop);
