@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { sumsOf } from '../../src/modules/ranking/ranking.math';
+import { FeedbackRepository } from '../../src/modules/feedback/feedback.repository';
 import { RankingRepository } from '../../src/modules/ranking/ranking.repository';
 import { buildServices, type Services } from '../../src/services';
 import { buildJourney } from '../helpers/journeys';
@@ -18,6 +19,7 @@ interface World {
   municipalityId: number;
   journeyId: number;
   stepId: number;
+  stepIds: number[];
   moderator: number;
   participants: number[];
   close(): void;
@@ -31,18 +33,34 @@ function world(): World {
   const services = buildServices(db, () => clock.now);
   const municipalityId = services.municipalities.create(null, { slug: 'aust', name: 'Aust', kommunenummer: '1234', defaultLocale: 'nb' });
   db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
-  const j = buildJourney(services, 'aust', { slug: 'r', phases: { A: ['a'] }, publish: true });
+  const j = buildJourney(services, 'aust', { slug: 'r', phases: { A: ['a', 'b', 'c'] }, publish: true });
   const moderator = Number(
     db.prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES ('m@x.no', 'M', 'x', '2026-01-01')").run().lastInsertRowid,
   );
   const participants = Array.from({ length: 6 }, (_, i) => services.feedback.ensureParticipant(`participant-${i}`));
   return {
-    db, services, clock, municipalityId, journeyId: j.journeyId, stepId: j.stepIds[0]!, moderator, participants,
+    db, services, clock, municipalityId, journeyId: j.journeyId, stepId: j.stepIds[0]!, stepIds: j.stepIds, moderator, participants,
     close() {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs a test in a fresh world, closed afterwards. */
+function inWorld(test: (w: World) => void): void {
+  const w = world();
+  try {
+    test(w);
+  } finally {
+    w.close();
+  }
+}
+
+/** A report by participant `who`, on the world's first step unless another is given. */
+function reportAs(w: World, who: number, severity: number, stepId = w.stepId): number {
+  const m = w.services.municipalities.bySlug('aust');
+  return w.services.feedback.submit(w.participants[who]!, m, w.journeyId, stepId, { title: 't', body: 'b', severity, channel: null }).id;
 }
 
 /** Every pain point's maintained sums against its supporters counted from scratch; non-candidates have none. */
@@ -61,10 +79,44 @@ function checkConsistent(w: World): void {
     if (scratch.logDecay === null) expect(stats!.logDecay).toBeNull();
     else expect(Math.abs(stats!.logDecay! - scratch.logDecay)).toBeLessThan(1e-9);
   }
+  checkStepRollUps(w);
+}
+
+/** The maintained step roll-ups (migration 0006's triggers) against the journey's acts counted from scratch. */
+function checkStepRollUps(w: World): void {
+  const scratch = w.db
+    .prepare(
+      `SELECT p.step_id, count(DISTINCT p.id) AS pain_points, count(DISTINCT x.pid) AS supporters
+       FROM pain_points p
+       LEFT JOIN (
+         SELECT coalesce(s.merged_into_id, s.id) AS target, s.participant_id AS pid FROM pain_points s WHERE s.participant_id IS NOT NULL
+         UNION ALL
+         SELECT coalesce(s.merged_into_id, s.id), v.participant_id FROM votes v JOIN pain_points s ON s.id = v.pain_point_id
+       ) x ON x.target = p.id
+       WHERE p.journey_id = ? AND p.step_id IS NOT NULL AND p.moderation_status = 'published' AND p.hidden_by_flags = 0
+       GROUP BY p.step_id ORDER BY p.step_id`,
+    )
+    .all(w.journeyId);
+  const maintained = new FeedbackRepository(w.db).stepSummaries(w.journeyId).sort((a, b) => a.step_id - b.step_id);
+  expect(maintained).toEqual(scratch);
+  // The pain lane's summed need per step, aggregated in SQL, is the sum of the ranked candidates' need scores.
+  const summed = new Map<number, number>();
+  for (const c of w.services.ranking.ranked(w.municipalityId, { journeyId: w.journeyId, limit: -1 })) {
+    if (c.step_id !== null) summed.set(c.step_id, (summed.get(c.step_id) ?? 0) + c.figures.needScore);
+  }
+  const needs = w.services.ranking.stepNeeds(w.municipalityId, w.journeyId);
+  expect([...needs.keys()].sort()).toEqual([...summed.keys()].sort());
+  for (const [stepId, need] of needs) expect(Math.abs(need - summed.get(stepId)!)).toBeLessThan(1e-9);
+  // Steps left without supporters keep a count of zero, never a stale one.
+  const stale = w.db.prepare('SELECT count(*) FROM step_supporter_counts c WHERE c.supporters <> (SELECT count(*) FROM step_supporters s WHERE s.step_id = c.step_id)').pluck().get();
+  expect(stale).toBe(0);
 }
 
 type Op =
-  | { kind: 'report'; who: number; severity: number }
+  | { kind: 'report'; who: number; severity: number; step: number }
+  | { kind: 'flag'; who: number; target: number }
+  | { kind: 'clearFlags'; target: number }
+  | { kind: 'mergeStep'; from: number; to: number }
   | { kind: 'vote'; who: number; target: number; severity: number | null }
   | { kind: 'withdraw'; who: number; target: number }
   | { kind: 'merge'; a: number; b: number }
@@ -74,7 +126,10 @@ type Op =
   | { kind: 'wait'; days: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('report' as const), who: fc.nat(5), severity: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ kind: fc.constant('report' as const), who: fc.nat(5), severity: fc.integer({ min: 1, max: 5 }), step: fc.nat(2) }),
+  fc.record({ kind: fc.constant('flag' as const), who: fc.nat(5), target: fc.nat(7) }),
+  fc.record({ kind: fc.constant('clearFlags' as const), target: fc.nat(7) }),
+  fc.record({ kind: fc.constant('mergeStep' as const), from: fc.nat(2), to: fc.nat(2) }),
   fc.record({ kind: fc.constant('vote' as const), who: fc.nat(5), target: fc.nat(7), severity: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
   fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(5), target: fc.nat(7) }),
   fc.record({ kind: fc.constant('merge' as const), a: fc.nat(7), b: fc.nat(7) }),
@@ -92,7 +147,16 @@ function apply(w: World, o: Op, ids: number[]): void {
   try {
     switch (o.kind) {
       case 'report':
-        ids.push(s.feedback.submit(w.participants[o.who]!, m, w.journeyId, w.stepId, { title: 't', body: 'b', severity: o.severity, channel: null }).id);
+        ids.push(s.feedback.submit(w.participants[o.who]!, m, w.journeyId, w.stepIds[o.step]!, { title: 't', body: 'b', severity: o.severity, channel: null }).id);
+        break;
+      case 'flag':
+        if (ids.length) s.feedback.flag(w.participants[o.who]!, m, id(o.target)!, 'spam');
+        break;
+      case 'clearFlags':
+        if (ids.length) s.moderation.clearFlags(w.moderator, m.id, id(o.target)!);
+        break;
+      case 'mergeStep':
+        s.journeyEditor.mergeStep(null, m.id, w.journeyId, w.stepIds[o.from]!, w.stepIds[o.to]!);
         break;
       case 'vote':
         if (ids.length) s.feedback.vote(w.participants[o.who]!, m.id, id(o.target)!, o.severity);
@@ -125,21 +189,78 @@ function apply(w: World, o: Op, ids: number[]): void {
   }
 }
 
+function applyAll(w: World, ops: Op[]): void {
+  const ids: number[] = [];
+  for (const o of ops) apply(w, o, ids);
+}
+
 describe('maintained ranking figures', () => {
   it('equal a from-scratch computation after random votes, withdrawals, merges, unmerges and erasures', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
-        const w = world();
-        try {
-          const ids: number[] = [];
-          for (const o of ops) apply(w, o, ids);
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+        inWorld((w) => {
+          applyAll(w, ops);
           checkConsistent(w);
-        } finally {
-          w.close();
-        }
-      }),
+        }),
+      ),
       { numRuns: 60 },
     );
+  });
+
+  it('a rebuild of the whole municipality in one read gives the same sums as counting each candidate', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+        inWorld((w) => {
+          applyAll(w, ops);
+          w.db.prepare('DELETE FROM candidate_stats').run();
+          w.services.ranking.rebuild(w.municipalityId);
+          checkConsistent(w);
+        }),
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a rebuild counts the submitter and voters of a merged duplicate for the candidate it was merged into', () => {
+    inWorld((w) => {
+      const candidate = reportAs(w, 0, 2);
+      w.clock.now = new Date(w.clock.now.getTime() + 30 * 86_400_000);
+      const duplicate = reportAs(w, 1, 5);
+      w.services.feedback.vote(w.participants[2]!, w.municipalityId, duplicate, 4);
+      w.services.moderation.merge(w.moderator, w.municipalityId, duplicate, candidate);
+      w.db.prepare('DELETE FROM candidate_stats').run();
+      w.services.ranking.rebuild(w.municipalityId);
+      expect(new RankingRepository(w.db).stats(candidate)).toMatchObject({ n: 3, ratingSum: 11, ratingCount: 3 });
+      checkConsistent(w);
+    });
+  });
+
+  it('step roll-ups follow a withdrawn last vote, hiding by flags, clearing them, a step merge and an erasure', () => {
+    inWorld((w) => {
+      const m = w.services.municipalities.bySlug('aust');
+      const [a, b] = w.stepIds as [number, number];
+      const supportersOn = (stepId: number) => new FeedbackRepository(w.db).stepSummaries(w.journeyId).find((r) => r.step_id === stepId)?.supporters ?? 0;
+      const id = reportAs(w, 0, 3, a);
+      w.services.feedback.vote(w.participants[1]!, m.id, id, 4);
+      expect(supportersOn(a)).toBe(2);
+      w.services.feedback.withdraw(w.participants[1]!, m.id, id);
+      expect(supportersOn(a)).toBe(1);
+      checkStepRollUps(w);
+      w.services.feedback.vote(w.participants[1]!, m.id, id, 4);
+      // Another report keeps the step on the map while the first is hidden.
+      reportAs(w, 5, 2, a);
+      for (const who of [2, 3, 4]) w.services.feedback.flag(w.participants[who]!, m, id, 'spam');
+      expect(supportersOn(a)).toBe(1);
+      checkStepRollUps(w);
+      w.services.moderation.clearFlags(w.moderator, m.id, id);
+      expect(supportersOn(a)).toBe(3);
+      w.services.journeyEditor.mergeStep(null, m.id, w.journeyId, a, b);
+      expect([supportersOn(a), supportersOn(b)]).toEqual([0, 3]);
+      checkStepRollUps(w);
+      w.services.feedback.deleteMine(w.participants[0]!, id);
+      expect(supportersOn(b)).toBe(1);
+      checkStepRollUps(w);
+    });
   });
 
   it('decay under a fixed clock: after one half-life a candidate counts half', () => {

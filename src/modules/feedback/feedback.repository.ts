@@ -49,6 +49,9 @@ const SUPPORTERS = `(SELECT count(DISTINCT pid) FROM (
     SELECT v.participant_id FROM votes v JOIN pain_points s ON s.id = v.pain_point_id WHERE s.id = p.id OR s.merged_into_id = p.id
   ))`;
 
+// For published pain points (candidates) the same count is maintained by the ranking: read it instead of counting votes.
+const CANDIDATE_SUPPORTERS = `coalesce((SELECT cs.n FROM candidate_stats cs WHERE cs.pain_point_id = p.id), 0)`;
+
 const PUBLIC = `p.moderation_status = 'published' AND p.hidden_by_flags = 0`;
 
 const ORDER: Record<StepSort, string> = {
@@ -103,29 +106,29 @@ export class FeedbackRepository {
 
   publicForStep(stepId: number, sort: StepSort): PainPointWithSupport[] {
     return this.db
-      .prepare(`SELECT p.*, ${SUPPORTERS} AS supporters FROM pain_points p WHERE p.step_id = ? AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
+      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.step_id = ? AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
       .all(stepId) as PainPointWithSupport[];
   }
 
   publicForJourneyAsWhole(journeyId: number, sort: StepSort): PainPointWithSupport[] {
     return this.db
-      .prepare(`SELECT p.*, ${SUPPORTERS} AS supporters FROM pain_points p WHERE p.journey_id = ? AND p.step_id IS NULL AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
+      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.journey_id = ? AND p.step_id IS NULL AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
       .all(journeyId) as PainPointWithSupport[];
   }
 
-  /** Per step of a journey: published pain points and distinct supporters over them. */
+  /**
+   * Per step of a journey: public pain points and distinct supporters over them. The supporters are maintained by
+   * triggers (migration 0006), so this reads one count per step rather than the journey's votes.
+   */
   stepSummaries(journeyId: number): { step_id: number; pain_points: number; supporters: number }[] {
     return this.db
       .prepare(
-        `SELECT p.step_id, count(DISTINCT p.id) AS pain_points, count(DISTINCT x.pid) AS supporters
-         FROM pain_points p
-         LEFT JOIN (
-           SELECT coalesce(s.merged_into_id, s.id) AS target, s.participant_id AS pid FROM pain_points s WHERE s.participant_id IS NOT NULL
-           UNION ALL
-           SELECT coalesce(s.merged_into_id, s.id), v.participant_id FROM votes v JOIN pain_points s ON s.id = v.pain_point_id
-         ) x ON x.target = p.id
-         WHERE p.journey_id = ? AND p.step_id IS NOT NULL AND ${PUBLIC}
-         GROUP BY p.step_id`,
+        `SELECT * FROM (
+           SELECT st.id AS step_id,
+             (SELECT count(*) FROM pain_points p WHERE p.step_id = st.id AND ${PUBLIC}) AS pain_points,
+             coalesce((SELECT c.supporters FROM step_supporter_counts c WHERE c.step_id = st.id), 0) AS supporters
+           FROM steps st WHERE st.journey_id = ?
+         ) WHERE pain_points > 0`,
       )
       .all(journeyId) as { step_id: number; pain_points: number; supporters: number }[];
   }

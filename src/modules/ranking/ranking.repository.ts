@@ -53,10 +53,53 @@ export class RankingRepository {
       .prepare(
         `WITH acts AS (${ACTS})
          SELECT max(a.at) AS at,
-           (SELECT r.rating FROM acts r WHERE r.pid = a.pid AND r.rating IS NOT NULL ORDER BY r.at DESC LIMIT 1) AS rating
+           (SELECT r.rating FROM acts r WHERE r.pid = a.pid AND r.rating IS NOT NULL ORDER BY r.at DESC, r.rating DESC LIMIT 1) AS rating
          FROM acts a GROUP BY a.pid`,
       )
       .all({ c: candidateId }) as Supporter[];
+  }
+
+  /**
+   * The supporters of every candidate of a municipality in one ordered read, for a rebuild: the same people, times and
+   * ratings as `supporters`, yielded candidate by candidate. One sort instead of a query per candidate, so a rebuild of
+   * 100 000 candidates takes seconds, not minutes.
+   */
+  *supportersByCandidate(municipalityId: number): Generator<[candidateId: number, supporters: Supporter[]]> {
+    const rows = this.db
+      .prepare(
+        `WITH counted AS (
+           SELECT p.id, CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END AS c FROM pain_points p
+           WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
+         ), acts AS (
+           SELECT k.c, p.participant_id AS pid, p.created_at AS at, p.severity AS rating FROM counted k JOIN pain_points p ON p.id = k.id
+           WHERE p.participant_id IS NOT NULL
+           UNION ALL
+           SELECT k.c, v.participant_id, v.created_at, v.severity FROM counted k JOIN votes v ON v.pain_point_id = k.id
+         )
+         SELECT a.c, a.pid, a.at, a.rating FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
+         ORDER BY a.c, a.pid, a.at DESC, a.rating DESC`,
+      )
+      .raw()
+      .iterate({ m: municipalityId }) as IterableIterator<[number, number, string, number | null]>;
+    let candidate: number | null = null;
+    let person: number | null = null;
+    let supporters: Supporter[] = [];
+    for (const [c, pid, at, rating] of rows) {
+      if (c !== candidate) {
+        if (candidate !== null) yield [candidate, supporters];
+        candidate = c;
+        person = null;
+        supporters = [];
+      }
+      // Rows come latest first per person: the first is their latest act, the first rated one their latest rating.
+      if (pid !== person) {
+        person = pid;
+        supporters.push({ at, rating });
+      } else if (supporters[supporters.length - 1]!.rating === null) {
+        supporters[supporters.length - 1]!.rating = rating;
+      }
+    }
+    if (candidate !== null) yield [candidate, supporters];
   }
 
   isSupporter(candidateId: number, participantId: number): boolean {
@@ -105,6 +148,19 @@ export class RankingRepository {
       .prepare('SELECT half_life_days, severity_prior_weight FROM municipalities WHERE id = ?')
       .get(municipalityId) as { half_life_days: number; severity_prior_weight: number };
     return { halfLifeDays: row.half_life_days, priorWeight: row.severity_prior_weight };
+  }
+
+  /** The summed need of a journey's public candidates per step, aggregated in SQL rather than ranked row by row. */
+  needByStep(municipalityId: number, journeyId: number, p: { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number }): { step_id: number; need: number }[] {
+    return this.db
+      .prepare(
+        `SELECT pp.step_id, sum(${REACH_SQL} * ${SEVERITY_SQL}) AS need
+         FROM pain_points pp JOIN candidate_stats cs ON cs.pain_point_id = pp.id
+         WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND pp.moderation_status = 'published'
+           AND pp.hidden_by_flags = 0 AND pp.step_id IS NOT NULL
+         GROUP BY pp.step_id`,
+      )
+      .all({ municipality: municipalityId, journey: journeyId, nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior }) as { step_id: number; need: number }[];
   }
 
   /**

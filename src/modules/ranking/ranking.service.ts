@@ -53,7 +53,11 @@ export class RankingService {
   /** Every candidate of the municipality from scratch: after the half-life changes, or after bulk loads. */
   rebuild(municipalityId: number): void {
     this.repo.transaction(() => {
-      for (const id of this.repo.candidateIds(municipalityId)) this.recompute(id, municipalityId);
+      const { halfLifeDays } = this.repo.settings(municipalityId);
+      const sums = new Map(this.repo.candidateIds(municipalityId).map((id) => [id, sumsOf([], halfLifeDays)]));
+      // The connection is busy while the read streams, so the sums are written after it.
+      for (const [candidateId, supporters] of this.repo.supportersByCandidate(municipalityId)) sums.set(candidateId, sumsOf(supporters, halfLifeDays));
+      for (const [candidateId, candidateSums] of sums) this.repo.saveStats(candidateId, municipalityId, candidateSums, halfLifeDays);
     });
   }
 
@@ -101,12 +105,9 @@ export class RankingService {
   }
 
   /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
-  stepNeeds(municipalityId: number, journeyId: number, now?: Date): Map<number, number> {
-    const sums = new Map<number, number>();
-    for (const c of this.ranked(municipalityId, { journeyId, limit: -1, now })) {
-      if (c.step_id !== null) sums.set(c.step_id, (sums.get(c.step_id) ?? 0) + c.need);
-    }
-    return sums;
+  stepNeeds(municipalityId: number, journeyId: number, now: Date = this.clock()): Map<number, number> {
+    const rows = this.repo.needByStep(municipalityId, journeyId, { ...this.settingsOf(municipalityId), nowDays: daysSinceEpoch(now) });
+    return new Map(rows.map((r) => [r.step_id, r.need]));
   }
 
   /** The supporters of a candidate, counted from scratch (for explanations and checks). */
