@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase, pidFileOf, type Db } from './db/connection';
+import { openDatabase, pidFileOf, sessionsFileOf, type Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { ValidationError } from './errors';
 import { MunicipalityInputSchema } from './modules/accounts/accounts.schema';
@@ -114,8 +114,9 @@ function restore(databasePath: string, positionals: string[]): string {
     keptAs = `${databasePath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(databasePath, keptAs);
   }
-  // A stale write-ahead log would be replayed onto the restored file.
+  // A stale write-ahead log would be replayed onto the restored file; sessions of the replaced database end with it.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sessionsFileOf(databasePath) + suffix, { force: true });
   fs.copyFileSync(file, databasePath);
   return `Restored ${file} to ${databasePath}${keptAs ? `; the previous database is kept as ${keptAs}` : ''}.`;
 }

@@ -13,7 +13,36 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
+  attachSessions(db, file === ':memory:' ? ':memory:' : sessionsFileOf(file));
   return db;
+}
+
+/** Where the sessions live, beside the database. */
+export function sessionsFileOf(databasePath: string): string {
+  return `${databasePath}.sessions`;
+}
+
+/**
+ * Sessions sit in their own attached database with synchronous=NORMAL: every first visit to a page with a form and
+ * every request of a signed-in user writes one, and an fsync each (some 4 ms here) would cap the whole portal at a
+ * few hundred requests a second. A power cut may lose the last moments of sessions (people sign in again); a killed
+ * process loses nothing in WAL mode. Votes and everything else stay in the main file with synchronous=FULL.
+ * The sessions table is made here, not by a migration, because it is not part of the data a backup keeps.
+ */
+function attachSessions(db: Db, file: string): void {
+  db.prepare('ATTACH DATABASE ? AS ephemeral').run(file);
+  db.pragma('ephemeral.journal_mode = WAL');
+  db.pragma('ephemeral.synchronous = NORMAL');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ephemeral.sessions (
+      sid TEXT PRIMARY KEY,
+      user_id INTEGER,
+      expires_at INTEGER NOT NULL,
+      data TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ephemeral.sessions_by_user ON sessions (user_id);
+    CREATE INDEX IF NOT EXISTS ephemeral.sessions_by_expiry ON sessions (expires_at);
+  `);
 }
 
 /** Where a running server records its process id, so offline tools (restore) can refuse to run beside it. */

@@ -18,7 +18,8 @@ export class SqliteSessionStore extends session.Store {
         `INSERT INTO sessions (sid, user_id, expires_at, data) VALUES (?, ?, ?, ?)
          ON CONFLICT (sid) DO UPDATE SET user_id = excluded.user_id, expires_at = excluded.expires_at, data = excluded.data`,
       ),
-      touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
+      // Rolling sessions are touched on every request; moving the expiry by less than a minute is not worth a write.
+      touch: db.prepare('UPDATE sessions SET expires_at = @expires WHERE sid = @sid AND expires_at < @expires - 60000'),
       destroy: db.prepare('DELETE FROM sessions WHERE sid = ?'),
       prune: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     };
@@ -39,7 +40,7 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, sess: session.SessionData, callback?: () => void): void {
     this.run(callback, () => {
-      this.statements.touch.run(expiry(sess), sid);
+      this.statements.touch.run({ expires: expiry(sess), sid });
     });
   }
 
