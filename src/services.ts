@@ -11,6 +11,7 @@ import { DepartmentsRepository } from './modules/departments/departments.reposit
 import { DepartmentsService } from './modules/departments/departments.service';
 import { FeedbackRepository } from './modules/feedback/feedback.repository';
 import { FeedbackService } from './modules/feedback/feedback.service';
+import { GroupCommit } from './db/group-commit';
 import { ModerationService } from './modules/moderation/moderation.service';
 import { RankingRepository } from './modules/ranking/ranking.repository';
 import { InsightsRepository } from './modules/insights/insights.repository';
@@ -47,7 +48,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
       },
       options: (municipalityId: number) => ({ journeys: insightsRepo.journeys(municipalityId), steps: insightsRepo.steps(municipalityId) }),
     },
-    feedback: new FeedbackService(feedbackRepo, ranking, clock),
+    feedback: new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db)),
     moderation: new ModerationService(feedbackRepo, ranking, audit, clock),
     departments,
     journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {

@@ -84,12 +84,11 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
       renderPainPoint(req, res, idParam(req, 'painPointId'));
     },
 
-    vote(req: Request, res: Response) {
+    async vote(req: Request, res: Response) {
       const id = idParam(req, 'painPointId');
       const input = parseForm(VoteInputSchema, req.body);
-      const participantId = feedback.ensureParticipant(req.ensureParticipantKey!());
       try {
-        feedback.vote(participantId, m(req).id, id, input.severity);
+        await feedback.voteAs(req.ensureParticipantKey!(), m(req).id, id, input.severity);
       } catch (err) {
         if (err instanceof ValidationError) return renderPainPoint(req, res, id, err.fieldErrors, 400);
         throw err;

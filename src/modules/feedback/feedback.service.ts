@@ -1,4 +1,5 @@
 // The residents' side of feedback: report, "me too", flag, see and erase one's own contributions. Free of req/res.
+import type { GroupCommit } from '../../db/group-commit';
 import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
 import { mostSimilar } from '../../lib/similarity';
@@ -27,6 +28,7 @@ export class FeedbackService {
     private readonly repo: FeedbackRepository,
     private readonly ranking: RankingService,
     private readonly clock: () => Date,
+    private readonly writes: GroupCommit,
   ) {}
 
   private now(): string {
@@ -115,6 +117,14 @@ export class FeedbackService {
   private withVotes(rows: PainPointWithSupport[], participantId: number | null) {
     const voted = participantId === null ? new Set<number>() : this.repo.votedIds(participantId, rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, voted: voted.has(r.id), own: participantId !== null && r.participant_id === participantId }));
+  }
+
+  /**
+   * "Me too" from the resident holding this key (a participant from now on, if new): the vote below, committed together
+   * with others that arrive at the same moment. Resolves once the vote is durable.
+   */
+  voteAs(participantKey: string, municipalityId: number, painPointId: number, severity: number | null): Promise<boolean> {
+    return this.writes.run(() => this.vote(this.ensureParticipant(participantKey), municipalityId, painPointId, severity));
   }
 
   /** "Me too": one per participant (the database enforces it), not on one's own, not once closed. */
