@@ -263,6 +263,23 @@ describe('maintained ranking figures', () => {
     });
   });
 
+  it('a cached ranking follows every change at once, and its moment moves on after a minute', () => {
+    inWorld((w) => {
+      const id = reportAs(w, 0, 3);
+      const first = w.services.ranking.ranked(w.municipalityId, { limit: 10 });
+      expect(first.map((c) => c.n)).toEqual([1]);
+      w.services.feedback.vote(w.participants[1]!, w.municipalityId, id, 5);
+      expect(w.services.ranking.ranked(w.municipalityId, { limit: 10 }).map((c) => c.n)).toEqual([2]);
+      w.db.prepare('UPDATE municipalities SET severity_prior_weight = 0 WHERE id = ?').run(w.municipalityId);
+      expect(w.services.ranking.ranked(w.municipalityId, { limit: 10 })[0]!.figures.severity).toBe(4);
+      const moment = w.services.ranking.now();
+      w.clock.now = new Date(w.clock.now.getTime() + 30_000);
+      expect(w.services.ranking.now()).toBe(moment);
+      w.clock.now = new Date(w.clock.now.getTime() + 30_000);
+      expect(w.services.ranking.now().getTime()).toBe(w.clock.now.getTime());
+    });
+  });
+
   it('decay under a fixed clock: after one half-life a candidate counts half', () => {
     const w = world();
     try {

@@ -135,6 +135,11 @@ export class RankingRepository {
       .all(municipalityId) as number[];
   }
 
+  /** Changes whenever anything a ranking of the municipality reads changes (migration 0008's triggers). */
+  version(municipalityId: number): number {
+    return (this.db.prepare('SELECT version FROM ranking_versions WHERE municipality_id = ?').pluck().get(municipalityId) as number | undefined) ?? 0;
+  }
+
   /** C of RANKING.md: the mean of all ratings behind the municipality's candidates; null when there are none. */
   prior(municipalityId: number): number | null {
     const row = this.db

@@ -4,6 +4,9 @@ import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type F
 import type { RankedRow, RankingRepository } from './ranking.repository';
 
 export const DEFAULT_PRIOR = 3;
+/** How long one moment serves as the ranking's "now": decay over a minute moves a need score by a few millionths. */
+export const RANKING_MOMENT_MS = 60_000;
+const CACHE_ENTRIES = 1000;
 
 export interface RankedCandidate extends RankedRow {
   need: number;
@@ -11,10 +14,28 @@ export interface RankedCandidate extends RankedRow {
 }
 
 export class RankingService {
+  private moment: Date | null = null;
+  /**
+   * Rankings by municipality, data version, scope and moment. Reading the largest municipality's ranking computes
+   * need scores for 100 000 candidates; pages and the API ask for the same ones many times a second between changes.
+   */
+  private readonly cache = new Map<string, { version: number; value: unknown }>();
+
   constructor(
     private readonly repo: RankingRepository,
     private readonly clock: () => Date,
   ) {}
+
+  private cached<T>(municipalityId: number, key: string, compute: () => T): T {
+    const version = this.repo.version(municipalityId);
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = compute();
+    this.cache.delete(key);
+    this.cache.set(key, { version, value });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    return value;
+  }
 
   /** Recomputes from scratch the candidate a pain point counts for, and drops figures of what is no candidate. */
   refresh(painPointId: number): void {
@@ -72,9 +93,14 @@ export class RankingService {
     return { halfLifeDays: s.halfLifeDays, priorWeight: s.priorWeight, prior: this.repo.prior(municipalityId) ?? DEFAULT_PRIOR };
   }
 
-  /** The ranking's clock: callers that must compute several reads at one moment take it here and pass it back as `now`. */
+  /**
+   * The ranking's clock: callers that must compute several reads at one moment take it here and pass it back as `now`.
+   * It moves on once a minute (or when the clock jumps back), so that reads within that minute share cached rankings.
+   */
   now(): Date {
-    return this.clock();
+    const t = this.clock();
+    if (!this.moment || Math.abs(t.getTime() - this.moment.getTime()) >= RANKING_MOMENT_MS) this.moment = t;
+    return this.moment;
   }
 
   /**
@@ -94,20 +120,24 @@ export class RankingService {
       now?: Date;
     },
   ): RankedCandidate[] {
-    const settings = this.settingsOf(municipalityId);
-    const { now = this.clock(), ...rest } = scope;
-    return this.repo
-      .ranked(municipalityId, { ...settings, ...rest, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
-      .map((row) => ({
-        ...row,
-        figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now),
-      }));
+    const { now = this.now(), ...rest } = scope;
+    return this.cached(municipalityId, `ranked:${municipalityId}:${now.getTime()}:${JSON.stringify(rest)}`, () => {
+      const settings = this.settingsOf(municipalityId);
+      return this.repo
+        .ranked(municipalityId, { ...settings, ...rest, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
+        .map((row) => ({
+          ...row,
+          figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now),
+        }));
+    });
   }
 
   /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
-  stepNeeds(municipalityId: number, journeyId: number, now: Date = this.clock()): Map<number, number> {
-    const rows = this.repo.needByStep(municipalityId, journeyId, { ...this.settingsOf(municipalityId), nowDays: daysSinceEpoch(now) });
-    return new Map(rows.map((r) => [r.step_id, r.need]));
+  stepNeeds(municipalityId: number, journeyId: number, now: Date = this.now()): Map<number, number> {
+    return this.cached(municipalityId, `needs:${municipalityId}:${journeyId}:${now.getTime()}`, () => {
+      const rows = this.repo.needByStep(municipalityId, journeyId, { ...this.settingsOf(municipalityId), nowDays: daysSinceEpoch(now) });
+      return new Map(rows.map((r) => [r.step_id, r.need]));
+    });
   }
 
   /** The supporters of a candidate, counted from scratch (for explanations and checks). */
