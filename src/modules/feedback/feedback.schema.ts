@@ -37,4 +37,7 @@ export const FlagInputSchema = z.strictObject({
 });
 
 // Query strings also carry ?lang=, so unknown keys are ignored; a sort outside the list is refused.
-export const StepQuerySchema = z.object({ sort: z.enum(STEP_SORTS).default('important') });
+export const StepQuerySchema = z.object({
+  sort: z.enum(STEP_SORTS).default('important'),
+  side: z.coerce.number().int().min(1).max(100_000).default(1),
+});

@@ -23,6 +23,8 @@ export interface PreparedReport extends ReportInput {
   similar: { id: number; title: string; score: number; closed: boolean }[];
 }
 
+export const FEEDBACK_PAGE_SIZE = 20;
+
 export class FeedbackService {
   constructor(
     private readonly repo: FeedbackRepository,
@@ -94,13 +96,25 @@ export class FeedbackService {
     return { ...p, own, voted: participantId !== null && this.repo.hasVoted(p.id, participantId) };
   }
 
-  forStep(municipalityId: number, stepId: number, sort: StepSort, participantId: number | null) {
-    return this.withVotes(this.byImportance(municipalityId, this.repo.publicForStep(stepId, sort), sort, { stepId }), participantId);
+  /** One page of a step's public pain points in the chosen order, with the resident's own votes marked. */
+  forStep(municipalityId: number, stepId: number, sort: StepSort, page: number, participantId: number | null) {
+    return this.pageOf(this.byImportance(municipalityId, this.repo.publicForStep(stepId, sort), sort, { stepId }), page, participantId);
   }
 
-  forJourneyAsWhole(municipalityId: number, journeyId: number, sort: StepSort, participantId: number | null) {
+  forJourneyAsWhole(municipalityId: number, journeyId: number, sort: StepSort, page: number, participantId: number | null) {
     const rows = this.repo.publicForJourneyAsWhole(journeyId, sort);
-    return this.withVotes(this.byImportance(municipalityId, rows, sort, { journeyId }), participantId);
+    return this.pageOf(this.byImportance(municipalityId, rows, sort, { journeyId }), page, participantId);
+  }
+
+  /**
+   * A busy step holds hundreds of pain points; a page shows FEEDBACK_PAGE_SIZE of them, which is what a resident
+   * reads and what keeps the page light (rendering 500 cards with their forms took over 100 ms).
+   */
+  private pageOf(rows: PainPointWithSupport[], page: number, participantId: number | null) {
+    const pages = Math.max(1, Math.ceil(rows.length / FEEDBACK_PAGE_SIZE));
+    const current = Math.min(page, pages);
+    const from = (current - 1) * FEEDBACK_PAGE_SIZE;
+    return { items: this.withVotes(rows.slice(from, from + FEEDBACK_PAGE_SIZE), participantId), total: rows.length, page: current, pages, from: from + 1 };
   }
 
   /** "Most important" is the ranking's order (need score); the other sorts come from SQL. */

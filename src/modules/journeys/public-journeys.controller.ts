@@ -24,7 +24,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
       }),
     );
   };
-  const sortOf = (req: Request) => parseQuery(StepQuerySchema, req.query).sort;
+  const listQuery = (req: Request) => parseQuery(StepQuerySchema, req.query);
 
   return {
     municipality(req: Request, res: Response) {
@@ -41,14 +41,15 @@ export function publicJourneysController({ publicJourneys, departments, feedback
     map(req: Request, res: Response) {
       const municipality = req.municipality!;
       const map = publicJourneys.map(municipality.id, String(req.params.journey));
-      const sort = sortOf(req);
+      const { sort, side } = listQuery(req);
       res.render('journeys/map', {
         title: `${map.snapshot.journey.title} – ${municipality.name}`,
         preview: false,
         map,
         stepBase: `/${municipality.slug}/reiser/${map.slug}/steg`,
         pain: painLane(municipality.id, map.journeyId),
-        journeyPainPoints: feedback.forJourneyAsWhole(municipality.id, map.journeyId, sort, participant(req)),
+        journeyPainPoints: feedback.forJourneyAsWhole(municipality.id, map.journeyId, sort, side, participant(req)),
+        sort,
         flagged: req.query.rapportert === '1',
         severities: SEVERITIES,
       });
@@ -57,7 +58,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
     step(req: Request, res: Response) {
       const municipality = req.municipality!;
       const { map, step, previous, next } = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
-      const sort = sortOf(req);
+      const { sort, side } = listQuery(req);
       res.render('journeys/step', {
         title: `${step.title} – ${map.snapshot.journey.title}`,
         map,
@@ -65,7 +66,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         previous,
         next,
         sort,
-        painPoints: feedback.forStep(municipality.id, step.id, sort, participant(req)),
+        painPoints: feedback.forStep(municipality.id, step.id, sort, side, participant(req)),
         pain: painLane(municipality.id, map.journeyId),
         severities: SEVERITIES,
         journeyPath: `/${municipality.slug}/reiser/${map.slug}`,
