@@ -272,6 +272,13 @@ describe('maintained ranking figures', () => {
       expect(w.services.ranking.ranked(w.municipalityId, { limit: 10 }).map((c) => c.n)).toEqual([2]);
       w.db.prepare('UPDATE municipalities SET severity_prior_weight = 0 WHERE id = ?').run(w.municipalityId);
       expect(w.services.ranking.ranked(w.municipalityId, { limit: 10 })[0]!.figures.severity).toBe(4);
+      // Names the staff insights show beside the figures move the version on too.
+      const repo = new RankingRepository(w.db);
+      for (const change of ["UPDATE steps SET title = 'ny' WHERE id = ?", "UPDATE journeys SET title = 'ny' WHERE id = (SELECT journey_id FROM steps WHERE id = ?)"]) {
+        const before = repo.version(w.municipalityId);
+        w.db.prepare(change).run(w.stepId);
+        expect(repo.version(w.municipalityId)).toBeGreaterThan(before);
+      }
       const moment = w.services.ranking.now();
       w.clock.now = new Date(w.clock.now.getTime() + 30_000);
       expect(w.services.ranking.now()).toBe(moment);

@@ -29,7 +29,7 @@ export function insightsController({ insights, insightsReader, departments, port
         title: req.t('insights.title'),
         q,
         table,
-        charts: insights.charts(m.id, q, clock()),
+        charts: insights.charts(m.id, q),
         options: {
           journeys: insightsReader.options(m.id).journeys,
           steps: insightsReader.options(m.id).steps,

@@ -42,7 +42,14 @@ export class InsightsService {
   }
 
   table(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number) {
-    const p = this.ranking.parameters(municipalityId);
+    const now = this.ranking.now();
+    return this.ranking.memo(municipalityId, `insights-table:${municipalityId}:${now.getTime()}:${sort}:${page}:${JSON.stringify(filter)}`, () =>
+      this.tableAt(municipalityId, filter, sort, page, now),
+    );
+  }
+
+  private tableAt(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number, now: Date) {
+    const p = this.ranking.parameters(municipalityId, now);
     const total = this.repo.count(municipalityId, filter, p);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const current = Math.min(page, pages);
@@ -57,7 +64,13 @@ export class InsightsService {
   }
 
   /** The charts of the insights page, each with the numbers its text alternative shows. */
-  charts(municipalityId: number, filter: InsightsFilter, now: Date) {
+  charts(municipalityId: number, filter: InsightsFilter, now: Date = this.ranking.now()) {
+    return this.ranking.memo(municipalityId, `insights-charts:${municipalityId}:${now.getTime()}:${JSON.stringify(filter)}`, () =>
+      this.chartsAt(municipalityId, filter, now),
+    );
+  }
+
+  private chartsAt(municipalityId: number, filter: InsightsFilter, now: Date) {
     const p = this.ranking.parameters(municipalityId, now);
     const all = [...this.repo.iterate(municipalityId, filter, 'need', p)];
     const sumBy = <K>(key: (r: InsightRow) => K | null) => {

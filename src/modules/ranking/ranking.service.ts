@@ -26,7 +26,12 @@ export class RankingService {
     private readonly clock: () => Date,
   ) {}
 
-  private cached<T>(municipalityId: number, key: string, compute: () => T): T {
+  /**
+   * A read that depends only on what the municipality's ranking version covers (candidates, their sums, journeys'
+   * publication, settings) and on a moment: computed once per version, scope and moment. Other modules' rankings
+   * (staff insights) share it.
+   */
+  memo<T>(municipalityId: number, key: string, compute: () => T): T {
     const version = this.repo.version(municipalityId);
     const hit = this.cache.get(key);
     if (hit && hit.version === version) return hit.value as T;
@@ -83,7 +88,7 @@ export class RankingService {
   }
 
   /** What a ranking read needs besides the sums: settings, the prior C, and the time in days since the epoch. */
-  parameters(municipalityId: number, now: Date = this.clock()) {
+  parameters(municipalityId: number, now: Date = this.now()) {
     const settings = this.settingsOf(municipalityId);
     return { ...settings, nowDays: daysSinceEpoch(now), now };
   }
@@ -121,7 +126,7 @@ export class RankingService {
     },
   ): RankedCandidate[] {
     const { now = this.now(), ...rest } = scope;
-    return this.cached(municipalityId, `ranked:${municipalityId}:${now.getTime()}:${JSON.stringify(rest)}`, () => {
+    return this.memo(municipalityId, `ranked:${municipalityId}:${now.getTime()}:${JSON.stringify(rest)}`, () => {
       const settings = this.settingsOf(municipalityId);
       return this.repo
         .ranked(municipalityId, { ...settings, ...rest, offset: scope.offset ?? 0, nowDays: daysSinceEpoch(now) })
@@ -134,7 +139,7 @@ export class RankingService {
 
   /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
   stepNeeds(municipalityId: number, journeyId: number, now: Date = this.now()): Map<number, number> {
-    return this.cached(municipalityId, `needs:${municipalityId}:${journeyId}:${now.getTime()}`, () => {
+    return this.memo(municipalityId, `needs:${municipalityId}:${journeyId}:${now.getTime()}`, () => {
       const rows = this.repo.needByStep(municipalityId, journeyId, { ...this.settingsOf(municipalityId), nowDays: daysSinceEpoch(now) });
       return new Map(rows.map((r) => [r.step_id, r.need]));
     });
