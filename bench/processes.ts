@@ -1,0 +1,89 @@
+// Starts the servers under test as child processes (the portal in production mode, and bare Express), and samples
+// their memory from /proc, so the figures are those of the server and not of the load generator.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface ServerProcess {
+  name: string;
+  pid: number;
+  baseUrl: string;
+  /** Resident memory now, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * `compiled` runs dist/server.js as `npm start` does; otherwise the TypeScript sources through tsx (the smoke run in
+ * `npm test`, which has no build). Output goes straight to a log file, as a deployment would log.
+ */
+export function startPortal(options: { databasePath: string; logFile: string; compiled: boolean }): Promise<ServerProcess> {
+  const args = options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')];
+  return startChild('portal', args, options.logFile, {
+    NODE_ENV: 'production',
+    DATABASE_PATH: options.databasePath,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED_DEMO: 'off',
+    LOG_LEVEL: 'info',
+    // The benchmark's clients stand behind one proxy hop, each with its own address, as residents behind nginx would.
+    TRUST_PROXY: '1',
+  });
+}
+
+export function startBareExpress(logFile: string): Promise<ServerProcess> {
+  return startChild('bare', [path.join(__dirname, 'bare-hello.js')], logFile, { NODE_ENV: 'production' });
+}
+
+async function startChild(name: string, args: string[], logFile: string, env: Record<string, string>): Promise<ServerProcess> {
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = await waitForAddress(child, logFile);
+  return {
+    name,
+    pid: child.pid!,
+    baseUrl,
+    rssMb: () => residentMb(child.pid!),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function waitForAddress(child: ChildProcess, logFile: string): Promise<string> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const match = /running on (http:\/\/\S+)/.exec(fs.readFileSync(logFile, 'utf8'));
+    if (match) return match[1]!;
+    if (child.exitCode !== null || Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start; its log:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Records the highest resident memory of a process while work runs. */
+export async function peakMemoryDuring<T>(server: ServerProcess, work: () => Promise<T>, everyMs = 25): Promise<{ result: T; beforeMb: number; peakMb: number }> {
+  const beforeMb = server.rssMb();
+  let peakMb = beforeMb;
+  const timer = setInterval(() => (peakMb = Math.max(peakMb, server.rssMb())), everyMs);
+  try {
+    const result = await work();
+    peakMb = Math.max(peakMb, server.rssMb());
+    return { result, beforeMb, peakMb };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,44 @@
+// What a real browser would hold before it can post: a session cookie with its CSRF token, or a signed-in staff session.
+import crypto from 'node:crypto';
+
+export interface FormSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Opens a page holding a form, as a first-time visitor, and keeps the session cookie and the form's CSRF token. */
+export async function openForm(url: string, cookie = ''): Promise<FormSession> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`GET ${url} holds no form with a CSRF token`);
+  return { cookie: mergeCookies(cookie, res.headers.getSetCookie()), csrfToken: token };
+}
+
+/** Signs a staff member in through the login form; returns the signed-in session's cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = await openForm(`${baseUrl}/login`);
+  const res = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password, _csrf: form.csrfToken }).toString(),
+  });
+  if (res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
+  return mergeCookies(form.cookie, res.headers.getSetCookie());
+}
+
+/** A participant cookie value of the form the portal hands out (32 random bytes), made by the client up front. */
+export function participantValue(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+function mergeCookies(existing: string, setCookies: string[]): string {
+  const jar = new Map(existing.split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+  for (const set of setCookies) {
+    const pair = set.split(';')[0]!;
+    jar.set(pair.split('=')[0]!, pair);
+  }
+  return [...jar.values()].join('; ');
+}
