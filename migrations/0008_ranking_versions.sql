@@ -1,5 +1,5 @@
 -- A version per municipality that changes whenever anything a ranking or the staff insights read changes: the
--- maintained sums, a pain point, a journey, step or department, the ranking settings. Cached rankings
+-- maintained sums, a pain point or a vote withdrawn (also by cascade), a journey, step or department, the settings. Cached rankings
 -- (ranking.service.ts) are keyed by it, so a cached ranking is never one a change has made wrong; only time decay may
 -- be up to a minute old.
 CREATE TABLE ranking_versions (
@@ -18,6 +18,7 @@ END;
 CREATE TRIGGER ranking_version_stats_added AFTER INSERT ON candidate_stats BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
 CREATE TRIGGER ranking_version_stats_changed AFTER UPDATE ON candidate_stats BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
 CREATE TRIGGER ranking_version_stats_removed AFTER DELETE ON candidate_stats BEGIN INSERT INTO ranking_version_bumps VALUES (OLD.municipality_id); END;
+CREATE TRIGGER ranking_version_vote_removed AFTER DELETE ON votes BEGIN INSERT INTO ranking_version_bumps SELECT municipality_id FROM pain_points WHERE id = OLD.pain_point_id; END;
 CREATE TRIGGER ranking_version_pain_point_added AFTER INSERT ON pain_points BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
 CREATE TRIGGER ranking_version_pain_point_changed AFTER UPDATE ON pain_points BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
 CREATE TRIGGER ranking_version_pain_point_removed AFTER DELETE ON pain_points BEGIN INSERT INTO ranking_version_bumps VALUES (OLD.municipality_id); END;

@@ -99,6 +99,9 @@ function checkStepRollUps(w: World): void {
     .all(w.journeyId);
   const maintained = new FeedbackRepository(w.db).stepSummaries(w.journeyId).sort((a, b) => a.step_id - b.step_id);
   expect(maintained).toEqual(scratch);
+  // The service's cached copy is never one a change has left behind.
+  const cached = [...w.services.feedback.stepSummaries(w.municipalityId, w.journeyId)].map(([step_id, s]) => ({ step_id, pain_points: s.painPoints, supporters: s.supporters }));
+  expect(cached.sort((a, b) => a.step_id - b.step_id)).toEqual(scratch);
   // The pain lane's summed need per step, aggregated in SQL, is the sum of the ranked candidates' need scores.
   const summed = new Map<number, number>();
   for (const c of w.services.ranking.ranked(w.municipalityId, { journeyId: w.journeyId, limit: -1 })) {

@@ -154,7 +154,7 @@ export class ApiService {
   /** The published map with the step roll-ups of RANKING.md, need scores computed at `asOf`. */
   journey(m: MunicipalityRow, slug: string, asOf: Date): ApiJourney {
     const map = this.publishedJourney(m, slug);
-    const summaries = this.s.feedback.stepSummaries(map.journeyId);
+    const summaries = this.s.feedback.stepSummaries(m.id, map.journeyId);
     const needs = this.s.ranking.stepNeeds(m.id, map.journeyId, asOf);
     const mapSteps = new Map(map.steps.map((s) => [s.id, s]));
     const j = map.snapshot.journey;

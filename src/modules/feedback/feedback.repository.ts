@@ -104,16 +104,28 @@ export class FeedbackRepository {
     return this.db.prepare('SELECT * FROM pain_points WHERE id = ?').get(id) as PainPointRow | undefined;
   }
 
-  publicForStep(stepId: number, sort: StepSort): PainPointWithSupport[] {
+  /**
+   * The ids of a step's public pain points (or, with `stepId` null, of those about the journey as a whole) in an
+   * order SQL can give; a page then reads only its own rows. "Most important" comes from the ranking instead.
+   */
+  publicIds(journeyId: number, stepId: number | null, sort: Exclude<StepSort, 'important'>): number[] {
     return this.db
-      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.step_id = ? AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
-      .all(stepId) as PainPointWithSupport[];
+      .prepare(
+        `SELECT p.id FROM pain_points p WHERE p.journey_id = @journey AND (p.step_id = @step OR (@step IS NULL AND p.step_id IS NULL))
+         AND ${PUBLIC} ORDER BY ${ORDER[sort].replace('supporters', CANDIDATE_SUPPORTERS)}`,
+      )
+      .pluck()
+      .all({ journey: journeyId, step: stepId }) as number[];
   }
 
-  publicForJourneyAsWhole(journeyId: number, sort: StepSort): PainPointWithSupport[] {
-    return this.db
-      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.journey_id = ? AND p.step_id IS NULL AND ${PUBLIC} ORDER BY ${ORDER[sort]}`)
-      .all(journeyId) as PainPointWithSupport[];
+  /** Public pain points by id, in the order of the ids given. */
+  publicByIds(ids: number[]): PainPointWithSupport[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC}`)
+      .all(JSON.stringify(ids)) as PainPointWithSupport[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

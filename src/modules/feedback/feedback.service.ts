@@ -97,35 +97,40 @@ export class FeedbackService {
   }
 
   /** One page of a step's public pain points in the chosen order, with the resident's own votes marked. */
-  forStep(municipalityId: number, stepId: number, sort: StepSort, page: number, participantId: number | null) {
-    return this.pageOf(this.byImportance(municipalityId, this.repo.publicForStep(stepId, sort), sort, { stepId }), page, participantId);
+  forStep(municipalityId: number, journeyId: number, stepId: number, sort: StepSort, page: number, participantId: number | null) {
+    return this.pageOf(this.orderedIds(municipalityId, journeyId, stepId, sort), page, participantId);
   }
 
+  /** The same for the pain points about the journey as a whole. */
   forJourneyAsWhole(municipalityId: number, journeyId: number, sort: StepSort, page: number, participantId: number | null) {
-    const rows = this.repo.publicForJourneyAsWhole(journeyId, sort);
-    return this.pageOf(this.byImportance(municipalityId, rows, sort, { journeyId }), page, participantId);
+    return this.pageOf(this.orderedIds(municipalityId, journeyId, null, sort), page, participantId);
+  }
+
+  /** "Most important" is the ranking's order (need score, cached per moment); the other sorts come from SQL. */
+  private orderedIds(municipalityId: number, journeyId: number, stepId: number | null, sort: StepSort): number[] {
+    if (sort !== 'important') return this.repo.publicIds(journeyId, stepId, sort);
+    const scope = stepId === null ? { journeyId, journeyLevelOnly: true } : { journeyId, stepId };
+    return this.ranking.ranked(municipalityId, { ...scope, limit: -1 }).map((c) => c.id);
   }
 
   /**
    * A busy step holds hundreds of pain points; a page shows FEEDBACK_PAGE_SIZE of them, which is what a resident
-   * reads and what keeps the page light (rendering 500 cards with their forms took over 100 ms).
+   * reads and what keeps the page light (rendering 500 cards with their forms took over 100 ms). Only the page's
+   * own rows are read.
    */
-  private pageOf(rows: PainPointWithSupport[], page: number, participantId: number | null) {
-    const pages = Math.max(1, Math.ceil(rows.length / FEEDBACK_PAGE_SIZE));
+  private pageOf(ids: number[], page: number, participantId: number | null) {
+    const pages = Math.max(1, Math.ceil(ids.length / FEEDBACK_PAGE_SIZE));
     const current = Math.min(page, pages);
     const from = (current - 1) * FEEDBACK_PAGE_SIZE;
-    return { items: this.withVotes(rows.slice(from, from + FEEDBACK_PAGE_SIZE), participantId), total: rows.length, page: current, pages, from: from + 1 };
+    const items = this.withVotes(this.repo.publicByIds(ids.slice(from, from + FEEDBACK_PAGE_SIZE)), participantId);
+    return { items, total: ids.length, page: current, pages, from: from + 1 };
   }
 
-  /** "Most important" is the ranking's order (need score); the other sorts come from SQL. */
-  private byImportance(municipalityId: number, rows: PainPointWithSupport[], sort: StepSort, scope: { stepId?: number; journeyId?: number }) {
-    if (sort !== 'important' || rows.length < 2) return rows;
-    const order = new Map(this.ranking.ranked(municipalityId, { ...scope, limit: rows.length + 1000 }).map((r, i) => [r.id, i]));
-    return [...rows].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-  }
-
-  stepSummaries(journeyId: number): Map<number, { painPoints: number; supporters: number }> {
-    return new Map(this.repo.stepSummaries(journeyId).map((r) => [r.step_id, { painPoints: r.pain_points, supporters: r.supporters }]));
+  /** Per step: public pain points and distinct supporters; cached with the rankings, which every change to them moves on. */
+  stepSummaries(municipalityId: number, journeyId: number): Map<number, { painPoints: number; supporters: number }> {
+    return this.ranking.memo(municipalityId, `step-summaries:${municipalityId}:${journeyId}`, () =>
+      new Map(this.repo.stepSummaries(journeyId).map((r) => [r.step_id, { painPoints: r.pain_points, supporters: r.supporters }])),
+    );
   }
 
   private withVotes(rows: PainPointWithSupport[], participantId: number | null) {

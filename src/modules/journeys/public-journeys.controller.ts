@@ -14,7 +14,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
 
   /** Per step: reports, distinct supporters, summed need score and a heat level relative to the journey's worst step. */
   const painLane = (municipalityId: number, journeyId: number) => {
-    const summaries = feedback.stepSummaries(journeyId);
+    const summaries = feedback.stepSummaries(municipalityId, journeyId);
     const needs = ranking.stepNeeds(municipalityId, journeyId);
     const max = Math.max(0, ...needs.values());
     return new Map(
@@ -66,7 +66,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         previous,
         next,
         sort,
-        painPoints: feedback.forStep(municipality.id, step.id, sort, side, participant(req)),
+        painPoints: feedback.forStep(municipality.id, map.journeyId, step.id, sort, side, participant(req)),
         pain: painLane(municipality.id, map.journeyId),
         severities: SEVERITIES,
         journeyPath: `/${municipality.slug}/reiser/${map.slug}`,

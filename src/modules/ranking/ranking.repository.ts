@@ -183,6 +183,7 @@ export class RankingRepository {
       prior: number;
       journeyId?: number;
       stepId?: number;
+      journeyLevelOnly?: boolean;
       includeHidden?: boolean;
       publishedJourneysOnly?: boolean;
       publishedBefore?: string;
@@ -199,6 +200,7 @@ export class RankingRepository {
            WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
              AND (@journey IS NULL OR pp.journey_id = @journey)
              AND (@step IS NULL OR pp.step_id = @step)
+             AND (@journeyLevelOnly = 0 OR pp.step_id IS NULL)
              AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
              AND (@publishedJourneysOnly = 0 OR EXISTS (
                SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
@@ -213,6 +215,7 @@ export class RankingRepository {
         C: p.prior,
         journey: p.journeyId ?? null,
         step: p.stepId ?? null,
+        journeyLevelOnly: p.journeyLevelOnly ? 1 : 0,
         includeHidden: p.includeHidden ? 1 : 0,
         publishedJourneysOnly: p.publishedJourneysOnly ? 1 : 0,
         publishedBefore: p.publishedBefore ?? null,

@@ -117,6 +117,8 @@ export class RankingService {
     scope: {
       journeyId?: number;
       stepId?: number;
+      /** Only the pain points about the journey as a whole (no step). */
+      journeyLevelOnly?: boolean;
       includeHidden?: boolean;
       publishedJourneysOnly?: boolean;
       publishedBefore?: string;
