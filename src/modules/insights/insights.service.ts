@@ -70,27 +70,31 @@ export class InsightsService {
     );
   }
 
+  /** One pass over the candidates, keeping only the sums and the top ten: 100 000 rows need not sit in memory. */
   private chartsAt(municipalityId: number, filter: InsightsFilter, now: Date) {
     const p = this.ranking.parameters(municipalityId, now);
-    const all = [...this.repo.iterate(municipalityId, filter, 'need', p)];
-    const sumBy = <K>(key: (r: InsightRow) => K | null) => {
-      const sums = new Map<K, number>();
-      for (const r of all) {
-        const k = key(r);
-        if (k !== null) sums.set(k, (sums.get(k) ?? 0) + r.need);
-      }
-      return sums;
-    };
-    const departments = sumBy((r) => r.department_name);
     const handoverLabels = this.handovers(municipalityId);
-    const handovers = sumBy((r) => (r.step_id !== null && handoverLabels.has(r.step_id) ? handoverLabels.get(r.step_id)! : null));
-    const steps = sumBy((r) => (r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`));
+    const top: InsightRow[] = [];
+    const departments = new Map<string, number>();
+    const handovers = new Map<string, number>();
+    const steps = new Map<string, number>();
+    const add = (sums: Map<string, number>, key: string | null, need: number) => {
+      if (key !== null) sums.set(key, (sums.get(key) ?? 0) + need);
+    };
+    for (const r of this.repo.iterate(municipalityId, filter, 'need', p)) {
+      if (top.length < CHART_TOP) top.push(r);
+      add(departments, r.department_name, r.need);
+      add(handovers, r.step_id !== null ? (handoverLabels.get(r.step_id) ?? null) : null, r.need);
+      add(steps, r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`, r.need);
+    }
+    const bars = (sums: Map<string, number>, limit = Infinity) =>
+      [...sums].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([label, value]) => ({ label, value }));
     const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000).toISOString();
     return {
-      top: all.slice(0, CHART_TOP).map((r) => ({ label: r.title, value: r.need })),
-      byStep: [...steps].sort((a, b) => b[1] - a[1]).slice(0, CHART_TOP).map(([label, value]) => ({ label, value })),
-      byDepartment: [...departments].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value })),
-      byHandover: [...handovers].sort((a, b) => b[1] - a[1]).slice(0, CHART_TOP).map(([label, value]) => ({ label, value })),
+      top: top.map((r) => ({ label: r.title, value: r.need })),
+      byStep: bars(steps, CHART_TOP),
+      byDepartment: bars(departments),
+      byHandover: bars(handovers, CHART_TOP),
       perWeek: this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters })),
     };
   }
