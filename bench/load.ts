@@ -22,6 +22,8 @@ export interface LoadResult {
   /** Answers of the expected status; anything else (or a socket error) counts against the run. */
   expected: number;
   unexpected: number;
+  /** What the unexpected ones were: other statuses by class, socket errors, and requests autocannon gave up on. */
+  other: { '4xx': number; '5xx': number; errors: number; timeouts: number };
 }
 
 /**
@@ -40,6 +42,7 @@ export async function drive(baseUrl: string, options: LoadOptions, next: () => R
     requests: answered,
     expected,
     unexpected: answered - expected + result.errors + result.timeouts,
+    other: { '4xx': result['4xx'], '5xx': result['5xx'], errors: result.errors, timeouts: result.timeouts },
   };
 }
 

@@ -2,7 +2,7 @@
 // docs/benchmarks.md (between markers, so the hand-written analysis around it stays).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BenchResult } from './bench';
+import type { BenchResult, ScenarioResult } from './bench';
 
 export const RESULTS_START = '<!-- bench:results:start -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
@@ -16,10 +16,17 @@ function rows(r: BenchResult): Row[] {
   return [
     ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, '1.000', '', ''],
     ...r.scenarios.map((s): Row => [
-      s.unexpected > 0 ? `${s.title} (${s.unexpected} unexpected answers)` : s.title,
+      s.unexpected > 0 ? `${s.title} (unexpected: ${describe(s.other)})` : s.title,
       fmt(s.requestsPerSecond), `${s.p50Ms}`, `${s.p99Ms}`, s.ratio.toFixed(3), target(s.target), yes(s.met),
     ]),
   ];
+}
+
+function describe(other: ScenarioResult['other']): string {
+  return Object.entries(other)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
 }
 
 function exportRows(r: BenchResult): string[][] {
