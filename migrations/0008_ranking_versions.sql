@@ -1,5 +1,6 @@
 -- A version per municipality that changes whenever anything a ranking or the staff insights read changes: the
--- maintained sums, a pain point or a vote withdrawn (also by cascade), a journey, step or department, the settings. Cached rankings
+-- maintained sums, a pain point or a vote withdrawn (also by cascade), a journey, step or department, the
+-- municipality itself. Cached public pages (shared-pages.ts) are keyed by it too. Cached rankings
 -- (ranking.service.ts) are keyed by it, so a cached ranking is never one a change has made wrong; only time decay may
 -- be up to a minute old.
 CREATE TABLE ranking_versions (
@@ -25,4 +26,4 @@ CREATE TRIGGER ranking_version_pain_point_removed AFTER DELETE ON pain_points BE
 CREATE TRIGGER ranking_version_journey_changed AFTER UPDATE ON journeys BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
 CREATE TRIGGER ranking_version_step_changed AFTER UPDATE ON steps BEGIN INSERT INTO ranking_version_bumps VALUES ((SELECT municipality_id FROM journeys WHERE id = NEW.journey_id)); END;
 CREATE TRIGGER ranking_version_department_changed AFTER UPDATE ON departments BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.municipality_id); END;
-CREATE TRIGGER ranking_version_settings_changed AFTER UPDATE OF half_life_days, severity_prior_weight ON municipalities BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.id); END;
+CREATE TRIGGER ranking_version_municipality_changed AFTER UPDATE ON municipalities BEGIN INSERT INTO ranking_version_bumps VALUES (NEW.id); END;

@@ -1,5 +1,6 @@
 // Residents' pages: a municipality's published journeys, a journey map with its pain lane, and a step with its feedback.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { SharedPages } from '../../middleware/shared-pages';
 import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import type { Services } from '../../services';
@@ -11,6 +12,7 @@ export const HEAT_LEVELS = 4;
 
 export function publicJourneysController({ publicJourneys, departments, feedback, ranking }: Services) {
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
+  const shared = new SharedPages();
 
   /** Per step: reports, distinct supporters, summed need score and a heat level relative to the journey's worst step. */
   const painLane = (municipalityId: number, journeyId: number) => {
@@ -38,11 +40,11 @@ export function publicJourneysController({ publicJourneys, departments, feedback
       });
     },
 
-    map(req: Request, res: Response) {
+    map(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
       const map = publicJourneys.map(municipality.id, String(req.params.journey));
       const { sort, side } = listQuery(req);
-      res.render('journeys/map', {
+      shared.send(req, res, next, 'journeys/map', ranking.pageVersion(municipality.id), () => ({
         title: `${map.snapshot.journey.title} – ${municipality.name}`,
         preview: false,
         map,
@@ -52,14 +54,14 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         sort,
         flagged: req.query.rapportert === '1',
         severities: SEVERITIES,
-      });
+      }));
     },
 
-    step(req: Request, res: Response) {
+    step(req: Request, res: Response, nextHandler: NextFunction) {
       const municipality = req.municipality!;
       const { map, step, previous, next } = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
       const { sort, side } = listQuery(req);
-      res.render('journeys/step', {
+      shared.send(req, res, nextHandler, 'journeys/step', ranking.pageVersion(municipality.id), () => ({
         title: `${step.title} – ${map.snapshot.journey.title}`,
         map,
         step,
@@ -70,7 +72,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         pain: painLane(municipality.id, map.journeyId),
         severities: SEVERITIES,
         journeyPath: `/${municipality.slug}/reiser/${map.slug}`,
-      });
+      }));
     },
   };
 }

@@ -87,6 +87,14 @@ export class RankingService {
     });
   }
 
+  /**
+   * Changes whenever anything the municipality's public pages show from its data may have changed, or the ranking's
+   * moment moves on: the key of cached whole pages.
+   */
+  pageVersion(municipalityId: number): string {
+    return `${this.repo.version(municipalityId)}@${this.now().getTime()}`;
+  }
+
   /** What a ranking read needs besides the sums: settings, the prior C, and the time in days since the epoch. */
   parameters(municipalityId: number, now: Date = this.now()) {
     const settings = this.settingsOf(municipalityId);

@@ -1,0 +1,70 @@
+// Maps and step pages are rendered once for all anonymous visitors, yet every response has its own CSRF token and
+// nonce, every change shows at once, and residents and staff always get a page of their own.
+import request from 'supertest';
+import { buildJourney } from '../helpers/journeys';
+import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let stepPath: string;
+let painPointId: number;
+
+beforeAll(() => {
+  t = makeTestApp();
+  const municipalityId = createMunicipality(t.services, 'aust', 'Aust kommune');
+  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
+  const j = buildJourney(t.services, 'aust', { slug: 'delt', phases: { A: ['Søke'] }, publish: true });
+  const m = t.services.municipalities.bySlug('aust');
+  painPointId = t.services.feedback.submit(t.services.feedback.ensureParticipant('forfatter'), m, j.journeyId, j.stepIds[0]!, {
+    title: 'Skjemaet var uklart',
+    body: 'Tekst',
+    severity: 3,
+    channel: null,
+  }).id;
+  stepPath = `/aust/reiser/delt/steg/${j.stepIds[0]}`;
+});
+afterAll(() => t.close());
+
+const noSlots = (html: string) => expect(html).not.toMatch(/rk-(token|nonce)-slot/);
+
+describe('pages shared by anonymous visitors', () => {
+  it('gives each visitor a token of their own session, which their vote is accepted with', async () => {
+    const visitors = [request.agent(t.app), request.agent(t.app)];
+    const pages = await Promise.all(visitors.map((v) => v.get(stepPath)));
+    for (const page of pages) noSlots(page.text);
+    const tokens = pages.map((p) => csrfFrom(p.text));
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const votes = await Promise.all(visitors.map((v, i) => v.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: tokens[i], severity: '4' })));
+    expect(votes.map((v) => v.status)).toEqual([303, 303]);
+    // Each token belongs to its own session, not to a shared page.
+    const crossed = await visitors[0]!.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: tokens[1], severity: '4' });
+    expect(crossed.status).toBe(403);
+  });
+
+  it('shows a change at once, and marks a resident’s own vote only on their own page', async () => {
+    const before = await request(t.app).get('/aust/reiser/delt');
+    const count = Number(/(\d+) innspill, (\d+) støtter/.exec(before.text)![2]);
+    const voter = request.agent(t.app);
+    const page = await voter.get(stepPath);
+    await voter.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: csrfFrom(page.text), severity: '2' });
+    const after = await request(t.app).get('/aust/reiser/delt');
+    expect(after.text).toContain(`1 innspill, ${count + 1} støtter`);
+    const own = await voter.get(stepPath);
+    expect(own.text).toContain('Trekk tilbake');
+    const stranger = await request(t.app).get(stepPath);
+    expect(stranger.text).not.toContain('Trekk tilbake');
+    expect(stranger.text).toContain('Meg også');
+  });
+
+  it('keeps languages apart, and gives signed-in staff their own header', async () => {
+    const en = await request(t.app).get(`${stepPath}?lang=en`);
+    const nb = await request(t.app).get(stepPath);
+    expect(en.text).toContain('<html lang="en">');
+    expect(nb.text).toContain('<html lang="nb">');
+    await createUser(t.services, { email: 'admin@aust.no', platformAdmin: true });
+    const { agent } = await signIn(t.app, 'admin@aust.no');
+    const staff = await agent.get(stepPath);
+    expect(staff.text).toContain('/logout');
+    noSlots(staff.text);
+    expect((await request(t.app).get(stepPath)).text).not.toContain('/logout');
+  });
+});
