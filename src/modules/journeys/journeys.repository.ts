@@ -63,6 +63,8 @@ export type JourneyDetails = JourneyFields;
 /** A step as the editor writes it: the snapshot's fields, with the department as an id. */
 export type StepValues = Omit<SnapshotStep, 'id' | 'department'> & { departmentId: number | null };
 
+export type PublishedJourneyRef = Omit<PublishedJourneyRow, 'snapshot'>;
+
 export interface PublishedJourneyRow {
   id: number;
   municipality_id: number;
@@ -297,24 +299,30 @@ export class JourneysRepository {
 
   // --- public reads ---------------------------------------------------------------------------
 
-  published(municipalityId: number): PublishedJourneyRow[] {
+  // The public reads below leave the snapshot out: readers keep parsed snapshots by version id (they never change),
+  // and reading ten large JSON texts per request only to find them cached was the API's largest cost.
+  published(municipalityId: number): PublishedJourneyRef[] {
     return this.db
       .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot
+        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
          FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
          WHERE j.municipality_id = ? AND j.status = 'published'`,
       )
-      .all(municipalityId) as PublishedJourneyRow[];
+      .all(municipalityId) as PublishedJourneyRef[];
   }
 
-  publishedBySlug(municipalityId: number, slug: string): PublishedJourneyRow | undefined {
+  versionSnapshot(versionId: number): string {
+    return this.db.prepare('SELECT snapshot FROM journey_versions WHERE id = ?').pluck().get(versionId) as string;
+  }
+
+  publishedBySlug(municipalityId: number, slug: string): PublishedJourneyRef | undefined {
     return this.db
       .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot
+        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
          FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
          WHERE j.municipality_id = ? AND j.public_slug = ? AND j.status = 'published'`,
       )
-      .get(municipalityId, slug) as PublishedJourneyRow | undefined;
+      .get(municipalityId, slug) as PublishedJourneyRef | undefined;
   }
 
   /** Published journeys of every other municipality, for "start from a copy". */

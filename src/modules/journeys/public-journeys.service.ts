@@ -2,7 +2,7 @@
 import { NotFoundError } from '../../errors';
 import { stepsInOrder, type JourneySnapshot, type MapStep } from './journey-snapshot';
 import { LIFE_EVENTS, type LifeEvent } from './journey-vocabulary';
-import type { JourneysRepository, PublishedJourneyRow } from './journeys.repository';
+import type { JourneysRepository, PublishedJourneyRef } from './journeys.repository';
 
 export interface PublishedMap {
   journeyId: number;
@@ -55,10 +55,10 @@ export class PublicJourneysService {
     return { map, step, previous: map.steps[step.index - 1], next: map.steps[step.index + 1] };
   }
 
-  private toMap(row: PublishedJourneyRow): PublishedMap {
+  private toMap(row: PublishedJourneyRef & { snapshot?: string }): PublishedMap {
     const cached = this.cache.get(row.version_id);
     if (cached) return cached;
-    const snapshot = JSON.parse(row.snapshot) as JourneySnapshot;
+    const snapshot = JSON.parse(row.snapshot ?? this.repo.versionSnapshot(row.version_id)) as JourneySnapshot;
     const steps = stepsInOrder(snapshot);
     const map: PublishedMap = {
       journeyId: row.id,
