@@ -25,6 +25,19 @@ const ACTS = `
   SELECT v.participant_id, v.created_at, v.severity FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
    WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')`;
 
+/** Which candidates a ranked read takes, and how many. */
+export interface RankingScope {
+  journeyId?: number;
+  stepId?: number;
+  /** Only the pain points about the journey as a whole (no step). */
+  journeyLevelOnly?: boolean;
+  includeHidden?: boolean;
+  publishedJourneysOnly?: boolean;
+  publishedBefore?: string;
+  limit: number;
+  offset?: number;
+}
+
 export class RankingRepository {
   constructor(private readonly db: Db) {}
 
@@ -176,20 +189,7 @@ export class RankingRepository {
    */
   ranked(
     municipalityId: number,
-    p: {
-      nowDays: number;
-      halfLifeDays: number;
-      priorWeight: number;
-      prior: number;
-      journeyId?: number;
-      stepId?: number;
-      journeyLevelOnly?: boolean;
-      includeHidden?: boolean;
-      publishedJourneysOnly?: boolean;
-      publishedBefore?: string;
-      limit: number;
-      offset: number;
-    },
+    p: RankingScope & { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number; offset: number },
   ): (RankedRow & { need: number })[] {
     return this.db
       .prepare(

@@ -1,7 +1,7 @@
 // Keeps the per-candidate sums of RANKING.md up to date as residents and moderators act, and reads rankings.
 // A new supporter is added incrementally; anything else (withdrawal, merge, moderation) recomputes that candidate.
 import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures } from './ranking.math';
-import type { RankedRow, RankingRepository } from './ranking.repository';
+import type { RankedRow, RankingRepository, RankingScope } from './ranking.repository';
 
 export const DEFAULT_PRIOR = 3;
 /** How long one moment serves as the ranking's "now": decay over a minute moves a need score by a few millionths. */
@@ -122,18 +122,7 @@ export class RankingService {
    */
   ranked(
     municipalityId: number,
-    scope: {
-      journeyId?: number;
-      stepId?: number;
-      /** Only the pain points about the journey as a whole (no step). */
-      journeyLevelOnly?: boolean;
-      includeHidden?: boolean;
-      publishedJourneysOnly?: boolean;
-      publishedBefore?: string;
-      limit: number;
-      offset?: number;
-      now?: Date;
-    },
+    scope: RankingScope & { now?: Date },
   ): RankedCandidate[] {
     const { now = this.now(), ...rest } = scope;
     return this.memo(municipalityId, `ranked:${municipalityId}:${now.getTime()}:${JSON.stringify(rest)}`, () => {
