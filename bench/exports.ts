@@ -8,6 +8,8 @@ export interface ExportResult {
   /** Data rows in a CSV (header excluded); not counted for XLSX, which is zipped. */
   rows: number | null;
   memoryGrowthMb: number;
+  /** The server's resident memory at its highest while the export streamed. */
+  peakMb: number;
   status: number;
 }
 
@@ -30,6 +32,7 @@ export async function timeExport(portal: ServerProcess, slug: string, cookie: st
     bytes: result.bytes,
     rows: format === 'csv' ? result.newlines - 1 : null,
     memoryGrowthMb: Math.round((peakMb - beforeMb) * 10) / 10,
+    peakMb: Math.round(peakMb),
     status: result.status,
   };
 }

@@ -32,7 +32,7 @@ function describe(other: ScenarioResult['other']): string {
 function exportRows(r: BenchResult): string[][] {
   return r.exports.map((e) => [
     `${e.format.toUpperCase()} export, ${fmt(r.dataset.largest.candidates)} candidates`,
-    `${e.seconds} s`, `${e.memoryGrowthMb} MB`, `${fmt(e.bytes)} bytes`,
+    `${e.seconds} s`, `${e.memoryGrowthMb} MB (peak ${e.peakMb} MB)`, `${fmt(e.bytes)} bytes`,
     e.target ? `≤ ${e.target.seconds} s, ≤ ${e.target.memoryGrowthMb} MB` : 'measured',
     e.met === null ? '–' : e.met ? 'yes' : 'NO',
   ]);
