@@ -49,6 +49,14 @@ describe('pages of pain points', () => {
     expect(res.text).toContain('href="/aust/reiser/travel?sort=newest&amp;side=1#hele-reisen"');
   });
 
+  it('sorts by supporters, the most supported first', async () => {
+    const m = t.services.municipalities.bySlug('aust');
+    const third = t.db.prepare("SELECT id FROM pain_points WHERE title = 'Innspill nummer 3'").pluck().get() as number;
+    for (const who of ['a', 'b']) t.services.feedback.vote(t.services.feedback.ensureParticipant(`supporter-${who}`), m.id, third, 4);
+    const res = await request(t.app).get(`${stepPath}?sort=supported`);
+    expect(cards(res.text, 'Innspill nummer').slice(0, 2)).toEqual([3, COUNT]);
+  });
+
   it('shows the last page for a page number past the end, and refuses one that is no number', async () => {
     const past = await request(t.app).get(`${stepPath}?sort=newest&side=99`);
     expect(cards(past.text, 'Innspill nummer')).toEqual([5, 4, 3, 2, 1]);

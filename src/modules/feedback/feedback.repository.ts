@@ -54,11 +54,10 @@ const CANDIDATE_SUPPORTERS = `coalesce((SELECT cs.n FROM candidate_stats cs WHER
 
 const PUBLIC = `p.moderation_status = 'published' AND p.hidden_by_flags = 0`;
 
-const ORDER: Record<StepSort, string> = {
-  // "Most important" becomes the ranking's need score with the ranking feature; newest first until then.
-  important: 'p.published_at DESC, p.id DESC',
+// The sorts SQL gives; "most important" is the ranking's order (feedback.service.ts).
+const ORDER: Record<Exclude<StepSort, 'important'>, string> = {
   newest: 'p.published_at DESC, p.id DESC',
-  supported: 'supporters DESC, p.published_at DESC, p.id DESC',
+  supported: `${CANDIDATE_SUPPORTERS} DESC, p.published_at DESC, p.id DESC`,
 };
 
 export class FeedbackRepository {
@@ -112,7 +111,7 @@ export class FeedbackRepository {
     return this.db
       .prepare(
         `SELECT p.id FROM pain_points p WHERE p.journey_id = @journey AND (p.step_id = @step OR (@step IS NULL AND p.step_id IS NULL))
-         AND ${PUBLIC} ORDER BY ${ORDER[sort].replace('supporters', CANDIDATE_SUPPORTERS)}`,
+         AND ${PUBLIC} ORDER BY ${ORDER[sort]}`,
       )
       .pluck()
       .all({ journey: journeyId, step: stepId }) as number[];
