@@ -52,13 +52,14 @@ function nextNumber(): string {
 }
 
 /** A municipality whose resident rate limits are at their maximum, so tests that send many reports are not limited. */
-export function createMunicipality(services: Services, slug: string, name = `Kommune ${slug}`): number {
+/** A municipality with generous resident limits; `premoderation: false` publishes reports at once. */
+export function createMunicipality(services: Services, slug: string, name = `Kommune ${slug}`, options: { premoderation?: boolean } = {}): number {
   const id = services.municipalities.create(null, { slug, name, kommunenummer: nextNumber(), defaultLocale: 'nb' });
   const m = services.municipalities.bySlug(slug);
   services.municipalities.updateSettings(null, m, {
     name: m.name,
     defaultLocale: 'nb',
-    premoderation: m.premoderation === 1,
+    premoderation: options.premoderation ?? m.premoderation === 1,
     halfLifeDays: m.half_life_days,
     severityPriorWeight: m.severity_prior_weight,
     wipLimit: m.wip_limit,

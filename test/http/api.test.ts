@@ -96,8 +96,7 @@ beforeAll(async () => {
   t.services.moderation.reject(moderator, m, rejected, 'Gjelder en navngitt ansatt.');
 
   // Another municipality's candidate must stay in its own ranking.
-  const nord = createMunicipality(t.services, 'nord');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(nord);
+  createMunicipality(t.services, 'nord', undefined, { premoderation: false });
   const n = buildJourney(t.services, 'nord', { slug: 'garasje', phases: { A: ['Steg'] }, publish: true });
   const nordStep = `/nord/reiser/garasje/steg/${n.stepIds[0]}`;
   await report(await resident(t.app, nordStep), nordStep, { title: 'Fra nord' });

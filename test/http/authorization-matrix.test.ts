@@ -27,9 +27,8 @@ const agents = new Map<string, { agent: Agent; csrf: string }>();
 
 beforeAll(async () => {
   t = makeTestApp();
-  const m = createMunicipality(t.services, 'aust');
+  const m = createMunicipality(t.services, 'aust', undefined, { premoderation: false });
   createMunicipality(t.services, 'vest');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m);
   const j = buildJourney(t.services, 'aust', { slug: 'reise', phases: { A: ['a'] }, department: { name: 'Byggesak', kind: 'municipal' }, publish: true });
   const painPoint = t.services.feedback.submit(t.services.feedback.ensureParticipant('p'), t.services.municipalities.bySlug('aust'), j.journeyId, j.stepIds[0]!, { title: 'x', body: 'y', severity: 3, channel: null }).id;
   const department = t.db.prepare("SELECT id FROM departments WHERE name = 'Byggesak'").pluck().get() as number;

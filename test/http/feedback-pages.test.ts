@@ -10,8 +10,7 @@ const COUNT = FEEDBACK_PAGE_SIZE + 5;
 
 beforeAll(() => {
   t = makeTestApp();
-  const municipalityId = createMunicipality(t.services, 'aust', 'Aust kommune');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
+  createMunicipality(t.services, 'aust', 'Aust kommune', { premoderation: false });
   const j = buildJourney(t.services, 'aust', { slug: 'travel', phases: { A: ['a'] }, publish: true });
   const m = t.services.municipalities.bySlug('aust');
   for (let i = 1; i <= COUNT; i += 1) {

@@ -9,8 +9,7 @@ import { createMunicipality, createUser, makeTestApp, signIn, type TestApp } fro
 let t: TestApp;
 beforeAll(async () => {
   t = makeTestApp();
-  const m = createMunicipality(t.services, 'aust');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(m);
+  const m = createMunicipality(t.services, 'aust', undefined, { premoderation: false });
   await createUser(t.services, { email: 'admin@aust.no', municipality: 'aust', roles: ['admin'] });
 });
 afterAll(() => t.close());

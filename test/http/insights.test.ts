@@ -15,9 +15,8 @@ const ids: number[] = [];
 
 beforeAll(async () => {
   t = makeTestApp();
-  municipalityId = createMunicipality(t.services, 'aust');
+  municipalityId = createMunicipality(t.services, 'aust', undefined, { premoderation: false });
   createMunicipality(t.services, 'vest');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
   journeyA = buildJourney(t.services, 'aust', { slug: 'a', title: 'Reise A', lifeEvent: 'bygge-og-bo', phases: { P: ['Steg A1'] }, department: { name: 'Byggesak', kind: 'municipal' }, publish: true });
   journeyB = buildJourney(t.services, 'aust', { slug: 'b', title: 'Reise B', lifeEvent: 'dodsfall-og-arv', phases: { P: ['Steg B1'] }, publish: true });
   const m = t.services.municipalities.bySlug('aust');

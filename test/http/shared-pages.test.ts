@@ -10,8 +10,7 @@ let painPointId: number;
 
 beforeAll(() => {
   t = makeTestApp();
-  const municipalityId = createMunicipality(t.services, 'aust', 'Aust kommune');
-  t.db.prepare('UPDATE municipalities SET premoderation = 0 WHERE id = ?').run(municipalityId);
+  createMunicipality(t.services, 'aust', 'Aust kommune', { premoderation: false });
   const j = buildJourney(t.services, 'aust', { slug: 'delt', phases: { A: ['Søke'] }, publish: true });
   const m = t.services.municipalities.bySlug('aust');
   painPointId = t.services.feedback.submit(t.services.feedback.ensureParticipant('forfatter'), m, j.journeyId, j.stepIds[0]!, {
