@@ -13,7 +13,7 @@ export class SqliteSessionStore extends session.Store {
   constructor(db: Db) {
     super();
     this.statements = {
-      get: db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?').pluck(),
+      get: db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?'),
       set: db.prepare(
         `INSERT INTO sessions (sid, user_id, expires_at, data) VALUES (?, ?, ?, ?)
          ON CONFLICT (sid) DO UPDATE SET user_id = excluded.user_id, expires_at = excluded.expires_at, data = excluded.data`,
@@ -27,7 +27,8 @@ export class SqliteSessionStore extends session.Store {
 
   override get(sid: string, callback: Callback): void {
     this.run(callback, () => {
-      const data = this.statements.get.get(sid, Date.now()) as string | undefined;
+      // The connection's statement cache may hand this text to others; the mode is set on each use.
+      const data = this.statements.get.pluck().get(sid, Date.now()) as string | undefined;
       return data ? (JSON.parse(data) as session.SessionData) : null;
     });
   }
