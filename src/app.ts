@@ -4,7 +4,6 @@ import cookieParser from 'cookie-parser';
 import { csrfSync } from 'csrf-sync';
 import express from 'express';
 import session from 'express-session';
-import { handle as i18nHandle } from 'i18next-http-middleware';
 import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
@@ -15,6 +14,7 @@ import { createI18n } from './lib/i18n';
 import { loggablePath, type Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
 import { errorHandler, notFound } from './middleware/errors';
+import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1', apiRoutes(services));
 
   const i18n = createI18n();
-  app.use(cookieParser(), i18nHandle(i18n), viewLocals((req) => csrf.generateToken(req)));
+  app.use(cookieParser(), language(i18n), viewLocals((req) => csrf.generateToken(req)));
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });

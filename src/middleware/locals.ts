@@ -1,14 +1,12 @@
-// Values every view needs: translation, language and its switch, CSP nonce, CSRF token, current path.
+// Values every view needs: translation, language (chosen by middleware/language.ts) and its switch, CSP nonce, CSRF token, current path.
 import type { RequestHandler } from 'express';
-import { DEFAULT_LOCALE, isLocale, LANG_COOKIE, LOCALES } from '../lib/i18n';
+import { isLocale, LANG_COOKIE, LOCALES } from '../lib/i18n';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0]) => string): RequestHandler {
   return (req, res, next) => {
-    const detected = (req.language ?? '').slice(0, 2);
-    const lang = isLocale(detected) ? detected : DEFAULT_LOCALE;
-    if (lang !== req.language) void req.i18n.changeLanguage(lang);
+    const lang = req.language;
     // An explicit choice is remembered; otherwise no cookie is set.
     if (isLocale(req.query.lang)) {
       res.cookie(LANG_COOKIE, req.query.lang, { httpOnly: true, sameSite: 'lax', maxAge: ONE_YEAR_MS, secure: req.secure });
