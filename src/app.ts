@@ -1,7 +1,6 @@
 // createApp(deps): the middleware order, the routers and the error handler. No listen: tests use it directly.
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
-import { csrfSync } from 'csrf-sync';
 import express from 'express';
 import session from 'express-session';
 import pinoHttp from 'pino-http';
@@ -13,6 +12,7 @@ import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
 import { loggablePath, type Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
+import { csrfProtection } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
 import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
   const { db, logger } = deps;
   const services = buildServices(db, deps.clock);
   const sessionStore = new SqliteSessionStore(db);
-  const csrf = csrfSync({ getTokenFromRequest: (req) => req.body?._csrf });
+  const csrf = csrfProtection(deps.sessionSecret);
   const app = express();
 
   app.set('trust proxy', deps.config.trustProxy); // a hop count, never `true` (SECURITY.md 19)
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1', apiRoutes(services));
 
   const i18n = createI18n();
-  app.use(cookieParser(), language(i18n), viewLocals((req) => csrf.generateToken(req)));
+  app.use(cookieParser(), language(i18n), viewLocals(csrf.token));
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(loadCurrentUser(services.auth), participantCookie(deps.sessionSecret));
-  app.use(csrf.csrfSynchronisedProtection);
+  app.use(csrf.protect);
 
   app.use(authRoutes(services, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
   app.use('/admin', adminRoutes(services));

@@ -4,7 +4,7 @@ import { isLocale, LANG_COOKIE, LOCALES } from '../lib/i18n';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
-export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0]) => string): RequestHandler {
+export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
   return (req, res, next) => {
     const lang = req.language;
     // An explicit choice is remembered; otherwise no cookie is set.
@@ -20,8 +20,8 @@ export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0
       href: `${path}?${languageQuery(req.query, code)}`,
       current: code === lang,
     }));
-    // A function, so a session (and its cookie) is only created for pages that hold a form.
-    res.locals.csrfToken = () => generateCsrfToken(req);
+    // A function, so the CSRF cookie is only set by pages that hold a form.
+    res.locals.csrfToken = () => generateCsrfToken(req, res);
     res.locals.user = req.user;
     next();
   };

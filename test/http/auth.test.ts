@@ -1,6 +1,7 @@
 // Sign-in, sign-out, CSRF and login rate limits (SECURITY.md 10-12, 16).
 import request from 'supertest';
 import { SESSION_COOKIE } from '../../src/app';
+import { CSRF_COOKIE } from '../../src/middleware/csrf';
 import {
   anonymousAgent,
   createUser,
@@ -17,10 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function sessionCookie(res: request.Response): string | undefined {
+function cookieNamed(res: request.Response, name: string): string | undefined {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  return cookies.find((c) => c.startsWith(`${name}=`));
 }
+const sessionCookie = (res: request.Response) => cookieNamed(res, SESSION_COOKIE);
 
 describe('login', () => {
   it('signs in with the right password, sets a HttpOnly SameSite=Lax cookie with a new session id, and redirects', async () => {
@@ -36,11 +38,19 @@ describe('login', () => {
     expect((await agent.get('/admin')).status).toBe(200);
   });
 
-  it('marks the session cookie Secure when served over TLS behind a trusted proxy', async () => {
+  it('marks the session and CSRF cookies Secure when served over TLS behind a trusted proxy, and not over plain HTTP', async () => {
     const proxied = makeTestApp({ trustProxy: 1 });
     try {
-      const res = await request(proxied.app).get('/login').set('X-Forwarded-Proto', 'https');
-      expect(sessionCookie(res)).toMatch(/Secure/);
+      await createUser(proxied.services, { email: 'kari@example.no' });
+      const page = await request(proxied.app).get('/login').set('X-Forwarded-Proto', 'https');
+      const csrfCookie = cookieNamed(page, CSRF_COOKIE)!;
+      expect(csrfCookie).toMatch(/; Secure/);
+      // Sent by hand: the test's cookie jar, like a browser, keeps Secure cookies off plain HTTP.
+      const login = await request(proxied.app).post('/login').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie.split(';')[0]!).type('form').send({ _csrf: csrfFrom(page.text), email: 'kari@example.no', password: TEST_PASSWORD });
+      expect(login.status).toBe(303);
+      expect(sessionCookie(login)).toMatch(/; Secure/);
+      const plain = await request(proxied.app).get('/login');
+      expect(cookieNamed(plain, CSRF_COOKIE)).not.toMatch(/Secure/);
     } finally {
       proxied.close();
     }
@@ -125,6 +135,36 @@ describe('CSRF', () => {
     const b = await anonymousAgent(t.app);
     const res = await b.agent.post('/login').type('form').send({ _csrf: a.csrf, email: 'kari@example.no', password: TEST_PASSWORD });
     expect(res.status).toBe(403);
+  });
+
+  it('refuses a cookie and field that match but were not signed by the server', async () => {
+    const forged = `${'a'.repeat(64)}.${'b'.repeat(64)}`;
+    const res = await request(t.app).post('/login').set('Cookie', `${CSRF_COOKIE}=${forged}`).type('form').send({ _csrf: forged, email: 'kari@example.no', password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses, once signed in, a token made before sign-in or for another signed-in session', async () => {
+    const signIn = async () => {
+      const { agent, csrf } = await anonymousAgent(t.app);
+      const login = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD });
+      const page = await agent.get('/admin');
+      return { before: csrf, session: sessionCookie(login)!.split(';')[0]!, after: csrfFrom(page.text) };
+    };
+    const one = await signIn();
+    const two = await signIn();
+    const logout = (session: string, token: string) => request(t.app).post('/logout').set('Cookie', `${session}; ${CSRF_COOKIE}=${token}`).type('form').send({ _csrf: token });
+    expect((await logout(one.session, one.before)).status).toBe(403);
+    expect((await logout(one.session, two.after)).status).toBe(403);
+    expect((await logout(one.session, one.after)).status).toBe(303);
+  });
+
+  it('writes no session for a visitor who only reads pages with forms', async () => {
+    const sessions = () => t.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
+    const before = sessions();
+    const page = await request(t.app).get('/login');
+    expect(csrfFrom(page.text)).not.toBe('');
+    expect(sessionCookie(page)).toBeUndefined();
+    expect(sessions()).toBe(before);
   });
 });
 

@@ -57,7 +57,9 @@ describe('logs over a whole flow', () => {
     const setup = await admin.post(`/setup/${token}`).type('form').send({ _csrf: setupCsrf, name: 'Kari', email: 'kari@example.no', password: PASSWORD, passwordConfirm: PASSWORD });
     expect(setup.status).toBe(303);
     secrets.push(...cookieValues(setup));
-    await admin.post('/logout').type('form').send({ _csrf: await formOf(admin, '/admin') });
+    // The token is fetched before the POST is made: the agent attaches its cookies (the CSRF cookie among them) then.
+    const logoutCsrf = await formOf(admin, '/admin');
+    await admin.post('/logout').type('form').send({ _csrf: logoutCsrf });
     const loginCsrf = await formOf(admin, '/login?returnTo=%2Fadmin%3Fhemmelig%3D1');
     const wrong = await admin.post('/login').type('form').send({ _csrf: loginCsrf, email: 'kari@example.no', password: `${PASSWORD}-feil` });
     expect(wrong.status).toBe(401);
