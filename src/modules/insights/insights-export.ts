@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../lib/spreadsheet-safe';
 import type { InsightItem } from './insights.service';
@@ -16,7 +16,8 @@ export interface ExportColumn {
   /** i18n key of the header. */
   header: string;
   kind: 'text' | 'number' | 'date';
-  value: (row: InsightItem, rank: number, url: string) => string | number | Date | null;
+  /** A date is the stored ISO 8601 text (UTC); the workbook makes it a date cell. */
+  value: (row: InsightItem, rank: number, url: string) => string | number | null;
 }
 
 export const EXPORT_COLUMNS: ExportColumn[] = [
@@ -27,7 +28,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'step', header: 'insights.columns.step', kind: 'text', value: (r) => r.step_title },
   { key: 'department', header: 'insights.columns.department', kind: 'text', value: (r) => r.department_name },
   { key: 'status', header: 'insights.columns.status', kind: 'text', value: (r) => r.response_status },
-  { key: 'created', header: 'insights.columns.created', kind: 'date', value: (r) => new Date(r.created_at) },
+  { key: 'created', header: 'insights.columns.created', kind: 'date', value: (r) => r.created_at },
   { key: 'n', header: 'insights.columns.n', kind: 'number', value: (r) => r.figures.n },
   { key: 'nEff', header: 'insights.columns.nEff', kind: 'number', value: (r) => r.figures.nEff },
   { key: 'reach', header: 'insights.columns.reach', kind: 'number', value: (r) => r.figures.reach },
@@ -45,21 +46,23 @@ async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
+/** CSV rows formatted together: csv-stringify's stream took a write, a transform and a push for every record. */
+const CSV_BATCH = 500;
+
 export async function writeCsv(out: Writable, rows: Iterable<InsightItem>, urlOf: (r: InsightItem) => string, header: Header, delimiter: ';' | ','): Promise<void> {
-  await write(out, '\uFEFF');
-  const csv = stringify({ delimiter, bom: false, cast: { date: (d) => d.toISOString() } });
-  csv.pipe(out, { end: false });
-  const put = async (record: unknown[]) => {
-    if (!csv.write(record)) await once(csv, 'drain');
-  };
-  await put(EXPORT_COLUMNS.map((c) => header(c.header)));
+  const format = (records: unknown[][]) => stringify(records, { delimiter, bom: false });
+  await write(out, `\uFEFF${format([EXPORT_COLUMNS.map((c) => header(c.header))])}`);
+  let batch: unknown[][] = [];
   let rank = 0;
   for (const row of rows) {
     rank += 1;
-    await put(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row))));
+    batch.push(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row))));
+    if (batch.length === CSV_BATCH) {
+      await write(out, format(batch));
+      batch = [];
+    }
   }
-  csv.end();
-  await once(csv, 'end');
+  if (batch.length > 0) await write(out, format(batch));
   out.end();
 }
 
@@ -95,7 +98,7 @@ export async function writeXlsx(
     let rank = 0;
     for (const row of rows) {
       rank += 1;
-      sheet.addRow(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row)))).commit();
+      sheet.addRow(EXPORT_COLUMNS.map((c) => (c.kind === 'date' ? new Date(c.value(row, rank, '') as string) : cell(c, row, rank, urlOf(row))))).commit();
       if (rank % XLSX_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.commit();
@@ -118,8 +121,8 @@ export async function writeJson(out: Writable, rows: Iterable<InsightItem>, urlO
   out.end();
 }
 
-/** Numbers and dates stay numbers and dates; text is neutralised against formulas. */
-function cell(column: ExportColumn, row: InsightItem, rank: number, url: string): string | number | Date | null {
+/** Numbers stay numbers; text is neutralised against formulas. */
+function cell(column: ExportColumn, row: InsightItem, rank: number, url: string): string | number | null {
   const value = column.value(row, rank, url);
   return typeof value === 'string' ? safeCell(value) : value;
 }

@@ -98,9 +98,19 @@ export class InsightsRepository {
     return this.db.prepare(`SELECT count(*) ${FROM}`).pluck().get(this.params(municipalityId, filter, r)) as number;
   }
 
-  /** Every row of the filtered table, one at a time: exports stream this from a read-only connection. */
-  iterate(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams): IterableIterator<InsightRow> {
-    return this.db.prepare(this.select(sort)).iterate(this.params(municipalityId, filter, r)) as IterableIterator<InsightRow>;
+  /**
+   * Every row of the filtered table, one at a time: exports stream this from a read-only connection, and the charts
+   * sum it. Rows are read as arrays and made into objects here: better-sqlite3 builds each row object property by
+   * property in C++, a third of the time of reading 100 000 candidates.
+   */
+  *iterate(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams): Generator<InsightRow> {
+    const statement = this.db.prepare(this.select(sort));
+    const names = statement.columns().map((c) => c.name);
+    for (const values of statement.raw().iterate(this.params(municipalityId, filter, r)) as IterableIterator<unknown[]>) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i];
+      yield row as unknown as InsightRow;
+    }
   }
 
   /** New supporters per ISO week over the municipality's candidates (first act of each person on each candidate). */

@@ -34,11 +34,11 @@ export class InsightsService {
     return labels;
   }
 
+  /** Adds the figures to a row just read (the row is this call's own): copying 18 fields for each of 100 000 rows of an export showed. */
   private withFigures(row: InsightRow, p: RankingParams & { now: Date }): InsightItem {
-    return {
-      ...row,
-      figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, p, p.now),
-    };
+    const item = row as InsightItem;
+    item.figures = figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, p, p.now);
+    return item;
   }
 
   table(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number) {
