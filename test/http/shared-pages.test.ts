@@ -67,3 +67,37 @@ describe('pages shared by anonymous visitors', () => {
     expect((await request(t.app).get(stepPath)).text).not.toContain('/logout');
   });
 });
+
+describe('a staff member’s own copy of the insights page', () => {
+  it('is each person’s own, carries their own session’s token, and shows a change at once', async () => {
+    await createUser(t.services, { email: 'ane@aust.no', name: 'Ane Analytiker', municipality: 'aust', roles: ['analyst'] });
+    await createUser(t.services, { email: 'bo@aust.no', name: 'Bo Analytiker', municipality: 'aust', roles: ['analyst'] });
+    const ane = await signIn(t.app, 'ane@aust.no');
+    const bo = await signIn(t.app, 'bo@aust.no');
+    const path = '/admin/aust/insights';
+    const [a1, b1] = [await ane.agent.get(path), await bo.agent.get(path)];
+    expect([a1.status, b1.status]).toEqual([200, 200]);
+    expect(a1.text).toContain('Ane Analytiker');
+    expect(a1.text).not.toContain('Bo Analytiker');
+    expect(b1.text).toContain('Bo Analytiker');
+    const a2 = await ane.agent.get(path);
+    noSlots(a2.text);
+    expect(a2.headers['cache-control']).toBe('no-store');
+
+    const m = t.services.municipalities.bySlug('aust')!;
+    const journey = t.services.publicJourneys.map(m.id, 'delt');
+    t.services.feedback.submit(t.services.feedback.ensureParticipant('ny-innsender'), m, journey.journeyId, null, {
+      title: 'Køen på telefon var lang',
+      body: 'Tekst',
+      severity: 4,
+      channel: null,
+    });
+    expect((await ane.agent.get(path)).text).toContain('Køen på telefon var lang');
+
+    // The kept page holds each person's own token: another's is refused, one's own signs out.
+    const page = await ane.agent.get(path);
+    const crossed = await ane.agent.post('/logout').type('form').send({ _csrf: csrfFrom(b1.text) });
+    expect(crossed.status).toBe(403);
+    expect((await ane.agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) })).status).toBe(303);
+  });
+});

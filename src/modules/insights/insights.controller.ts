@@ -1,5 +1,6 @@
 // Staff insights: the ranked table with filters, charts, a candidate's explanation, and exports.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { SharedPages } from '../../middleware/shared-pages';
 import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import type { Services } from '../../services';
@@ -19,16 +20,17 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
   return params.toString();
 }
 
-export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock }: Services) {
+export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking }: Services) {
+  const pages = new SharedPages();
   return {
-    index(req: Request, res: Response) {
+    index(req: Request, res: Response, next: NextFunction) {
       const m = req.municipality!;
       const q = parse(InsightsQuerySchema, req.query);
-      const table = insights.table(m.id, q, q.sort, q.page);
-      res.render('insights/index', {
+      // Everything the page shows moves the municipality's ranking version, or is the person's (added by sendOwn).
+      pages.sendOwn(req, res, next, 'insights/index', ranking.pageVersion(m.id), () => ({
         title: req.t('insights.title'),
         q,
-        table,
+        table: insights.table(m.id, q, q.sort, q.page),
         charts: insights.charts(m.id, q),
         options: {
           journeys: insightsReader.options(m.id).journeys,
@@ -41,7 +43,7 @@ export function insightsController({ insights, insightsReader, departments, port
         link: (changes: Record<string, string | number | null>) => `?${queryString(q, changes)}`,
         exportLink: (format: string, separator?: string) =>
           `/admin/${m.slug}/insights/export?${queryString({ ...q, page: undefined } as never, { format, separator: separator ?? null })}`,
-      });
+      }));
     },
 
     explain(req: Request, res: Response) {
