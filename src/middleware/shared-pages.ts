@@ -67,8 +67,14 @@ export class SharedPages {
       [TOKEN_SLOT, page.hasForm ? (res.locals.csrfToken as () => string)() : ''],
       [NONCE_SLOT, String(res.locals.nonce)],
     ]);
-    // Sent as is: an ETag would hash 90 KB for a body that differs per session anyway.
+    const parts = page.pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(values.get(piece)!) : piece));
+    // Sent as is: an ETag would hash 90 KB for a body that differs per session anyway. The kept pieces are written
+    // themselves, in one corked batch, rather than copied into a new 100 KB body for each response.
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(Buffer.concat(page.pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(values.get(piece)!) : piece))));
+    res.setHeader('Content-Length', parts.reduce((length, part) => length + part.length, 0));
+    res.cork();
+    for (const part of parts.slice(0, -1)) res.write(part);
+    res.end(parts[parts.length - 1]);
+    res.uncork();
   }
 }
