@@ -2,7 +2,6 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import session from 'express-session';
 import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
@@ -18,6 +17,7 @@ import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
+import { sessionsFromCookie } from './middleware/sessions';
 import { adminRoutes } from './modules/accounts/admin.routes';
 import { apiRoutes } from './modules/api/api.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
   app.use((req, res, next) => (IMPORT_PATH.test(req.path) ? importBodies : smallBodies)(req, res, next));
   app.use(
-    session({
+    sessionsFromCookie({
       name: SESSION_COOKIE,
       secret: deps.sessionSecret,
       store: sessionStore,

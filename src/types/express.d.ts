@@ -13,6 +13,8 @@ declare global {
       participantKey?: string | null;
       /** Gives the resident a participant cookie when they have none; returns its keyed hash. */
       ensureParticipantKey?: () => string;
+      /** Opens a session for a request that came without a session cookie (only signing in does). */
+      openSession?: () => Promise<void>;
     }
   }
 }

@@ -169,6 +169,13 @@ describe('CSRF', () => {
 });
 
 describe('logout', () => {
+  it('answers a visitor who has no session with the same redirect, not an error', async () => {
+    const { agent, csrf } = await anonymousAgent(t.app);
+    const out = await agent.post('/logout').type('form').send({ _csrf: csrf });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/');
+  });
+
   it('destroys the session on the server: the old cookie no longer works', async () => {
     const { agent, csrf } = await anonymousAgent(t.app);
     const login = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD });

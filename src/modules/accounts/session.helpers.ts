@@ -2,7 +2,9 @@
 import type { Request } from 'express';
 
 /** A new session id at sign-in, so a session fixed before login is worthless (SECURITY.md 10). */
-export function signIn(req: Request, userId: number): Promise<void> {
+export async function signIn(req: Request, userId: number): Promise<void> {
+  // A visitor without a session cookie has no session yet (middleware/sessions.ts).
+  if (!req.session) await req.openSession!();
   return new Promise((resolve, reject) => {
     req.session.regenerate((err) => {
       if (err) return reject(err);
@@ -13,5 +15,6 @@ export function signIn(req: Request, userId: number): Promise<void> {
 }
 
 export function signOut(req: Request): Promise<void> {
+  if (!req.session) return Promise.resolve();
   return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 }
