@@ -3,6 +3,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { figures } from '../../src/modules/ranking/ranking.math';
+import type { InsightsFilter } from '../../src/modules/insights/insights.schema';
 import { buildJourney } from '../helpers/journeys';
 import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
@@ -188,5 +190,51 @@ describe('charts', () => {
     expect(res.text).toContain('Byggesak → NAV: Hos NAV');
     expect((res.text.match(/<svg class="app-chart__svg"[^>]*role="img"/g) ?? []).length).toBe(5);
     expect((res.text.match(/Vis tallene som tabell/g) ?? []).length).toBe(5);
+  });
+});
+
+describe('chart sums', () => {
+  const none: InsightsFilter = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter;
+
+  /** Every row of the table, read through its own SQL, with need scores computed from its sums at `now`. */
+  const tableAt = (filter: InsightsFilter, now: Date) => {
+    const p = t.services.ranking.parameters(municipalityId, now);
+    const rows = [];
+    for (let page = 1; ; page += 1) {
+      const table = t.services.insights.table(municipalityId, filter, 'need', page);
+      rows.push(...table.rows);
+      if (page >= table.pages) break;
+    }
+    return rows.map((r) => ({ ...r, needAt: figures({ n: r.n, logDecay: r.log_decay, ratingSum: r.rating_sum, ratingCount: r.rating_count }, p, now).needScore }));
+  };
+  const sumBy = (rows: ReturnType<typeof tableAt>, key: (r: ReturnType<typeof tableAt>[number]) => string | null) => {
+    const sums = new Map<string, number>();
+    for (const r of rows) {
+      const k = key(r);
+      if (k !== null) sums.set(k, (sums.get(k) ?? 0) + r.needAt);
+    }
+    return sums;
+  };
+
+  it.each([
+    ['now, every candidate', 0, () => none],
+    ['200 days on, every candidate', 200, () => none],
+    ['200 days on, journey A only', 200, () => ({ ...none, journey: journeyA.journeyId }) as InsightsFilter],
+  ])('agree with the table read on its own: %s', (_name, days, filterOf) => {
+    const filter = filterOf();
+    const now = new Date(t.services.ranking.now().getTime() + days * 86_400_000);
+    const charts = t.services.insights.charts(municipalityId, filter, now);
+    const rows = tableAt(filter, now);
+    expect(rows.length).toBeGreaterThan(10);
+    const expectedTop = [...rows]
+      .sort((a, b) => b.needAt - a.needAt || b.n - a.n || a.created_at.localeCompare(b.created_at) || a.id - b.id)
+      .slice(0, 10);
+    expect(charts.top.map((b) => b.label)).toEqual(expectedTop.map((r) => r.title));
+    charts.top.forEach((b, i) => expect(b.value).toBeCloseTo(expectedTop[i]!.needAt, 9));
+    const departments = sumBy(rows, (r) => r.department_name);
+    expect(charts.byDepartment.map((b) => b.label).sort()).toEqual([...departments.keys()].sort());
+    for (const b of charts.byDepartment) expect(b.value).toBeCloseTo(departments.get(b.label)!, 9);
+    const steps = sumBy(rows, (r) => (r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`));
+    for (const b of charts.byStep) expect(b.value).toBeCloseTo(steps.get(b.label)!, 9);
   });
 });

@@ -24,6 +24,17 @@ export interface InsightRow {
   need: number;
 }
 
+/** Per candidate, in the same order in every column; a missing step is -1, a missing log_decay NaN. */
+export interface ChartInputs {
+  id: Int32Array;
+  stepId: Int32Array;
+  n: Float64Array;
+  logDecay: Float64Array;
+  ratingSum: Float64Array;
+  ratingCount: Float64Array;
+  createdAt: Float64Array;
+}
+
 export interface RankingParams {
   nowDays: number;
   halfLifeDays: number;
@@ -111,6 +122,53 @@ export class InsightsRepository {
       for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i];
       yield row as unknown as InsightRow;
     }
+  }
+
+  /**
+   * The numbers the charts sum, for every candidate of the filter, in columns: no text, so the largest municipality's
+   * 100 000 candidates take about 5 MB and can be kept per data version while the need scores move with the moment.
+   */
+  chartInputs(municipalityId: number, filter: InsightsFilter): ChartInputs {
+    const rows = this.db
+      .prepare(`SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, pp.created_at ${FROM}`)
+      .raw()
+      .all(this.params(municipalityId, filter, { nowDays: 0, halfLifeDays: 1, priorWeight: 0, prior: 0 })) as [number, number | null, number, number | null, number, number, string][];
+    const inputs: ChartInputs = {
+      id: new Int32Array(rows.length),
+      stepId: new Int32Array(rows.length),
+      n: new Float64Array(rows.length),
+      logDecay: new Float64Array(rows.length),
+      ratingSum: new Float64Array(rows.length),
+      ratingCount: new Float64Array(rows.length),
+      createdAt: new Float64Array(rows.length),
+    };
+    rows.forEach(([id, stepId, n, logDecay, ratingSum, ratingCount, createdAt], i) => {
+      inputs.id[i] = id;
+      inputs.stepId[i] = stepId ?? -1;
+      inputs.n[i] = n;
+      inputs.logDecay[i] = logDecay ?? Number.NaN;
+      inputs.ratingSum[i] = ratingSum;
+      inputs.ratingCount[i] = ratingCount;
+      inputs.createdAt[i] = Date.parse(createdAt);
+    });
+    return inputs;
+  }
+
+  /** Every step of the municipality's journeys with the names the charts label it by. */
+  stepLabels(municipalityId: number): { id: number; journey_title: string; step_title: string; department_name: string | null }[] {
+    return this.db
+      .prepare(
+        `SELECT s.id, j.title AS journey_title, s.title AS step_title, d.name AS department_name
+         FROM steps s JOIN journeys j ON j.id = s.journey_id LEFT JOIN departments d ON d.id = s.department_id
+         WHERE j.municipality_id = ?`,
+      )
+      .all(municipalityId) as { id: number; journey_title: string; step_title: string; department_name: string | null }[];
+  }
+
+  titles(ids: readonly number[]): Map<number, string> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db.prepare(`SELECT id, title FROM pain_points WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { id: number; title: string }[];
+    return new Map(rows.map((r) => [r.id, r.title]));
   }
 
   /** New supporters per ISO week over the municipality's candidates (first act of each person on each candidate). */
