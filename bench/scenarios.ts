@@ -22,7 +22,7 @@ export interface Fixtures {
   dataset: Dataset;
   /** Pain points open for "me too" in the largest municipality. */
   votable: number[];
-  /** One session with its CSRF token per connection, as browsers that opened a pain point page hold. */
+  /** One CSRF cookie with its token per connection, as browsers that opened a pain point page hold. */
   voteSessions: FormSession[];
   staffCookie: string;
 }

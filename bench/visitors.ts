@@ -1,4 +1,4 @@
-// What a real browser would hold before it can post: a session cookie with its CSRF token, or a signed-in staff session.
+// What a real browser would hold before it can post: the CSRF cookie with its form's token, or a signed-in staff session.
 import crypto from 'node:crypto';
 
 export interface FormSession {
@@ -6,7 +6,7 @@ export interface FormSession {
   csrfToken: string;
 }
 
-/** Opens a page holding a form, as a first-time visitor, and keeps the session cookie and the form's CSRF token. */
+/** Opens a page holding a form, as a first-time visitor, and keeps the cookies it sets and the form's CSRF token. */
 export async function openForm(url: string, cookie = ''): Promise<FormSession> {
   const res = await fetch(url, { headers: cookie ? { cookie } : {} });
   const html = await res.text();
