@@ -20,8 +20,10 @@ export interface ServerProcess {
  * `npm test`, which has no build). Output goes straight to a log file, as a deployment would log.
  */
 export function startPortal(options: { databasePath: string; logFile: string; compiled: boolean }): Promise<ServerProcess> {
-  const args = options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')];
+  const start = startCommand();
+  const args = [...start.nodeFlags, ...(options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')])];
   return startChild('portal', args, options.logFile, {
+    ...start.env,
     NODE_ENV: 'production',
     DATABASE_PATH: options.databasePath,
     HOST: '127.0.0.1',
@@ -31,6 +33,26 @@ export function startPortal(options: { databasePath: string; logFile: string; co
     // The benchmark's clients stand behind one proxy hop, each with its own address, as residents behind nginx would.
     TRUST_PROXY: '1',
   });
+}
+
+/**
+ * The environment and Node flags of `npm start` (package.json), so the portal runs here exactly as a deployment
+ * started with `npm start` does: `VAR=value … node --flag … dist/server.js`.
+ */
+export function startCommand(): { env: Record<string, string>; nodeFlags: string[] } {
+  const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; /^[A-Z_]+=/.test(words[i] ?? ''); i += 1) {
+    const [name, ...value] = words[i]!.split('=');
+    env[name!] = value.join('=');
+  }
+  const nodeFlags: string[] = [];
+  if (words[i++] !== 'node') throw new Error(`npm start is not "[VAR=value …] node [--flag …] dist/server.js": ${script}`);
+  for (; words[i]?.startsWith('--'); i += 1) nodeFlags.push(words[i]!);
+  if (words[i] !== 'dist/server.js' || i !== words.length - 1) throw new Error(`npm start is not "[VAR=value …] node [--flag …] dist/server.js": ${script}`);
+  return { env, nodeFlags };
 }
 
 export function startBareExpress(logFile: string): Promise<ServerProcess> {
