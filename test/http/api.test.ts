@@ -331,6 +331,20 @@ describe('caching, CORS and cookies', () => {
     expect((await read('/municipalities')).headers.etag).not.toBe(before);
   });
 
+  it('shows a vote at once in answers it keeps between requests: candidates, the journey and the list', async () => {
+    const paths = ['/municipalities/vest/candidates?limit=50', '/municipalities/vest/journeys/garasje', '/municipalities/vest/journeys'];
+    const before = await Promise.all(paths.map((p) => read(p)));
+    const again = await Promise.all(paths.map((p) => read(p)));
+    expect(again.map((r) => r.headers.etag)).toEqual(before.map((r) => r.headers.etag));
+    const target = (before[0]!.body.candidates as { id: number; figures: { n: number } }[]).at(-1)!;
+    await vote(target.id, '/vest/reiser/garasje', 1);
+    const after = await read(paths[0]!);
+    const found = (after.body.candidates as { id: number; figures: { n: number } }[]).find((c) => c.id === target.id)!;
+    expect(found.figures.n).toBe(target.figures.n + 1);
+    expect(after.headers.etag).not.toBe(before[0]!.headers.etag);
+    expect((await read(paths[1]!)).headers.etag).not.toBe(before[1]!.headers.etag);
+  });
+
   it('allows any origin, exposes the ETag, and answers preflights', async () => {
     const res = await read('/municipalities');
     expect(res.headers['access-control-allow-origin']).toBe('*');

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import { ApiError } from './api-errors';
 import { asOfFor, decodeCursor, encodeCursor } from './api-cursor';
-import { sendJson } from './api-http';
+import { KeptJson, sendJson } from './api-http';
 import { CandidatesQuerySchema, LIMIT_DEFAULT, NoQuerySchema, parseQuery } from './api.schema';
 import type { ApiService } from './api.service';
 
@@ -10,6 +10,7 @@ export const API_BASE = '/api/v1';
 
 export function apiController(api: ApiService) {
   const municipalityOf = (req: Request) => api.municipality(String(req.params.municipality));
+  const kept = new KeptJson();
 
   return {
     municipalities(req: Request, res: Response) {
@@ -20,13 +21,14 @@ export function apiController(api: ApiService) {
     journeys(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
-      sendJson(req, res, { municipality: m.slug, journeys: api.journeys(m) });
+      kept.send(req, res, api.version(m), () => ({ municipality: m.slug, journeys: api.journeys(m) }));
     },
 
     journey(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
-      sendJson(req, res, api.journey(m, String(req.params.journey), asOfFor(api.now())));
+      const slug = String(req.params.journey);
+      kept.send(req, res, api.version(m), () => api.journey(m, slug, asOfFor(api.now())));
     },
 
     /** A page of the ranking. The first page fixes `asOf`; its cursor carries that moment, the offset and the filter. */
@@ -52,17 +54,20 @@ export function apiController(api: ApiService) {
       }
       const journey = journeySlug === null ? null : api.journeyFilter(m, journeySlug);
       const limit = q.limit ?? LIMIT_DEFAULT;
-      const page = api.candidates(m, { journey, limit, offset, asOf });
-      const nextCursor = page.hasMore ? encodeCursor({ offset: offset + page.candidates.length, asOf, journey: journeySlug }) : null;
-      sendJson(req, res, {
-        municipality: m.slug,
-        journey: journeySlug,
-        asOf: asOf.toISOString(),
-        settings: page.settings,
-        limit,
-        candidates: page.candidates,
-        nextCursor,
-        next: nextCursor && `${API_BASE}/municipalities/${m.slug}/candidates?limit=${limit}&cursor=${nextCursor}`,
+      // The address holds the filter, limit and cursor; the version, the data and the moment `asOf` comes from.
+      kept.send(req, res, api.version(m), () => {
+        const page = api.candidates(m, { journey, limit, offset, asOf });
+        const nextCursor = page.hasMore ? encodeCursor({ offset: offset + page.candidates.length, asOf, journey: journeySlug }) : null;
+        return {
+          municipality: m.slug,
+          journey: journeySlug,
+          asOf: asOf.toISOString(),
+          settings: page.settings,
+          limit,
+          candidates: page.candidates,
+          nextCursor,
+          next: nextCursor && `${API_BASE}/municipalities/${m.slug}/candidates?limit=${limit}&cursor=${nextCursor}`,
+        };
       });
     },
   };

@@ -102,6 +102,11 @@ export class ApiService {
     return this.s.ranking.now();
   }
 
+  /** Moves on whenever anything a municipality's answers show may have changed (its data, or the ranking's moment). */
+  version(m: MunicipalityRow): string {
+    return this.s.ranking.pageVersion(m.id);
+  }
+
   municipalities(): ApiMunicipality[] {
     return this.s.municipalities.list().map((m) => ({ slug: m.slug, name: m.name, kommunenummer: m.kommunenummer, url: `/${m.slug}` }));
   }
