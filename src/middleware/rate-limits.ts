@@ -35,7 +35,8 @@ export function residentRateLimits(action: ResidentAction, counts: (req: Request
   const scope = (req: Request) => `${action}:${req.municipality?.id ?? 0}`;
   const common = {
     windowMs: HOUR_MS,
-    standardHeaders: 'draft-8' as const,
+    // draft-7's headers: draft-8 hashes each key with SHA-256 into its header, twice for every vote.
+    standardHeaders: 'draft-7' as const,
     legacyHeaders: false,
     handler: tooMany('errors.tooManyResident.body'),
     skip: (req: Request) => !counts(req),
