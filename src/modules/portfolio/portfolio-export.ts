@@ -1,8 +1,8 @@
 // The portfolio as CSV (UTF-8 with BOM, semicolon) or XLSX, like the insights export; formulas neutralised.
-import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { safeCell } from '../../lib/spreadsheet-safe';
 import type { Initiative } from './portfolio.service';
 
@@ -24,14 +24,13 @@ const COLUMNS: { header: string; kind: 'text' | 'number' | 'date'; value: (i: In
 const cell = (v: string | number | Date) => (typeof v === 'string' ? safeCell(v) : v);
 
 export async function writePortfolioCsv(out: Writable, rows: Initiative[], header: (k: string) => string): Promise<void> {
-  out.write('\uFEFF');
-  const csv = stringify({ delimiter: ';', cast: { date: (d) => d.toISOString() } });
-  csv.pipe(out);
-  csv.write(COLUMNS.map((c) => header(c.header)));
-  for (const row of rows) csv.write(COLUMNS.map((c) => cell(c.value(row))));
-  csv.end();
+  const records = [COLUMNS.map((c) => header(c.header)), ...rows.map((row) => COLUMNS.map((c) => csvValue(cell(c.value(row)))))];
+  // A portfolio is a few dozen initiatives: written at once. Every record ends with a line break, as in the insights export.
+  out.end(`\uFEFF${Papa.unparse(records, { delimiter: ';', newline: '\n', quotes: false })}\n`);
   await once(out, 'finish');
 }
+
+const csvValue = (v: string | number | Date) => (v instanceof Date ? v.toISOString() : v);
 
 export async function writePortfolioXlsx(out: Writable, rows: Initiative[], header: (k: string) => string, sheetName: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
