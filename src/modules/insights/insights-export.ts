@@ -74,6 +74,18 @@ export async function writeCsv(out: Writable, rows: Iterable<InsightItem>, urlOf
 const XLSX_YIELD_EVERY = 200;
 
 /**
+ * Waits until the zip has taken in what the sheet wrote. exceljs writes the sheet's XML into the zip's entry stream
+ * without heeding its backpressure, so with only a turn of the event loop between rows the XML of the largest
+ * municipality piled up in front of the zip (50-70 MB). The entry stream is reached through exceljs' sheet stream
+ * (not a public API): when it is not there, or its drain does not come within 50 ms, this only yields.
+ */
+async function zipCaughtUp(sheet: unknown): Promise<void> {
+  const entry = (sheet as { _stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } })._stream?.pipes?.[0];
+  const pause = new Promise((resolve) => setTimeout(resolve, entry?._writableState?.needDrain ? 50 : 0));
+  await (entry?._writableState?.needDrain ? Promise.race([once(entry, 'drain'), pause]) : new Promise((resolve) => setImmediate(resolve)));
+}
+
+/**
  * exceljs' zip has no backpressure, so the workbook is written to a temporary file (fast, local) while yielding to
  * the event loop, and the file is then streamed to the client at the client's pace: memory stays flat.
  */
@@ -103,7 +115,7 @@ export async function writeXlsx(
     for (const row of rows) {
       rank += 1;
       sheet.addRow(EXPORT_COLUMNS.map((c) => (c.kind === 'date' ? new Date(c.value(row, rank, '') as string) : cell(c, row, rank, urlOf(row))))).commit();
-      if (rank % XLSX_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (rank % XLSX_YIELD_EVERY === 0) await zipCaughtUp(sheet);
     }
     sheet.commit();
     await workbook.commit();
