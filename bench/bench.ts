@@ -40,6 +40,8 @@ export interface BenchResult {
   load: LoadOptions;
   dataset: Dataset;
   bare: LoadResult;
+  /** Bare Express sending a fixed body as large as the journey map page: the ceiling for a page of that size. */
+  bareBytes: LoadResult & { bytes: number };
   scenarios: ScenarioResult[];
   exports: (ExportResult & { target: { seconds: number; memoryGrowthMb: number } | null; met: boolean | null })[];
   memory: { peakMb: number; targetMb: number; met: boolean };
@@ -88,6 +90,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         Array.from({ length: options.connections }, (_, i) => openForm(`${portal.baseUrl}/${dataset.largest.slug}/innspill/${votable[i % votable.length]}`)),
       );
       const fixtures: Fixtures = { dataset, votable, voteSessions, staffCookie };
+      // The map page's own size, served from memory by bare Express: how much of the map's cost is its bytes alone.
+      const mapBytes = (await (await fetch(`${portal.baseUrl}/${dataset.largest.slug}/reiser/${dataset.journeySlug}`)).arrayBuffer()).byteLength;
+      log(`bare Express, ${mapBytes} bytes from memory …`);
+      const bareBytes = { bytes: mapBytes, ...(await drive(bare.baseUrl, load, () => ({ path: `/bytes/${mapBytes}` }), 2)) };
       const results: ScenarioResult[] = [];
       for (const s of scenarios(fixtures)) {
         log(`${s.title} …`);
@@ -111,6 +117,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         load,
         dataset,
         bare: bareResult,
+        bareBytes,
         scenarios: results,
         exports,
         memory: { peakMb: Math.round(peakMb), targetMb: MEMORY_TARGET_MB, met: peakMb <= MEMORY_TARGET_MB },

@@ -15,6 +15,11 @@ function rows(r: BenchResult): Row[] {
     [t.ratio !== undefined ? `≥ ${t.ratio.toFixed(2)}` : '', t.p99Ms !== undefined ? `p99 ≤ ${t.p99Ms} ms` : ''].filter(Boolean).join(', ');
   return [
     ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, '1.000', '', ''],
+    [
+      `Bare Express, ${fmt(r.bareBytes.bytes)} bytes from memory (the map page's size)`,
+      fmt(r.bareBytes.requestsPerSecond), `${r.bareBytes.p50Ms}`, `${r.bareBytes.p99Ms}`,
+      (Math.round((r.bareBytes.requestsPerSecond / r.bare.requestsPerSecond) * 1000) / 1000).toFixed(3), 'yardstick', '–',
+    ],
     ...r.scenarios.map((s): Row => [
       s.unexpected > 0 ? `${s.title} (unexpected: ${describe(s.other)})` : s.title,
       fmt(s.requestsPerSecond), `${s.p50Ms}`, `${s.p99Ms}`, s.ratio.toFixed(3), target(s.target), yes(s.met),

@@ -15,6 +15,11 @@ describe('benchmark smoke run', () => {
   it('drives every scenario and export with every request answered as a real visitor would be', async () => {
     const r = await runBench({ scale: SMOKE, seed: 7, connections: 4, warmupSeconds: 0, durationSeconds: 1, compiled: false });
     expect(r.bare.requests).toBeGreaterThan(0);
+    // The second yardstick sends exactly as many bytes as the map page has.
+    expect(r.bareBytes.requests).toBeGreaterThan(0);
+    expect(r.bareBytes.unexpected).toBe(0);
+    expect(r.bareBytes.bytes).toBeGreaterThan(1000);
+    expect(printable(r)).toContain(`Bare Express, ${r.bareBytes.bytes.toLocaleString('en')} bytes from memory`);
     expect(r.scenarios.map((s) => s.key)).toEqual(['map', 'step', 'api', 'insights', 'vote']);
     for (const s of r.scenarios) expect({ key: s.key, answered: s.requests > 0, unexpected: s.unexpected }).toEqual({ key: s.key, answered: true, unexpected: 0 });
     const [csv, xlsx] = r.exports;
