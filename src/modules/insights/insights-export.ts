@@ -81,8 +81,12 @@ const XLSX_YIELD_EVERY = 200;
  */
 async function zipCaughtUp(sheet: unknown): Promise<void> {
   const entry = (sheet as { _stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } })._stream?.pipes?.[0];
-  const pause = new Promise((resolve) => setTimeout(resolve, entry?._writableState?.needDrain ? 50 : 0));
-  await (entry?._writableState?.needDrain ? Promise.race([once(entry, 'drain'), pause]) : new Promise((resolve) => setImmediate(resolve)));
+  if (!entry?._writableState?.needDrain) return new Promise((resolve) => setImmediate(resolve));
+  // The listener goes with the wait, so waits that time out leave none behind on the entry stream.
+  const drainOrTimeout = AbortSignal.timeout(50);
+  await once(entry, 'drain', { signal: drainOrTimeout }).catch((err: Error) => {
+    if (err.name !== 'AbortError') throw err;
+  });
 }
 
 /**
