@@ -59,7 +59,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     audit,
     auth: new AuthService(users, audit, clock),
     staff: new StaffService(users, audit, clock),
-    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuild(id)),
+    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuildSums(id)),
   };
 }
 

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { sumsOf } from '../../src/modules/ranking/ranking.math';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback.repository';
+import { InsightsRepository } from '../../src/modules/insights/insights.repository';
 import { RankingRepository } from '../../src/modules/ranking/ranking.repository';
 import { buildServices, type Services } from '../../src/services';
 import { buildJourney } from '../helpers/journeys';
@@ -80,6 +81,43 @@ function checkConsistent(w: World): void {
     else expect(Math.abs(stats!.logDecay! - scratch.logDecay)).toBeLessThan(1e-9);
   }
   checkStepRollUps(w);
+  checkSupporters(w);
+}
+
+/**
+ * Each candidate's supporters with their first act (migration 0010, kept by the ranking service) against the acts
+ * counted from scratch, and the chart of new supporters per week (summed from the triggers' day counts) against
+ * grouping every act, as the chart was read before.
+ */
+function checkSupporters(w: World): void {
+  const scratch = w.db
+    .prepare(
+      `WITH acts AS (
+         SELECT CASE WHEN s.moderation_status = 'merged' THEN s.merged_into_id ELSE s.id END AS target, s.participant_id AS pid, s.created_at AS at
+           FROM pain_points s WHERE s.participant_id IS NOT NULL
+         UNION ALL
+         SELECT CASE WHEN s.moderation_status = 'merged' THEN s.merged_into_id ELSE s.id END, v.participant_id, v.created_at
+           FROM votes v JOIN pain_points s ON s.id = v.pain_point_id
+       )
+       SELECT c.id AS candidate_id, a.pid AS participant_id, c.municipality_id, min(a.at) AS first_at
+       FROM pain_points c JOIN acts a ON a.target = c.id WHERE c.moderation_status = 'published'
+       GROUP BY c.id, a.pid ORDER BY c.id, a.pid`,
+    )
+    .all();
+  expect(w.db.prepare('SELECT * FROM candidate_supporters ORDER BY candidate_id, participant_id').all()).toEqual(scratch);
+  const weeks = w.db
+    .prepare(
+      `WITH acts AS (
+         SELECT coalesce(p.merged_into_id, p.id) AS candidate, p.participant_id AS pid, p.created_at AS at FROM pain_points p
+          WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged') AND p.participant_id IS NOT NULL
+         UNION ALL
+         SELECT coalesce(p.merged_into_id, p.id), v.participant_id, v.created_at FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
+          WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
+       ), firsts AS (SELECT candidate, pid, min(at) AS at FROM acts GROUP BY candidate, pid)
+       SELECT strftime('%Y-W%W', at) AS week, count(*) AS supporters FROM firsts WHERE at >= @since GROUP BY week ORDER BY week`,
+    )
+    .all({ m: w.municipalityId, since: '2026-03-01' });
+  expect(new InsightsRepository(w.db).supportersPerWeek(w.municipalityId, '2026-03-01')).toEqual(weeks);
 }
 
 /** The maintained step roll-ups (migration 0006's triggers) against the journey's acts counted from scratch. */
@@ -210,17 +248,33 @@ describe('maintained ranking figures', () => {
     );
   });
 
-  it('a rebuild of the whole municipality in one read gives the same sums as counting each candidate', () => {
+  it('a rebuild of the whole municipality in one read gives the same sums and first acts as counting each candidate', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
         inWorld((w) => {
           applyAll(w, ops);
           w.db.prepare('DELETE FROM candidate_stats').run();
+          w.db.prepare('DELETE FROM candidate_supporters').run();
           w.services.ranking.rebuild(w.municipalityId);
           checkConsistent(w);
         }),
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('migration 0010 fills the first acts and day counts from the reports and votes already there', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+        inWorld((w) => {
+          applyAll(w, ops);
+          w.db.exec(`DROP TABLE candidate_supporters; DROP TABLE supporter_days;
+            DELETE FROM schema_migrations WHERE version = '0010_candidate_supporters.sql'`);
+          expect(migrate(w.db)).toEqual(['0010_candidate_supporters.sql']);
+          checkSupporters(w);
+        }),
+      ),
+      { numRuns: 20 },
     );
   });
 

@@ -156,7 +156,7 @@ export class FeedbackService {
       const already = this.ranking.supportsAlready(painPointId, participantId);
       const now = this.now();
       const added = this.repo.insertVote(painPointId, participantId, severity, now);
-      if (added) this.ranking.voteAdded(painPointId, already, now, severity);
+      if (added) this.ranking.voteAdded(painPointId, participantId, already, now, severity);
       return added;
     });
   }

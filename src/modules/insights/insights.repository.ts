@@ -172,20 +172,17 @@ export class InsightsRepository {
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
-  /** New supporters per ISO week over the municipality's candidates (first act of each person on each candidate). */
+  /**
+   * New supporters per week (`%W`: weeks from Monday) from `since` on: each person counts once per candidate, in the week
+   * of their first act on it. Sums the day counts kept by migration 0010's triggers.
+   */
   supportersPerWeek(municipalityId: number, since: string): { week: string; supporters: number }[] {
     return this.db
       .prepare(
-        `WITH acts AS (
-           SELECT coalesce(p.merged_into_id, p.id) AS candidate, p.participant_id AS pid, p.created_at AS at FROM pain_points p
-            WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged') AND p.participant_id IS NOT NULL
-           UNION ALL
-           SELECT coalesce(p.merged_into_id, p.id), v.participant_id, v.created_at FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
-            WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
-         ), firsts AS (SELECT candidate, pid, min(at) AS at FROM acts GROUP BY candidate, pid)
-         SELECT strftime('%Y-W%W', at) AS week, count(*) AS supporters FROM firsts WHERE at >= @since GROUP BY week ORDER BY week`,
+        `SELECT strftime('%Y-W%W', day) AS week, sum(supporters) AS supporters FROM supporter_days
+         WHERE municipality_id = ? AND day >= ? GROUP BY week HAVING sum(supporters) > 0 ORDER BY week`,
       )
-      .all({ m: municipalityId, since }) as { week: string; supporters: number }[];
+      .all(municipalityId, since) as { week: string; supporters: number }[];
   }
 
   /** Everyone behind one candidate with the time of their first and latest act and their latest rating. */

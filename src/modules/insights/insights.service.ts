@@ -119,16 +119,10 @@ export class InsightsService {
     };
   }
 
-  /**
-   * New supporters per week over the last 26 weeks, from the first day of the window on. It reads every act of the
-   * municipality (2 s for the largest), and unlike the other charts it does not decay: kept per data version and day,
-   * not per ranking moment, so it is not read again every minute.
-   */
+  /** New supporters per week over the last 26 weeks, from the first day of the window on: a read of some 180 day counts. */
   private supportersPerWeek(municipalityId: number, now: Date) {
     const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
-    return this.ranking.memo(municipalityId, `insights-weeks:${municipalityId}:${since}`, () =>
-      this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters })),
-    );
+    return this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters }));
   }
 
   /** How one candidate's figures came about: supporters over time, ratings, merged items and each formula. */

@@ -25,6 +25,19 @@ const ACTS = `
   SELECT v.participant_id, v.created_at, v.severity FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
    WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')`;
 
+// The same acts for every candidate of municipality @m at once (`c` the candidate), as CTEs; the caller keeps the rows
+// whose candidate `c` is published.
+const MUNICIPALITY_ACTS = `
+  counted AS (
+    SELECT p.id, CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END AS c FROM pain_points p
+    WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
+  ), acts AS (
+    SELECT k.c, p.participant_id AS pid, p.created_at AS at, p.severity AS rating FROM counted k JOIN pain_points p ON p.id = k.id
+    WHERE p.participant_id IS NOT NULL
+    UNION ALL
+    SELECT k.c, v.participant_id, v.created_at, v.severity FROM counted k JOIN votes v ON v.pain_point_id = k.id
+  )`;
+
 /** Which candidates a ranked read takes, and how many. */
 export interface RankingScope {
   journeyId?: number;
@@ -80,15 +93,7 @@ export class RankingRepository {
   *supportersByCandidate(municipalityId: number): Generator<[candidateId: number, supporters: Supporter[]]> {
     const rows = this.db
       .prepare(
-        `WITH counted AS (
-           SELECT p.id, CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END AS c FROM pain_points p
-           WHERE p.municipality_id = @m AND p.moderation_status IN ('published', 'merged')
-         ), acts AS (
-           SELECT k.c, p.participant_id AS pid, p.created_at AS at, p.severity AS rating FROM counted k JOIN pain_points p ON p.id = k.id
-           WHERE p.participant_id IS NOT NULL
-           UNION ALL
-           SELECT k.c, v.participant_id, v.created_at, v.severity FROM counted k JOIN votes v ON v.pain_point_id = k.id
-         )
+        `WITH ${MUNICIPALITY_ACTS}
          SELECT a.c, a.pid, a.at, a.rating FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
          ORDER BY a.c, a.pid, a.at DESC, a.rating DESC`,
       )
@@ -139,6 +144,47 @@ export class RankingRepository {
 
   deleteStats(painPointId: number): void {
     this.db.prepare('DELETE FROM candidate_stats WHERE pain_point_id = ?').run(painPointId);
+  }
+
+  /** A new supporter of a candidate and the time of their first act (migration 0010). */
+  addSupporter(candidateId: number, participantId: number, municipalityId: number, at: string): void {
+    this.db
+      .prepare('INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(candidateId, participantId, municipalityId, at);
+  }
+
+  /**
+   * A candidate's supporters and first acts from scratch. Only what differs is written: each written row moves a day
+   * count (migration 0010's triggers), and a withdrawal seldom changes anyone's first act.
+   */
+  syncSupporters(candidateId: number, municipalityId: number): void {
+    this.db.prepare(`DELETE FROM candidate_supporters WHERE candidate_id = @c AND participant_id NOT IN (SELECT pid FROM (${ACTS}))`).run({ c: candidateId });
+    this.db
+      .prepare(
+        `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
+         SELECT @c, pid, @m, min(at) FROM (${ACTS}) WHERE true GROUP BY pid
+         ON CONFLICT (candidate_id, participant_id) DO UPDATE SET first_at = excluded.first_at WHERE first_at IS NOT excluded.first_at`,
+      )
+      .run({ c: candidateId, m: municipalityId });
+  }
+
+  /** What is no candidate (any more) has no supporters. */
+  deleteSupporters(painPointId: number): void {
+    this.db.prepare('DELETE FROM candidate_supporters WHERE candidate_id = ?').run(painPointId);
+  }
+
+  /** Every candidate's supporters of a municipality from scratch, in one grouped read: for bulk loads. */
+  rebuildSupporters(municipalityId: number): void {
+    // By candidate, through the primary key: the table has no index by municipality, which only a rebuild would use.
+    this.db.prepare('DELETE FROM candidate_supporters WHERE candidate_id IN (SELECT id FROM pain_points WHERE municipality_id = ?)').run(municipalityId);
+    this.db
+      .prepare(
+        `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
+         WITH ${MUNICIPALITY_ACTS}
+         SELECT a.c, a.pid, @m, min(a.at) FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
+         GROUP BY a.c, a.pid`,
+      )
+      .run({ m: municipalityId });
   }
 
   candidateIds(municipalityId: number): number[] {

@@ -44,7 +44,10 @@ export class RankingService {
 
   /** Recomputes from scratch the candidate a pain point counts for, and drops figures of what is no candidate. */
   refresh(painPointId: number): void {
-    if (!this.repo.isCandidate(painPointId)) this.repo.deleteStats(painPointId);
+    if (!this.repo.isCandidate(painPointId)) {
+      this.repo.deleteStats(painPointId);
+      this.repo.deleteSupporters(painPointId);
+    }
     const candidate = this.repo.candidateOf(painPointId);
     if (candidate) this.recompute(candidate.id, candidate.municipality_id);
   }
@@ -52,6 +55,7 @@ export class RankingService {
   private recompute(candidateId: number, municipalityId: number): void {
     const { halfLifeDays } = this.repo.settings(municipalityId);
     this.repo.saveStats(candidateId, municipalityId, sumsOf(this.repo.supporters(candidateId), halfLifeDays), halfLifeDays);
+    this.repo.syncSupporters(candidateId, municipalityId);
   }
 
   /** Call before a vote is stored: whether the voter already supports the candidate the vote will count for. */
@@ -60,8 +64,11 @@ export class RankingService {
     return candidate ? this.repo.isSupporter(candidate.id, participantId) : false;
   }
 
-  /** A vote was stored. A new supporter is added to the sums; an existing one changes their latest act, so recompute. */
-  voteAdded(painPointId: number, alreadySupporter: boolean, at: string, rating: number | null): void {
+  /**
+   * A vote was stored. A new supporter is added to the sums, and their first act is this vote; an existing one changes
+   * their latest act, so recompute.
+   */
+  voteAdded(painPointId: number, participantId: number, alreadySupporter: boolean, at: string, rating: number | null): void {
     const candidate = this.repo.candidateOf(painPointId);
     if (!candidate) return;
     const { halfLifeDays } = this.repo.settings(candidate.municipality_id);
@@ -74,10 +81,19 @@ export class RankingService {
       ratingCount: stats.ratingCount + (rating === null ? 0 : 1),
     };
     this.repo.saveStats(candidate.id, candidate.municipality_id, next, halfLifeDays);
+    this.repo.addSupporter(candidate.id, participantId, candidate.municipality_id, at);
   }
 
-  /** Every candidate of the municipality from scratch: after the half-life changes, or after bulk loads. */
+  /** Every candidate of the municipality and its supporters from scratch: after bulk loads. */
   rebuild(municipalityId: number): void {
+    this.repo.transaction(() => {
+      this.rebuildSums(municipalityId);
+      this.repo.rebuildSupporters(municipalityId);
+    });
+  }
+
+  /** Every candidate's sums from scratch: after the half-life changes (who supports what, and since when, stays). */
+  rebuildSums(municipalityId: number): void {
     this.repo.transaction(() => {
       const { halfLifeDays } = this.repo.settings(municipalityId);
       const sums = new Map(this.repo.candidateIds(municipalityId).map((id) => [id, sumsOf([], halfLifeDays)]));
