@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openDatabase } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
 import { BENCH_PASSWORD, generateDataset, type Dataset, type Progress, type Scale } from './dataset';
+import { timeInsightsAfterVotes, type AfterChangeResult } from './after-change';
 import { timeExport, type ExportResult } from './exports';
 import { drive, type LoadOptions, type LoadResult } from './load';
 import { startBareExpress, startPortal, type ServerProcess } from './processes';
@@ -43,6 +44,8 @@ export interface BenchResult {
   /** Bare Express sending a fixed body as large as the journey map page: the ceiling for a page of that size. */
   bareBytes: LoadResult & { bytes: number };
   scenarios: ScenarioResult[];
+  /** The staff insights page right after a vote in the largest municipality: measured, no target. */
+  insightsAfterVote: AfterChangeResult;
   exports: (ExportResult & { target: { seconds: number; memoryGrowthMb: number } | null; met: boolean | null })[];
   memory: { peakMb: number; targetMb: number; met: boolean };
   generation: { votesSeconds: number; targetSeconds: number; met: boolean };
@@ -51,6 +54,7 @@ export interface BenchResult {
 const EXPORT_TARGET = { seconds: 3, memoryGrowthMb: 64 };
 const MEMORY_TARGET_MB = 300;
 const VOTE_GENERATION_TARGET_SECONDS = 60;
+const AFTER_VOTE_ROUNDS = 9;
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => {});
@@ -102,6 +106,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         const met = (s.target.ratio === undefined || ratio >= s.target.ratio) && (s.target.p99Ms === undefined || r.p99Ms <= s.target.p99Ms) && r.unexpected === 0;
         results.push({ key: s.key, title: s.title, ...r, ratio, target: s.target, met });
       }
+      log('staff insights right after a vote …');
+      const vote = scenarios(fixtures).find((s) => s.key === 'vote')!;
+      const insightsAfterVote = await timeInsightsAfterVotes(portal.baseUrl, `/admin/${dataset.largest.slug}/insights`, staffCookie, vote.next, AFTER_VOTE_ROUNDS);
       const exports = [];
       for (const format of ['csv', 'xlsx'] as const) {
         log(`${format.toUpperCase()} export of ${dataset.largest.candidates} candidates …`);
@@ -119,6 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         bare: bareResult,
         bareBytes,
         scenarios: results,
+        insightsAfterVote,
         exports,
         memory: { peakMb: Math.round(peakMb), targetMb: MEMORY_TARGET_MB, met: peakMb <= MEMORY_TARGET_MB },
         generation: { votesSeconds: dataset.seconds.votes, targetSeconds: VOTE_GENERATION_TARGET_SECONDS, met: dataset.seconds.votes <= VOTE_GENERATION_TARGET_SECONDS },

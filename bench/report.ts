@@ -46,6 +46,10 @@ function exportRows(r: BenchResult): string[][] {
 function otherRows(r: BenchResult): string[][] {
   return [
     ['Server memory, peak over the run', `${r.memory.peakMb} MB`, `≤ ${r.memory.targetMb} MB`, r.memory.met ? 'yes' : 'NO'],
+    [
+      `Staff insights, first view after a vote (median of ${r.insightsAfterVote.rounds}${r.insightsAfterVote.failures ? `, ${r.insightsAfterVote.failures} failed` : ''})`,
+      `${r.insightsAfterVote.medianMs} ms (max ${r.insightsAfterVote.maxMs} ms)`, 'measured', '–',
+    ],
     [`Generating ${fmt(r.dataset.counts.votes)} votes`, `${r.generation.votesSeconds} s`, `≤ ${r.generation.targetSeconds} s`, r.generation.met ? 'yes' : 'NO'],
   ];
 }
