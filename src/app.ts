@@ -66,6 +66,9 @@ export function createApp(deps: AppDeps) {
   app.use(
     pinoHttp({
       logger,
+      // Our serializers read three fields of the raw objects; the wrapped ones first copied every header of each
+      // request into a new object (pino-std-serializers), for every request.
+      wrapSerializers: false,
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
