@@ -2,14 +2,13 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import pinoHttp from 'pino-http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import { barChart } from './lib/bar-chart';
 import { emotionCurve } from './lib/emotion-curve';
 import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
-import { loggablePath, type Logger } from './lib/logger';
+import type { Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
 import { csrfProtection } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
@@ -17,6 +16,7 @@ import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
+import { requestLog } from './middleware/request-log';
 import { sessionsFromCookie } from './middleware/sessions';
 import { adminRoutes } from './modules/accounts/admin.routes';
 import { apiRoutes } from './modules/api/api.routes';
@@ -63,18 +63,7 @@ export function createApp(deps: AppDeps) {
   // View helpers: pure functions, no request state.
   Object.assign(app.locals, { emotionCurve, barChart, formatDate, formatDateTime, formatNumber });
 
-  app.use(
-    pinoHttp({
-      logger,
-      // Our serializers read three fields of the raw objects; the wrapped ones first copied every header of each
-      // request into a new object (pino-std-serializers), for every request.
-      wrapSerializers: false,
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(cspNonce(), securityHeaders());
 
   app.use('/assets/ds', express.static(path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { maxAge: '1d' }));

@@ -2,6 +2,7 @@
 import type { CurrentUser } from '../modules/accounts/auth.service';
 import type { MunicipalityRow } from '../modules/accounts/municipalities.repository';
 import type { Role } from '../modules/accounts/roles';
+import type { Logger } from '../lib/logger';
 
 declare global {
   namespace Express {
@@ -15,6 +16,8 @@ declare global {
       ensureParticipantKey?: () => string;
       /** Opens a session for a request that came without a session cookie (only signing in does). */
       openSession?: () => Promise<void>;
+      /** The app's logger (middleware/request-log.ts). */
+      log?: Logger;
     }
   }
 }
