@@ -88,7 +88,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     try {
       const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds };
       log('bare Express hello …');
-      const bareResult = await drive(bare.baseUrl, load, () => ({ path: '/' }), 2);
+      const bareResult = await drive(bare, load, () => ({ path: '/' }), 2);
       const staffCookie = await signIn(portal.baseUrl, dataset.analystEmail, BENCH_PASSWORD);
       const voteSessions = await Promise.all(
         Array.from({ length: options.connections }, (_, i) => openForm(`${portal.baseUrl}/${dataset.largest.slug}/innspill/${votable[i % votable.length]}`)),
@@ -97,11 +97,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       // The map page's own size, served from memory by bare Express: how much of the map's cost is its bytes alone.
       const mapBytes = (await (await fetch(`${portal.baseUrl}/${dataset.largest.slug}/reiser/${dataset.journeySlug}`)).arrayBuffer()).byteLength;
       log(`bare Express, ${mapBytes} bytes from memory …`);
-      const bareBytes = { bytes: mapBytes, ...(await drive(bare.baseUrl, load, () => ({ path: `/bytes/${mapBytes}` }), 2)) };
+      const bareBytes = { bytes: mapBytes, ...(await drive(bare, load, () => ({ path: `/bytes/${mapBytes}` }), 2)) };
       const results: ScenarioResult[] = [];
       for (const s of scenarios(fixtures)) {
         log(`${s.title} …`);
-        const r = await drive(portal.baseUrl, load, s.next, s.expectStatus);
+        const r = await drive(portal, load, s.next, s.expectStatus);
         const ratio = Math.round((r.requestsPerSecond / bareResult.requestsPerSecond) * 1000) / 1000;
         const met = (s.target.ratio === undefined || ratio >= s.target.ratio) && (s.target.p99Ms === undefined || r.p99Ms <= s.target.p99Ms) && r.unexpected === 0;
         results.push({ key: s.key, title: s.title, ...r, ratio, target: s.target, met });

@@ -24,15 +24,23 @@ export interface LoadResult {
   unexpected: number;
   /** What the unexpected ones were: other statuses by class, socket errors, and requests autocannon gave up on. */
   other: { '4xx': number; '5xx': number; errors: number; timeouts: number };
+  /**
+   * The server's CPU time per answered request in the measured run. Unlike requests per second it hardly depends on
+   * what else the machine is doing (the load generator shares its cores), so it compares runs and scenarios better.
+   */
+  cpuMsPerRequest: number;
 }
 
 /**
  * `next` builds each request, so a scenario can give every request its own work (another participant, another
  * pain point). `expectStatus` is the status class a correct answer has: 2 for pages, 3 for a form's redirect.
  */
-export async function drive(baseUrl: string, options: LoadOptions, next: () => Request, expectStatus: 2 | 3): Promise<LoadResult> {
+export async function drive(server: { baseUrl: string; cpuMs(): number }, options: LoadOptions, next: () => Request, expectStatus: 2 | 3): Promise<LoadResult> {
+  const { baseUrl } = server;
   if (options.warmupSeconds > 0) await run(baseUrl, options.connections, options.warmupSeconds, next);
+  const cpuBefore = server.cpuMs();
   const result = await run(baseUrl, options.connections, options.durationSeconds, next);
+  const cpuMs = server.cpuMs() - cpuBefore;
   const expected = expectStatus === 2 ? result['2xx'] : result['3xx'];
   const answered = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
@@ -43,6 +51,7 @@ export async function drive(baseUrl: string, options: LoadOptions, next: () => R
     expected,
     unexpected: answered - expected + result.errors + result.timeouts,
     other: { '4xx': result['4xx'], '5xx': result['5xx'], errors: result.errors, timeouts: result.timeouts },
+    cpuMsPerRequest: answered > 0 ? Math.round((cpuMs / answered) * 1000) / 1000 : 0,
   };
 }
 

@@ -1,5 +1,5 @@
 // Starts the servers under test as child processes (the portal in production mode, and bare Express), and samples
-// their memory from /proc, so the figures are those of the server and not of the load generator.
+// their memory and CPU time from /proc, so the figures are those of the server and not of the load generator.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** Resident memory now, in MB. */
   rssMb(): number;
+  /** CPU time the process has used so far (user and system, all its threads), in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ async function startChild(name: string, args: string[], logFile: string, env: Re
     pid: child.pid!,
     baseUrl,
     rssMb: () => residentMb(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -94,6 +97,17 @@ function residentMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+// Linux reports CPU time in clock ticks of USER_HZ, which is 100 on every architecture Node runs on.
+const TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number): number {
+  // Fields after the command name (which may hold spaces, so it is cut off at its closing parenthesis): utime and
+  // stime are the 14th and 15th fields of the line.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 /** Records the highest resident memory of a process while work runs. */

@@ -7,22 +7,22 @@ import type { BenchResult, ScenarioResult } from './bench';
 export const RESULTS_START = '<!-- bench:results:start -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
 
-type Row = [scenario: string, rps: string, p50: string, p99: string, ratio: string, target: string, met: string];
+type Row = [scenario: string, rps: string, p50: string, p99: string, cpu: string, ratio: string, target: string, met: string];
 
 function rows(r: BenchResult): Row[] {
   const yes = (met: boolean | null) => (met === null ? '–' : met ? 'yes' : 'NO');
   const target = (t: { ratio?: number; p99Ms?: number }) =>
     [t.ratio !== undefined ? `≥ ${t.ratio.toFixed(2)}` : '', t.p99Ms !== undefined ? `p99 ≤ ${t.p99Ms} ms` : ''].filter(Boolean).join(', ');
   return [
-    ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, '1.000', '', ''],
+    ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, cpu(r.bare.cpuMsPerRequest), '1.000', '', ''],
     [
       `Bare Express, ${fmt(r.bareBytes.bytes)} bytes from memory (the map page's size)`,
-      fmt(r.bareBytes.requestsPerSecond), `${r.bareBytes.p50Ms}`, `${r.bareBytes.p99Ms}`,
+      fmt(r.bareBytes.requestsPerSecond), `${r.bareBytes.p50Ms}`, `${r.bareBytes.p99Ms}`, cpu(r.bareBytes.cpuMsPerRequest),
       (Math.round((r.bareBytes.requestsPerSecond / r.bare.requestsPerSecond) * 1000) / 1000).toFixed(3), 'yardstick', '–',
     ],
     ...r.scenarios.map((s): Row => [
       s.unexpected > 0 ? `${s.title} (unexpected: ${describe(s.other)})` : s.title,
-      fmt(s.requestsPerSecond), `${s.p50Ms}`, `${s.p99Ms}`, s.ratio.toFixed(3), target(s.target), yes(s.met),
+      fmt(s.requestsPerSecond), `${s.p50Ms}`, `${s.p99Ms}`, cpu(s.cpuMsPerRequest), s.ratio.toFixed(3), target(s.target), yes(s.met),
     ]),
   ];
 }
@@ -56,7 +56,7 @@ function otherRows(r: BenchResult): string[][] {
 
 export function printable(r: BenchResult): string {
   return [
-    table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'met'], rows(r)),
+    table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'ratio', 'target', 'met'], rows(r)),
     table(['export', 'time', 'memory growth', 'size', 'target', 'met'], exportRows(r)),
     table(['other', 'measured', 'target', 'met'], otherRows(r)),
   ].join('\n\n');
@@ -74,7 +74,7 @@ export function markdown(r: BenchResult): string {
       `${fmt(d.counts.votes)} votes. Generated in ${d.seconds.total} s: journeys ${d.seconds.journeys} s, participants ${d.seconds.participants} s, ` +
       `pain points ${d.seconds.painPoints} s, votes ${d.seconds.votes} s, ranking rebuild ${d.seconds.ranking} s.`,
     '',
-    mdTable(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare', 'target', 'met'], rows(r)),
+    mdTable(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'ratio to bare', 'target', 'met'], rows(r)),
     '',
     mdTable(['export', 'time', 'server memory growth', 'size', 'target', 'met'], exportRows(r)),
     '',
@@ -104,6 +104,10 @@ function table(head: string[], body: string[][]): string {
 
 function mdTable(head: string[], body: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function cpu(ms: number): string {
+  return ms.toFixed(3);
 }
 
 function fmt(n: number): string {

@@ -21,7 +21,11 @@ describe('benchmark smoke run', () => {
     expect(r.bareBytes.bytes).toBeGreaterThan(1000);
     expect(printable(r)).toContain(`Bare Express, ${r.bareBytes.bytes.toLocaleString('en')} bytes from memory`);
     expect(r.scenarios.map((s) => s.key)).toEqual(['map', 'step', 'api', 'insights', 'vote']);
-    for (const s of r.scenarios) expect({ key: s.key, answered: s.requests > 0, unexpected: s.unexpected }).toEqual({ key: s.key, answered: true, unexpected: 0 });
+    for (const s of r.scenarios) {
+      expect({ key: s.key, answered: s.requests > 0, unexpected: s.unexpected, cpu: s.cpuMsPerRequest > 0 }).toEqual({ key: s.key, answered: true, unexpected: 0, cpu: true });
+    }
+    expect(r.bare.cpuMsPerRequest).toBeGreaterThan(0);
+    expect(printable(r)).toContain('server CPU ms/req');
     expect({ rounds: r.insightsAfterVote.rounds, failures: r.insightsAfterVote.failures }).toEqual({ rounds: 9, failures: 0 });
     expect(printable(r)).toContain('Staff insights, first view after a vote (median of 9)');
     const [csv, xlsx] = r.exports;
