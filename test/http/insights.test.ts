@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { figures } from '../../src/modules/ranking/ranking.math';
-import type { InsightsFilter } from '../../src/modules/insights/insights.schema';
+import { InsightsRepository } from '../../src/modules/insights/insights.repository';
+import { INSIGHT_SORTS, type InsightsFilter } from '../../src/modules/insights/insights.schema';
 import { buildJourney } from '../helpers/journeys';
 import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
@@ -196,15 +197,10 @@ describe('charts', () => {
 describe('chart sums', () => {
   const none: InsightsFilter = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter;
 
-  /** Every row of the table, read through its own SQL, with need scores computed from its sums at `now`. */
+  /** Every row of the table through its own SQL (as the exports read it), with need scores from its sums at `now`. */
   const tableAt = (filter: InsightsFilter, now: Date) => {
     const p = t.services.ranking.parameters(municipalityId, now);
-    const rows = [];
-    for (let page = 1; ; page += 1) {
-      const table = t.services.insights.table(municipalityId, filter, 'need', page);
-      rows.push(...table.rows);
-      if (page >= table.pages) break;
-    }
+    const rows = [...new InsightsRepository(t.db).iterate(municipalityId, filter, 'need', p)];
     return rows.map((r) => ({ ...r, needAt: figures({ n: r.n, logDecay: r.log_decay, ratingSum: r.rating_sum, ratingCount: r.rating_count }, p, now).needScore }));
   };
   const sumBy = (rows: ReturnType<typeof tableAt>, key: (r: ReturnType<typeof tableAt>[number]) => string | null) => {
@@ -236,5 +232,43 @@ describe('chart sums', () => {
     for (const b of charts.byDepartment) expect(b.value).toBeCloseTo(departments.get(b.label)!, 9);
     const steps = sumBy(rows, (r) => (r.step_id === null ? null : `${r.journey_title} · ${r.step_title}`));
     for (const b of charts.byStep) expect(b.value).toBeCloseTo(steps.get(b.label)!, 9);
+  });
+});
+
+describe('table order', () => {
+  const none = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter;
+
+  /** Every page of the table, read through the service (ordered in memory from the kept numbers). */
+  const pagesOf = (filter: InsightsFilter, sort: (typeof INSIGHT_SORTS)[number]) => {
+    const rows = [];
+    for (let page = 1; ; page += 1) {
+      const table = t.services.insights.table(municipalityId, filter, sort, page);
+      expect(table.total).toBeGreaterThan(0);
+      rows.push(...table.rows);
+      if (page >= table.pages) return { rows, total: table.total };
+    }
+  };
+
+  it.each(INSIGHT_SORTS.flatMap((sort) => [[sort, 'every candidate'], [sort, 'journey A only']] as const))(
+    'is the order of the table\'s SQL (the exports\'), page by page: %s, %s',
+    (sort, which) => {
+      const filter = which === 'every candidate' ? none : ({ ...none, journey: journeyA.journeyId } as InsightsFilter);
+      const p = t.services.ranking.parameters(municipalityId);
+      const sql = [...new InsightsRepository(t.db).iterate(municipalityId, filter, sort, p)].map((r) => r.id);
+      const { rows, total } = pagesOf(filter, sort);
+      expect(sql.length).toBeGreaterThan(which === 'every candidate' ? 50 : 10);
+      expect(total).toBe(sql.length);
+      expect(rows.map((r) => r.id)).toEqual(sql);
+    },
+  );
+
+  it('follows a vote at once, and moves a candidate up', () => {
+    const before = pagesOf(none, 'supporters').rows.map((r) => r.id);
+    const last = before[before.length - 1]!;
+    for (let v = 0; v < 12; v += 1) t.services.feedback.vote(t.services.feedback.ensureParticipant(`order-${v}`), municipalityId, last, 3);
+    const after = pagesOf(none, 'supporters').rows.map((r) => r.id);
+    expect(after[0]).toBe(last);
+    const sql = [...new InsightsRepository(t.db).iterate(municipalityId, none, 'supporters', t.services.ranking.parameters(municipalityId))].map((r) => r.id);
+    expect(after).toEqual(sql);
   });
 });

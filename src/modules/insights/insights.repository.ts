@@ -21,7 +21,6 @@ export interface InsightRow {
   log_decay: number | null;
   rating_sum: number;
   rating_count: number;
-  need: number;
 }
 
 /** Per candidate, in the same order in every column; a missing step is -1, a missing log_decay NaN. */
@@ -50,6 +49,11 @@ const ORDER: Record<InsightSort, string> = {
   newest: 'created_at DESC, id DESC',
   oldest: 'created_at ASC, id ASC',
 };
+
+// A row of the table, as InsightRow names it.
+const COLUMNS = `pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
+  j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
+  cs.n, cs.log_decay, cs.rating_sum, cs.rating_count`;
 
 const FROM = `
   FROM candidate_stats cs
@@ -91,23 +95,23 @@ export class InsightsRepository {
 
   private select(sort: InsightSort): string {
     return `SELECT * FROM (
-      SELECT pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
-        j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
-        cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, ${SEVERITY_SQL} AS severity, ${REACH_SQL} * ${SEVERITY_SQL} AS need
+      SELECT ${COLUMNS}, ${SEVERITY_SQL} AS severity, ${REACH_SQL} * ${SEVERITY_SQL} AS need
       ${FROM}) ORDER BY ${ORDER[sort]}`;
   }
 
-  page(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams, limit: number, offset: number): InsightRow[] {
-    return this.db.prepare(`${this.select(sort)} LIMIT @limit OFFSET @offset`).all({ ...this.params(municipalityId, filter, r), limit, offset }) as InsightRow[];
+  /** The rows of the given candidates that pass the filter, in no particular order: one page of the table. */
+  rows(municipalityId: number, filter: InsightsFilter, ids: readonly number[]): InsightRow[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT ${COLUMNS} ${FROM} AND pp.id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ ...this.filterParams(municipalityId, filter), ids: JSON.stringify(ids) }) as InsightRow[];
   }
 
   one(municipalityId: number, candidateId: number, r: RankingParams): InsightRow | undefined {
     const empty = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null };
     return this.db.prepare(this.select('need')).get({ ...this.params(municipalityId, empty, r), id: candidateId }) as InsightRow | undefined;
-  }
-
-  count(municipalityId: number, filter: InsightsFilter, r: RankingParams): number {
-    return this.db.prepare(`SELECT count(*) ${FROM}`).pluck().get(this.params(municipalityId, filter, r)) as number;
   }
 
   /**
