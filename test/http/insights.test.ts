@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { figures } from '../../src/modules/ranking/ranking.math';
 import { InsightsRepository } from '../../src/modules/insights/insights.repository';
+import { KEPT_FILTERS } from '../../src/modules/insights/kept-numbers';
 import { INSIGHT_SORTS, type InsightsFilter } from '../../src/modules/insights/insights.schema';
 import { buildJourney } from '../helpers/journeys';
 import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
@@ -261,6 +262,18 @@ describe('table order', () => {
       expect(rows.map((r) => r.id)).toEqual(sql);
     },
   );
+
+  it('keeps the numbers of at most KEPT_FILTERS filters, and gives the right order again for a filter it let go', () => {
+    const sql = (filter: InsightsFilter) =>
+      [...new InsightsRepository(t.db).iterate(municipalityId, filter, 'need', t.services.ranking.parameters(municipalityId))].map((r) => r.id);
+    const dates = Array.from({ length: KEPT_FILTERS + 4 }, (_, i) => ({ ...none, from: `2020-01-${String(i + 1).padStart(2, '0')}` }) as InsightsFilter);
+    for (const filter of dates) {
+      expect(pagesOf(filter, 'need').rows.map((r) => r.id)).toEqual(sql(filter));
+      expect(t.services.insights.keptFilters).toBeLessThanOrEqual(KEPT_FILTERS);
+    }
+    expect(t.services.insights.keptFilters).toBe(KEPT_FILTERS);
+    expect(pagesOf(dates[0]!, 'need').rows.map((r) => r.id)).toEqual(sql(dates[0]!));
+  });
 
   it('follows a vote at once, and moves a candidate up', () => {
     const before = pagesOf(none, 'supporters').rows.map((r) => r.id);

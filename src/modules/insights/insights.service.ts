@@ -5,6 +5,7 @@ import type { PublicJourneysService } from '../journeys/public-journeys.service'
 import type { RankingService } from '../ranking/ranking.service';
 import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
 import type { InsightSort, InsightsFilter } from './insights.schema';
+import { KeptNumbers } from './kept-numbers';
 
 export const PAGE_SIZE = 50;
 const CHART_TOP = 10;
@@ -15,11 +16,24 @@ export interface InsightItem extends InsightRow {
 }
 
 export class InsightsService {
+  private readonly numbers: KeptNumbers;
+
   constructor(
     private readonly repo: InsightsRepository,
     private readonly ranking: RankingService,
     private readonly journeys: PublicJourneysService,
-  ) {}
+  ) {
+    this.numbers = new KeptNumbers({
+      read: (municipalityId, filter) => repo.chartInputs(municipalityId, filter),
+      version: (municipalityId) => ranking.dataVersion(municipalityId),
+      settings: (municipalityId, now) => ranking.parameters(municipalityId, now),
+    });
+  }
+
+  /** How many filters' numbers are kept (bounded by KEPT_FILTERS). */
+  get keptFilters(): number {
+    return this.numbers.size;
+  }
 
   /** Steps where the published map hands the resident over to another department, labelled "from → to: step". */
   private handovers(municipalityId: number): Map<number, string> {
@@ -50,13 +64,13 @@ export class InsightsService {
 
   /**
    * One page of the table in `sort` order at `now`. The order comes from the candidates' numbers kept per data
-   * version (see `scores`), so a new minute or a vote costs a sort in memory, not two reads of every candidate
+   * version (kept-numbers.ts), so a new minute or a vote costs a sort in memory, not two reads of every candidate
    * (0.2 s for the largest municipality); only the page's own 50 rows are read with their names.
    */
   private tableAt(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number, now: Date) {
     const p = this.ranking.parameters(municipalityId, now);
-    const { inputs } = this.scores(municipalityId, filter, now);
-    const order = this.order(municipalityId, filter, sort, now);
+    const { inputs } = this.numbers.scores(municipalityId, filter, now);
+    const order = this.numbers.order(municipalityId, filter, sort, now);
     const total = order.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const current = Math.min(page, pages);
@@ -67,53 +81,6 @@ export class InsightsService {
       return row ? [this.withFigures(row, p)] : [];
     });
     return { rows, total, page: current, pages, prior: p.prior, halfLifeDays: p.halfLifeDays, priorWeight: p.priorWeight };
-  }
-
-  /**
-   * The filtered candidates' numbers, read once per data version, with their need and severity at `now`. Kept in one
-   * slot per filter that a new moment overwrites, so that no copy per minute lingers in the cache.
-   */
-  private scores(municipalityId: number, filter: InsightsFilter, now: Date) {
-    const key = JSON.stringify(filter);
-    const inputs = this.ranking.memo(municipalityId, `insights-chart-inputs:${municipalityId}:${key}`, () => this.repo.chartInputs(municipalityId, filter));
-    return this.atMoment(municipalityId, `insights-scores:${municipalityId}:${key}`, now, () => {
-      const p = this.ranking.parameters(municipalityId, now);
-      const need = new Float64Array(inputs.id.length);
-      const severity = new Float64Array(inputs.id.length);
-      for (let i = 0; i < inputs.id.length; i += 1) {
-        const logDecay = inputs.logDecay[i]!;
-        const f = figures({ n: inputs.n[i]!, logDecay: Number.isNaN(logDecay) ? null : logDecay, ratingSum: inputs.ratingSum[i]!, ratingCount: inputs.ratingCount[i]! }, p, now);
-        need[i] = f.needScore;
-        severity[i] = f.severity;
-      }
-      return { inputs, need, severity };
-    });
-  }
-
-  /** Positions into `scores` in the order of `sort`: the same order as the table's SQL (ORDER in the repository). */
-  private order(municipalityId: number, filter: InsightsFilter, sort: InsightSort, now: Date): Int32Array {
-    return this.atMoment(municipalityId, `insights-order:${municipalityId}:${sort}:${JSON.stringify(filter)}`, now, () => {
-      const { inputs, need, severity } = this.scores(municipalityId, filter, now);
-      const { n, createdAt, id } = inputs;
-      const compare: Record<InsightSort, (a: number, b: number) => number> = {
-        need: (a, b) => need[b]! - need[a]! || n[b]! - n[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-        supporters: (a, b) => n[b]! - n[a]! || need[b]! - need[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-        severity: (a, b) => severity[b]! - severity[a]! || need[b]! - need[a]! || id[a]! - id[b]!,
-        newest: (a, b) => createdAt[b]! - createdAt[a]! || id[b]! - id[a]!,
-        oldest: (a, b) => createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-      };
-      return Int32Array.from({ length: id.length }, (_, i) => i).sort(compare[sort]);
-    });
-  }
-
-  /** One value per key and data version, computed again when the moment moves on. */
-  private atMoment<T>(municipalityId: number, key: string, now: Date, compute: () => T): T {
-    const slot = this.ranking.memo(municipalityId, key, () => ({ at: Number.NaN, value: undefined as T | undefined }));
-    if (slot.at !== now.getTime()) {
-      slot.value = compute();
-      slot.at = now.getTime();
-    }
-    return slot.value as T;
   }
 
   /** Every filtered row with its figures, one at a time, from the given (read-only) repository. */
@@ -130,12 +97,12 @@ export class InsightsService {
   }
 
   /**
-   * Sums the need scores at `now` (see `scores`): reading the candidates with their names every minute, when the
+   * Sums the need scores at `now` (kept-numbers.ts): reading the candidates with their names every minute, when the
    * ranking's moment moves on, held the largest municipality's page for a second and more. The top ten are the
    * table's first ten.
    */
   private chartsAt(municipalityId: number, filter: InsightsFilter, now: Date) {
-    const { inputs, need } = this.scores(municipalityId, filter, now);
+    const { inputs, need } = this.numbers.scores(municipalityId, filter, now);
     const steps = this.ranking.memo(municipalityId, `insights-step-labels:${municipalityId}`, () => new Map(this.repo.stepLabels(municipalityId).map((s) => [s.id, s])));
     const handoverLabels = this.handovers(municipalityId);
     const departments = new Map<string, number>();
@@ -152,7 +119,7 @@ export class InsightsService {
       add(handovers, handoverLabels.get(stepId), need[i]!);
       add(stepSums, step && `${step.journey_title} · ${step.step_title}`, need[i]!);
     }
-    const top = Array.from(this.order(municipalityId, filter, 'need', now).subarray(0, CHART_TOP));
+    const top = Array.from(this.numbers.order(municipalityId, filter, 'need', now).subarray(0, CHART_TOP));
     const titles = this.repo.titles(top.map((i) => inputs.id[i]!));
     const bars = (sums: Map<string, number>, limit = Infinity) =>
       [...sums].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([label, value]) => ({ label, value }));

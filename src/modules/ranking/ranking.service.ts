@@ -103,6 +103,11 @@ export class RankingService {
     });
   }
 
+  /** Changes whenever anything a ranking of the municipality reads changes (migration 0008's triggers). */
+  dataVersion(municipalityId: number): number {
+    return this.repo.version(municipalityId);
+  }
+
   /**
    * Changes whenever anything the municipality's public pages show from its data may have changed, or the ranking's
    * moment moves on: the key of cached whole pages.
