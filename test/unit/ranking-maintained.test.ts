@@ -82,6 +82,16 @@ function checkConsistent(w: World): void {
   }
   checkStepRollUps(w);
   checkSupporters(w);
+  checkNeedOf(w);
+}
+
+/** The need of given candidates (the portfolio's read) equals their need in the full ranking; 0 for what is none. */
+function checkNeedOf(w: World): void {
+  const ids = w.db.prepare('SELECT id FROM pain_points').pluck().all() as number[];
+  const ranked = new Map(w.services.ranking.ranked(w.municipalityId, { limit: -1, includeHidden: true }).map((c) => [c.id, c.need]));
+  const needs = w.services.ranking.needOf(w.municipalityId, ids);
+  expect([...needs.keys()].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+  for (const [id, need] of needs) expect([id, need]).toEqual([id, expect.closeTo(ranked.get(id) ?? 0, 9)]);
 }
 
 /**

@@ -32,9 +32,9 @@ export class PortfolioService {
 
   /** Every initiative with its departments, candidates, summed need and priority. */
   all(municipalityId: number): Initiative[] {
-    const need = new Map(this.ranking.ranked(municipalityId, { limit: -1, includeHidden: true }).map((c) => [c.id, c.need]));
     const departments = this.repo.departments(municipalityId);
     const candidates = this.repo.candidates(municipalityId);
+    const need = this.ranking.needOf(municipalityId, candidates.map((c) => c.id));
     return this.repo.list(municipalityId).map((row) => {
       const linked = candidates
         .filter((c) => c.initiative_id === row.id)

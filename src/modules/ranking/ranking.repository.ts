@@ -131,6 +131,17 @@ export class RankingRepository {
     return row && { n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count, halfLifeDays: row.half_life_days };
   }
 
+  /** The maintained sums of the given candidates of a municipality; what is no candidate is left out. */
+  statsOf(municipalityId: number, candidateIds: readonly number[]): (CandidateSums & { id: number })[] {
+    if (candidateIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT pain_point_id AS id, n, log_decay AS logDecay, rating_sum AS ratingSum, rating_count AS ratingCount FROM candidate_stats
+         WHERE municipality_id = @m AND pain_point_id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ m: municipalityId, ids: JSON.stringify(candidateIds) }) as (CandidateSums & { id: number })[];
+  }
+
   saveStats(candidateId: number, municipalityId: number, sums: CandidateSums, halfLifeDays: number): void {
     this.db
       .prepare(

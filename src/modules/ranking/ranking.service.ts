@@ -157,6 +157,18 @@ export class RankingService {
     });
   }
 
+  /**
+   * The need scores of a few given candidates at `now` (0 for what is no candidate), from their maintained sums. For
+   * the portfolio's linked candidates: ranking all 100 000 candidates of a large municipality to look up a few cost
+   * 2 s per view and kept another 90 MB in the cache every minute.
+   */
+  needOf(municipalityId: number, candidateIds: readonly number[], now: Date = this.now()): Map<number, number> {
+    const settings = this.settingsOf(municipalityId);
+    const need = new Map(candidateIds.map((id) => [id, 0]));
+    for (const stats of this.repo.statsOf(municipalityId, candidateIds)) need.set(stats.id, figures(stats, settings, now).needScore);
+    return need;
+  }
+
   /** Summed need score of the candidates on each step of a journey (RANKING.md roll-ups; hidden ones left out). */
   stepNeeds(municipalityId: number, journeyId: number, now: Date = this.now()): Map<number, number> {
     return this.memo(municipalityId, `needs:${municipalityId}:${journeyId}:${now.getTime()}`, () => {
