@@ -44,7 +44,29 @@ export class KeptNumbers {
 
   /** Every filtered candidate's sums with their need and severity at `now`. */
   scores(municipalityId: number, filter: InsightsFilter, now: Date): Scores {
+    return this.scoresOf(this.slot(municipalityId, filter), municipalityId, now);
+  }
+
+  /** Positions into `scores` in the order of `sort`: the same order as the table's SQL (ORDER in the repository). */
+  order(municipalityId: number, filter: InsightsFilter, sort: InsightSort, now: Date): Int32Array {
     const kept = this.slot(municipalityId, filter);
+    const { inputs, need, severity } = this.scoresOf(kept, municipalityId, now);
+    const known = kept.orders.get(sort);
+    if (known) return known;
+    const { n, createdAt, id } = inputs;
+    const compare: Record<InsightSort, (a: number, b: number) => number> = {
+      need: (a, b) => need[b]! - need[a]! || n[b]! - n[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
+      supporters: (a, b) => n[b]! - n[a]! || need[b]! - need[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
+      severity: (a, b) => severity[b]! - severity[a]! || need[b]! - need[a]! || id[a]! - id[b]!,
+      newest: (a, b) => createdAt[b]! - createdAt[a]! || id[b]! - id[a]!,
+      oldest: (a, b) => createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
+    };
+    const order = Int32Array.from({ length: id.length }, (_, i) => i).sort(compare[sort]);
+    kept.orders.set(sort, order);
+    return order;
+  }
+
+  private scoresOf(kept: Kept, municipalityId: number, now: Date): Scores {
     if (kept.scores === null || kept.at !== now.getTime()) {
       const { inputs } = kept;
       const settings = this.sources.settings(municipalityId, now);
@@ -62,25 +84,6 @@ export class KeptNumbers {
       kept.at = now.getTime();
     }
     return kept.scores;
-  }
-
-  /** Positions into `scores` in the order of `sort`: the same order as the table's SQL (ORDER in the repository). */
-  order(municipalityId: number, filter: InsightsFilter, sort: InsightSort, now: Date): Int32Array {
-    const { inputs, need, severity } = this.scores(municipalityId, filter, now);
-    const orders = this.slot(municipalityId, filter).orders;
-    const known = orders.get(sort);
-    if (known) return known;
-    const { n, createdAt, id } = inputs;
-    const compare: Record<InsightSort, (a: number, b: number) => number> = {
-      need: (a, b) => need[b]! - need[a]! || n[b]! - n[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-      supporters: (a, b) => n[b]! - n[a]! || need[b]! - need[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-      severity: (a, b) => severity[b]! - severity[a]! || need[b]! - need[a]! || id[a]! - id[b]!,
-      newest: (a, b) => createdAt[b]! - createdAt[a]! || id[b]! - id[a]!,
-      oldest: (a, b) => createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-    };
-    const order = Int32Array.from({ length: id.length }, (_, i) => i).sort(compare[sort]);
-    orders.set(sort, order);
-    return order;
   }
 
   private slot(municipalityId: number, filter: InsightsFilter): Kept {
