@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BENCH_SESSION_SECRET } from './visitors';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -32,6 +33,7 @@ export function startPortal(options: { databasePath: string; logFile: string; co
     PORT: '0',
     SEED_DEMO: 'off',
     LOG_LEVEL: 'info',
+    SESSION_SECRET: BENCH_SESSION_SECRET,
     // The benchmark's clients stand behind one proxy hop, each with its own address, as residents behind nginx would.
     TRUST_PROXY: '1',
   });

@@ -2,7 +2,7 @@
 // request does the work a real visitor's would.
 import type { Dataset } from './dataset';
 import type { Request } from './load';
-import { participantValue, type FormSession } from './visitors';
+import { participantCookie, type FormSession } from './visitors';
 
 export interface Target {
   /** Requests per second as a share of bare Express hello in the same run. */
@@ -56,9 +56,9 @@ function voteRequests(f: Fixtures): () => Request {
   const m = f.dataset.largest.slug;
   if (f.votable.length < VOTES_PER_PARTICIPANT) throw new Error('too few open pain points to vote on');
   let i = 0;
-  let participant = participantValue();
+  let participant = participantCookie();
   return () => {
-    if (i > 0 && i % VOTES_PER_PARTICIPANT === 0) participant = participantValue();
+    if (i > 0 && i % VOTES_PER_PARTICIPANT === 0) participant = participantCookie();
     const n = i;
     i += 1;
     const session = f.voteSessions[n % f.voteSessions.length]!;

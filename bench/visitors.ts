@@ -1,5 +1,6 @@
 // What a real browser would hold before it can post: the CSRF cookie with its form's token, or a signed-in staff session.
 import crypto from 'node:crypto';
+import { participantCookies } from '../src/modules/feedback/participant-key';
 
 export interface FormSession {
   cookie: string;
@@ -29,9 +30,15 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return mergeCookies(form.cookie, res.headers.getSetCookie());
 }
 
-/** A participant cookie value of the form the portal hands out (32 random bytes), made by the client up front. */
-export function participantValue(): string {
-  return crypto.randomBytes(32).toString('base64url');
+/**
+ * The session secret the benchmark gives the portal, so that it can make participant cookies up front as the portal
+ * would sign them (the portal takes no participant cookie it did not sign).
+ */
+export const BENCH_SESSION_SECRET = crypto.randomBytes(48).toString('base64url');
+
+/** A new participant's cookie, signed as the portal hands it out, ready for a Cookie header. */
+export function participantCookie(): string {
+  return encodeURIComponent(participantCookies(BENCH_SESSION_SECRET).issue().cookie);
 }
 
 function mergeCookies(existing: string, setCookies: string[]): string {

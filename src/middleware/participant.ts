@@ -1,19 +1,21 @@
-// Recognises an anonymous resident by the random value in their cookie (only its keyed hash is ever used),
-// and hands out such a cookie the first time they take part.
+// Recognises an anonymous resident by the server-signed value in their cookie (only its keyed hash is ever used),
+// and hands out such a cookie the first time they take part. A cookie the server did not sign is ignored, and
+// replaced as soon as its holder takes part.
 import type { RequestHandler } from 'express';
-import { isParticipantValue, newParticipantValue, participantKeyHash, PARTICIPANT_COOKIE } from '../modules/feedback/participant-key';
+import { participantCookies, participantKeyHash, PARTICIPANT_COOKIE } from '../modules/feedback/participant-key';
 
 const TWO_YEARS_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 
 export function participantCookie(secret: string): RequestHandler {
+  const cookies = participantCookies(secret);
   return (req, res, next) => {
-    const value: unknown = req.cookies?.[PARTICIPANT_COOKIE];
-    req.participantKey = isParticipantValue(value) ? participantKeyHash(secret, value) : null;
+    const value = cookies.read(req.cookies?.[PARTICIPANT_COOKIE]);
+    req.participantKey = value === null ? null : participantKeyHash(secret, value);
     req.ensureParticipantKey = () => {
       if (!req.participantKey) {
-        const fresh = newParticipantValue();
-        res.cookie(PARTICIPANT_COOKIE, fresh, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: TWO_YEARS_MS, path: '/' });
-        req.participantKey = participantKeyHash(secret, fresh);
+        const fresh = cookies.issue();
+        res.cookie(PARTICIPANT_COOKIE, fresh.cookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: TWO_YEARS_MS, path: '/' });
+        req.participantKey = participantKeyHash(secret, fresh.value);
       }
       return req.participantKey;
     };

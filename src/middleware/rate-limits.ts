@@ -1,6 +1,7 @@
 // Login rate limits (SECURITY.md 16): per address and per account, counting failures only.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { BoundedMemoryStore } from './bounded-rate-limit-store';
 import { normaliseEmail } from '../modules/accounts/auth.service';
 
 export interface LoginLimits {
@@ -46,8 +47,13 @@ export function residentRateLimits(action: ResidentAction, counts: (req: Request
   return [
     // A resident's first counted request already gets their participant cookie here, so that it counts against the
     // same key as the ones after it: otherwise the limit in the settings would let one more through.
-    rateLimit({ ...common, limit: perHour, keyGenerator: (req: Request) => `${scope(req)}:p:${req.ensureParticipantKey!()}` }),
-    rateLimit({ ...common, limit: (req: Request) => perHour(req) * ADDRESS_FACTOR, keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}` }),
+    rateLimit({ ...common, store: new BoundedMemoryStore(), limit: perHour, keyGenerator: (req: Request) => `${scope(req)}:p:${req.ensureParticipantKey!()}` }),
+    rateLimit({
+      ...common,
+      store: new BoundedMemoryStore(),
+      limit: (req: Request) => perHour(req) * ADDRESS_FACTOR,
+      keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}`,
+    }),
   ];
 }
 

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
-import { participantKeyHash } from '../../src/modules/feedback/participant-key';
+import { participantCookies, participantKeyHash } from '../../src/modules/feedback/participant-key';
 import { buildServices } from '../../src/services';
 import { baseUrlOf, startServer, tempDb, type ChildServer } from '../helpers/child-server';
 import { buildJourney } from '../helpers/journeys';
@@ -37,7 +37,8 @@ async function vote(base: string, painPointId: number): Promise<string | null> {
     const body = new URLSearchParams({ _csrf: csrfFrom(await page.text()), severity: '4' });
     const res = await fetch(`${base}/krasj/innspill/${painPointId}/meg-ogsa`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body });
     if (res.status !== 303) return null;
-    return res.headers.getSetCookie().find((c) => c.startsWith('rk.p='))!.split(';')[0]!.slice('rk.p='.length);
+    const issued = res.headers.getSetCookie().find((c) => c.startsWith('rk.p='))!.split(';')[0]!.slice('rk.p='.length);
+    return participantCookies(SECRET).read(decodeURIComponent(issued));
   } catch {
     return null; // the server died under this request: no success was answered
   }

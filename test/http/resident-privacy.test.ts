@@ -1,7 +1,7 @@
 // SECURITY.md 21 and 23: no raw address and no raw participant cookie value is stored anywhere in the database, and a
 // resident's deleted pain point and withdrawn vote are gone from every page, the open data API and the staff export.
 import request from 'supertest';
-import { PARTICIPANT_COOKIE } from '../../src/modules/feedback/participant-key';
+import { participantCookies, PARTICIPANT_COOKIE } from '../../src/modules/feedback/participant-key';
 import { buildJourney } from '../helpers/journeys';
 import { report, resident, type Resident } from '../helpers/residents';
 import { anonymousAgent, createMunicipality, createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
@@ -25,7 +25,10 @@ afterAll(() => t.close());
 function participantValue(r: Resident): string {
   const cookie = r.agent.jar.getCookie(PARTICIPANT_COOKIE, { domain: '127.0.0.1', path: '/', secure: false, script: false });
   if (!cookie) throw new Error('no participant cookie');
-  return cookie.value;
+  // The random value behind the server's signature is what must never be stored.
+  const value = participantCookies('test-secret-test-secret-test-secret-1234').read(decodeURIComponent(cookie.value));
+  if (!value) throw new Error('participant cookie not signed by the server');
+  return value;
 }
 
 /** Every value of every row of every table, as one string. */
