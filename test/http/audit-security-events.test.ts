@@ -106,7 +106,7 @@ describe('security events in the audit log', () => {
     const entries = await recorded(() =>
       agent.post('/admin/aust/settings/users').type('form').send({ _csrf: csrf, name: 'Ny', email: 'ny@aust.no', password: `${TEST_PASSWORD}-ny`, roles: 'analyst' }),
     );
-    expect(entries.map((e) => e.action)).toEqual(['user.added']);
+    expect(entries.map((e) => e.action)).toEqual(['user.invited']);
     expect(JSON.stringify(entries)).not.toContain(`${TEST_PASSWORD}-ny`);
   });
 });

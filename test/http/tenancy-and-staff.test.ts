@@ -61,17 +61,25 @@ describe('role matrix on the municipality admin pages', () => {
 });
 
 describe('staff management', () => {
-  it('adds a staff member with roles; the new person can sign in and reach what the roles allow', async () => {
+  it('invites a new staff member; they sign in, accept, and then reach what the roles allow', async () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
     const res = await agent.post('/admin/aust/settings/users').type('form').send({
       _csrf: csrf, name: 'Nina Ny', email: 'nina@aust.no', password: 'Sommerfugl-Vinge-77', roles: ['designer', 'analyst'],
     });
     expect(res.status).toBe(303);
     const list = await agent.get('/admin/aust/settings/users');
+    expect(list.text).toContain('Invitasjoner som venter på svar');
     expect(list.text).toContain('Nina Ny');
     const nina = await signIn(t.app, 'nina@aust.no', 'Sommerfugl-Vinge-77');
+    // No role before the invitation is accepted.
+    expect((await nina.agent.get('/admin/aust')).status).toBe(404);
+    const home = await nina.agent.get('/admin');
+    expect(home.text).toContain('Kommune aust inviterer deg som Analytiker, Tjenestedesigner.');
+    const invitationId = /\/admin\/invitations\/(\d+)\/accept/.exec(home.text)![1];
+    expect((await nina.agent.post(`/admin/invitations/${invitationId}/accept`).type('form').send({ _csrf: csrfFrom(home.text) })).status).toBe(303);
     expect((await nina.agent.get('/admin/aust')).status).toBe(200);
     expect((await nina.agent.get('/admin/aust/settings')).status).toBe(403);
+    expect((await agent.get('/admin/aust/settings/users')).text).toContain('Ingen invitasjoner venter på svar.');
   });
 
   it('refuses an extra field such as municipality_id (strict schema), keeping the values', async () => {

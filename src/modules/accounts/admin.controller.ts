@@ -11,7 +11,7 @@ export function beforeIdFrom(query: Request['query']): number | null {
   return Number.isSafeInteger(before) && before > 0 ? before : null;
 }
 
-export function adminController({ auth, municipalities, audit }: Services) {
+export function adminController({ auth, municipalities, audit, staff }: Services) {
   const newMunicipalityView = (req: Request) => ({ title: req.t('admin.municipalities.newTitle'), locales: LOCALES });
 
   return {
@@ -20,6 +20,7 @@ export function adminController({ auth, municipalities, audit }: Services) {
       res.render('accounts/admin-home', {
         title: req.t('admin.home.title'),
         municipalities: user.isPlatformAdmin ? municipalities.list() : auth.municipalitiesOf(user.id),
+        invitations: staff.invitationsTo(user),
       });
     },
 

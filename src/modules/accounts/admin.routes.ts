@@ -23,6 +23,8 @@ export function adminRoutes(services: Services): Router {
   router.get('/municipalities/new', requirePlatformAdmin, admin.newMunicipality.get);
   router.post('/municipalities', requirePlatformAdmin, admin.newMunicipality.post);
   router.get('/audit', requirePlatformAdmin, admin.platformAudit);
+  router.post('/invitations/:invitationId/accept', users.acceptInvitation);
+  router.post('/invitations/:invitationId/decline', users.declineInvitation);
 
   const m = Router({ mergeParams: true });
   router.use('/:municipality', loadStaffMunicipality(services.auth, services.municipalities), m);
@@ -42,6 +44,8 @@ export function adminRoutes(services: Services): Router {
   m.post('/settings/users/:userId/roles', requireRole('admin'), users.setRoles);
   m.post('/settings/users/:userId/disable', requireRole('admin'), users.disable);
   m.post('/settings/users/:userId/enable', requireRole('admin'), users.enable);
+  m.post('/settings/users/:userId/remove', requireRole('admin'), users.remove);
+  m.post('/settings/invitations/:invitationId/withdraw', requireRole('admin'), users.withdrawInvitation);
   router.use(auditRefusedAccess(services.audit));
   return router;
 }

@@ -1,7 +1,9 @@
-// A municipality admin manages staff: list, add, change roles, disable and enable.
+// A municipality admin manages staff: list, invite, change roles, remove from the municipality, disable and enable;
+// and a signed-in person answers the invitations sent to them.
 import type { Request, Response } from 'express';
 import { NotFoundError, ValidationError } from '../../errors';
 import { parseForm } from '../../lib/forms';
+import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import type { Services } from '../../services';
 import { EmptyFormSchema, RolesInputSchema, StaffInputSchema, UserIdParamSchema } from './accounts.schema';
@@ -19,12 +21,13 @@ export function staffController({ staff }: Services) {
 
   const editLocals = (req: Request, userId: number) => {
     const member = staff.get(req.municipality!.id, userId);
-    return { title: req.t('admin.users.editTitle', { name: member.name }), member, roleNames: ROLES };
+    return { title: req.t('admin.users.editTitle', { name: member.name }), member, mayDisable: staff.mayDisable(req.municipality!.id, userId), roleNames: ROLES };
   };
 
   return {
     list(req: Request, res: Response) {
-      res.render('accounts/users', { title: req.t('admin.users.title'), staff: staff.list(req.municipality!.id) });
+      const municipalityId = req.municipality!.id;
+      res.render('accounts/users', { title: req.t('admin.users.title'), staff: staff.list(municipalityId), invitations: staff.invitations(municipalityId) });
     },
     create: {
       get(req: Request, res: Response) {
@@ -33,7 +36,7 @@ export function staffController({ staff }: Services) {
       async post(req: Request, res: Response) {
         try {
           const input = parseForm(StaffInputSchema, req.body);
-          await staff.add(req.user!.id, req.municipality!.id, input);
+          await staff.invite(req.user!.id, req.municipality!.id, input);
           res.redirect(303, base(req));
         } catch (err) {
           if (err instanceof ValidationError) delete err.values.password;
@@ -64,6 +67,26 @@ export function staffController({ staff }: Services) {
       parseForm(EmptyFormSchema, req.body);
       staff.setDisabled(req.user!.id, req.municipality!.id, userIdFrom(req), false);
       res.redirect(303, base(req));
+    },
+    remove(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.removeFromMunicipality(req.user!.id, req.municipality!.id, userIdFrom(req));
+      res.redirect(303, base(req));
+    },
+    withdrawInvitation(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.withdrawInvitation(req.user!.id, req.municipality!.id, idParam(req, 'invitationId'));
+      res.redirect(303, base(req));
+    },
+    acceptInvitation(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.answerInvitation(req.user!, idParam(req, 'invitationId'), true);
+      res.redirect(303, '/admin');
+    },
+    declineInvitation(req: Request, res: Response) {
+      parseForm(EmptyFormSchema, req.body);
+      staff.answerInvitation(req.user!, idParam(req, 'invitationId'), false);
+      res.redirect(303, '/admin');
     },
   };
 }

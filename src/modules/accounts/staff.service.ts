@@ -15,6 +15,21 @@ export interface StaffMember {
   lastLoginAt: string | null;
 }
 
+export interface StaffInvitation {
+  id: number;
+  email: string;
+  name: string;
+  roles: Role[];
+  invitedAt: string;
+}
+
+export interface ReceivedInvitation {
+  id: number;
+  municipalityName: string;
+  roles: Role[];
+  invitedAt: string;
+}
+
 export class StaffService {
   constructor(
     private readonly users: UsersRepository,
@@ -32,11 +47,30 @@ export class StaffService {
     return toStaffMember(member);
   }
 
+  /** Whether this municipality's admin may disable the whole account: not when it also serves elsewhere. */
+  mayDisable(municipalityId: number, userId: number): boolean {
+    const target = this.users.byId(userId);
+    return !!target && target.is_platform_admin === 0 && this.users.countOtherMemberships(userId, municipalityId) === 0;
+  }
+
+  /** Invitations this municipality has sent that are not yet answered, as the admin typed them. */
+  invitations(municipalityId: number): StaffInvitation[] {
+    return this.users.invitationsOf(municipalityId).map((row) => ({
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      roles: row.roles.split(',') as Role[],
+      invitedAt: row.created_at,
+    }));
+  }
+
   /**
-   * Adds a staff member. A new e-mail gets a new account with the given password; an account that
-   * already exists (someone working for several municipalities) only gains the roles here.
+   * Invites someone to the municipality's staff. Nobody gains a role here until they accept. A new e-mail gets an
+   * account with the given password, so they can sign in and accept; an account that already exists (someone working
+   * for several municipalities, or for another one only) is neither changed nor described: the admin sees the same
+   * answer and only what they typed (#15.2).
    */
-  async add(
+  async invite(
     actorId: number,
     municipalityId: number,
     input: { email: string; name: string; password: string; roles: Role[] },
@@ -44,24 +78,70 @@ export class StaffService {
     const email = normaliseEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock().toISOString();
-    const userId = this.users.transaction(() => {
+    const values = { email: input.email, name: input.name, roles: input.roles };
+    const invitationId = this.users.transaction(() => {
       const existing = this.users.byEmail(email);
-      if (existing && this.users.rolesIn(existing.id, municipalityId).length > 0) {
-        throw new ConflictError({ email: 'validation.staffExists' }, { email: input.email, name: input.name, roles: input.roles });
-      }
-      const id = existing?.id ?? this.users.insert({ email, name: input.name, passwordHash, isPlatformAdmin: false }, now);
-      this.users.setRoles(id, municipalityId, input.roles, now);
-      return id;
+      // Both answers speak only of this municipality's own staff and invitations.
+      if (existing && this.users.rolesIn(existing.id, municipalityId).length > 0) throw new ConflictError({ email: 'validation.staffExists' }, values);
+      if (this.users.invitationByEmail(municipalityId, email)) throw new ConflictError({ email: 'validation.alreadyInvited' }, values);
+      if (!existing) this.users.insert({ email, name: input.name, passwordHash, isPlatformAdmin: false }, now);
+      return this.users.insertInvitation({ municipalityId, email, name: input.name, roles: [...input.roles].sort(), invitedBy: actorId }, now);
     });
     this.audit.record({
       actorUserId: actorId,
       municipalityId,
-      action: 'user.added',
-      entityType: 'user',
-      entityId: userId,
+      action: 'user.invited',
+      entityType: 'invitation',
+      entityId: invitationId,
       details: { roles: input.roles },
     });
-    return userId;
+    return invitationId;
+  }
+
+  withdrawInvitation(actorId: number, municipalityId: number, invitationId: number): void {
+    const invitation = this.invitations(municipalityId).find((i) => i.id === invitationId);
+    if (!invitation) throw new NotFoundError();
+    this.users.deleteInvitation(invitationId);
+    this.audit.record({ actorUserId: actorId, municipalityId, action: 'user.invitation_withdrawn', entityType: 'invitation', entityId: invitationId });
+  }
+
+  /** The invitations waiting for this signed-in person's answer. */
+  invitationsTo(user: { email: string }): ReceivedInvitation[] {
+    return this.users.invitationsTo(user.email).map((row) => ({
+      id: row.id,
+      municipalityName: row.municipality_name,
+      roles: row.roles.split(',') as Role[],
+      invitedAt: row.created_at,
+    }));
+  }
+
+  /** Accepting gives the invited roles; only the person the invitation is addressed to can answer it. */
+  answerInvitation(user: { id: number; email: string }, invitationId: number, accept: boolean): void {
+    const invitation = this.users.invitationFor(user.email, invitationId);
+    if (!invitation) throw new NotFoundError();
+    this.users.transaction(() => {
+      if (accept) this.users.setRoles(user.id, invitation.municipality_id, invitation.roles.split(',') as Role[], this.clock().toISOString());
+      this.users.deleteInvitation(invitation.id);
+    });
+    this.audit.record({
+      actorUserId: user.id,
+      municipalityId: invitation.municipality_id,
+      action: accept ? 'user.invitation_accepted' : 'user.invitation_declined',
+      entityType: 'user',
+      entityId: user.id,
+      details: accept ? { roles: invitation.roles.split(',') } : undefined,
+    });
+  }
+
+  /**
+   * Takes every role in this municipality from someone. Unlike disabling, it touches nothing outside the
+   * municipality, so its admin can always do it, also for someone who works for other municipalities too.
+   */
+  removeFromMunicipality(actorId: number, municipalityId: number, userId: number): void {
+    const before = this.get(municipalityId, userId);
+    if (actorId === userId) throw new ForbiddenError('errors.forbidden.self');
+    this.users.transaction(() => this.users.setRoles(userId, municipalityId, [], this.clock().toISOString()));
+    this.audit.record({ actorUserId: actorId, municipalityId, action: 'user.removed', entityType: 'user', entityId: userId, details: { roles: before.roles } });
   }
 
   setRoles(actorId: number, municipalityId: number, userId: number, roles: Role[]): void {
@@ -84,11 +164,9 @@ export class StaffService {
   setDisabled(actorId: number, municipalityId: number, userId: number, disabled: boolean): void {
     this.get(municipalityId, userId);
     if (actorId === userId) throw new ForbiddenError('errors.forbidden.self');
-    const target = this.users.byId(userId)!;
-    // A municipality admin must not lock someone out of other municipalities' work.
-    if (target.is_platform_admin === 1 || this.users.countOtherMemberships(userId, municipalityId) > 0) {
-      throw new ForbiddenError('errors.forbidden.otherMunicipalities');
-    }
+    // A municipality admin must not lock someone out of other municipalities' work; removing them from this one is
+    // always open (removeFromMunicipality).
+    if (!this.mayDisable(municipalityId, userId)) throw new ForbiddenError('errors.forbidden.otherMunicipalities');
     this.users.transaction(() => {
       this.users.setDisabled(userId, disabled ? this.clock().toISOString() : null);
       if (disabled) this.users.deleteSessionsOf(userId);

@@ -1,4 +1,4 @@
-// SQL for staff users, their memberships, their sessions and the first-admin setup tokens.
+// SQL for staff users, their memberships and invitations, their sessions and the first-admin setup tokens.
 import type { Db } from '../../db/connection';
 import type { Role } from './roles';
 
@@ -20,6 +20,23 @@ export interface StaffRow {
   disabled_at: string | null;
   last_login_at: string | null;
   roles: string;
+}
+
+export interface InvitationRow {
+  id: number;
+  municipality_id: number;
+  email: string;
+  name: string;
+  roles: string;
+  created_at: string;
+}
+
+/** An invitation as its invitee sees it: which municipality asks, for which roles. */
+export interface ReceivedInvitationRow {
+  id: number;
+  municipality_name: string;
+  roles: string;
+  created_at: string;
 }
 
 export class UsersRepository {
@@ -97,6 +114,49 @@ export class UsersRepository {
       .prepare('SELECT count(DISTINCT municipality_id) FROM memberships WHERE user_id = ? AND municipality_id <> ?')
       .pluck()
       .get(userId, municipalityId) as number;
+  }
+
+  // --- invitations ------------------------------------------------------------------------------
+
+  insertInvitation(invitation: { municipalityId: number; email: string; name: string; roles: readonly string[]; invitedBy: number }, now: string): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO staff_invitations (municipality_id, email, name, roles, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(invitation.municipalityId, invitation.email, invitation.name, invitation.roles.join(','), invitation.invitedBy, now).lastInsertRowid,
+    );
+  }
+
+  invitationsOf(municipalityId: number): InvitationRow[] {
+    return this.db
+      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? ORDER BY created_at, id')
+      .all(municipalityId) as InvitationRow[];
+  }
+
+  invitationByEmail(municipalityId: number, email: string): InvitationRow | undefined {
+    return this.db
+      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? AND email = ?')
+      .get(municipalityId, email) as InvitationRow | undefined;
+  }
+
+  /** An invitation addressed to this e-mail, by its id. */
+  invitationFor(email: string, invitationId: number): InvitationRow | undefined {
+    return this.db
+      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE id = ? AND email = ?')
+      .get(invitationId, email) as InvitationRow | undefined;
+  }
+
+  invitationsTo(email: string): ReceivedInvitationRow[] {
+    return this.db
+      .prepare(
+        `SELECT i.id, m.name AS municipality_name, i.roles, i.created_at
+         FROM staff_invitations i JOIN municipalities m ON m.id = i.municipality_id
+         WHERE i.email = ? ORDER BY i.created_at, i.id`,
+      )
+      .all(email) as ReceivedInvitationRow[];
+  }
+
+  deleteInvitation(id: number): boolean {
+    return this.db.prepare('DELETE FROM staff_invitations WHERE id = ?').run(id).changes === 1;
   }
 
   deleteSessionsOf(userId: number): number {
