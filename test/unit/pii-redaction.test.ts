@@ -1,6 +1,18 @@
 // Redaction of personal data in resident text, with generated (never real) identity numbers.
-import { isNationalIdNumber, redactPersonalData } from '../../src/lib/pii-redaction';
+import { isNationalIdNumber, redactPersonalData, REDACTION_MARKERS, type Redaction } from '../../src/lib/pii-redaction';
 import { firstValidNationalId, nationalId } from '../helpers/national-id';
+
+const ID = REDACTION_MARKERS.nationalId;
+const TLF = REDACTION_MARKERS.phone;
+const EPOST = REDACTION_MARKERS.email;
+
+/** The digits of `id` in groups of the given sizes, e.g. grouped('01019012345', [6, 5], '-'). */
+function grouped(id: string, sizes: number[], separator: string): string {
+  let at = 0;
+  return sizes.map((size) => id.slice(at, (at += size))).join(separator);
+}
+const fullwidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+const mathBold = (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(0x1d7ce + Number(d)));
 
 describe('national identity numbers', () => {
   const fnr = firstValidNationalId(15, 3, 85, 120); // born 1985
@@ -40,6 +52,7 @@ describe('national identity numbers', () => {
     for (const id of impossible) {
       expect([id, isNationalIdNumber(id)]).toEqual([id, false]);
       expect(redactPersonalData(id).removed).toEqual({});
+      expect(redactPersonalData(grouped(id, [6, 5], '-')).removed).toEqual({});
     }
   });
 
@@ -57,17 +70,6 @@ describe('phone numbers', () => {
       expect(result.removed).toEqual({ phone: 1 });
     },
   );
-
-  it.each([
-    'Det kostet 25 000 000 kroner',
-    'Saken har nummer 2024/12345',
-    'Gebyret var 1234567 kroner',
-    'Nummer 12345678 begynner ikke på 2-9',
-    'Postnummer 0150 Oslo',
-    'Årstall 2026',
-  ])('leaves %s alone', (text) => {
-    expect(redactPersonalData(text)).toEqual({ text, removed: {} });
-  });
 });
 
 describe('e-mail addresses', () => {
@@ -86,5 +88,120 @@ describe('mixed text', () => {
     const r = redactPersonalData(`fnr ${fnr}, tlf 98765432, e-post a@b.no, tlf igjen 912 34 567`);
     expect(r.removed).toEqual({ nationalId: 1, phone: 2, email: 1 });
     expect(r.text).not.toMatch(/\d{8}/);
+  });
+});
+
+// Issue #15 item 3: formats the first version stored in clear, and look-alikes that must stay untouched.
+describe('odd and evasive formats, and text that only looks like personal data', () => {
+  const fnr = firstValidNationalId(1, 1, 90, 100); // born 1 January 1990, like the issue's example
+  const dnr = firstValidNationalId(24, 12, 75, 300, true);
+  const wrong = fnr.slice(0, 10) + String((Number(fnr[10]) + 1) % 10);
+  const none: Redaction['removed'] = {};
+  const id = { nationalId: 1 };
+  const tlf = { phone: 1 };
+  const epost = { email: 1 };
+
+  it.each<[string, string, Redaction['removed']]>([
+    // Identity numbers with separators, Unicode digits and spaces, and invisible characters.
+    [`fnr ${grouped(fnr, [6, 5], '-')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [6, 5], '.')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [4, 7], ' ')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [2, 2, 2, 5], ' ')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [2, 2, 2, 5], '.')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [2, 2, 2, 3, 2], '-')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [6, 3, 2], ' ')}.`, `fnr ${ID}.`, id],
+    [`født ${grouped(fnr, [2, 2, 2], '.')} ${fnr.slice(6)}.`, `født ${ID}.`, id],
+    [`fnr ${fullwidth(fnr)}.`, `fnr ${ID}.`, id],
+    [`fnr ${fullwidth(grouped(fnr, [6, 5], '\u3000'))}.`, `fnr ${ID}.`, id],
+    [`fnr ${mathBold(fnr)}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [6, 5], '\u00a0')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [4, 7], '\u2009')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [6, 5], '\u2011')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [3, 3, 5], '\u200b')}.`, `fnr ${ID}.`, id],
+    [`fnr ${grouped(fnr, [5, 6], '\ufeff')}.`, `fnr ${ID}.`, id],
+    [`D-nummer ${grouped(dnr, [6, 5], '-')}.`, `D-nummer ${ID}.`, id],
+    // Phone numbers.
+    ['Ring 912-34-567.', `Ring ${TLF}.`, tlf],
+    ['Ring 912.34.567.', `Ring ${TLF}.`, tlf],
+    ['Ring ９１２３４５６７.', `Ring ${TLF}.`, tlf],
+    ['Ring ９１２ ３４ ５６７.', `Ring ${TLF}.`, tlf],
+    ['Ring ＋４７ ９１２３４５６７.', `Ring ${TLF}.`, tlf],
+    ['Ring 22-33-44-55.', `Ring ${TLF}.`, tlf],
+    ['Ring 22.33.44.55.', `Ring ${TLF}.`, tlf],
+    ['Ring 9123 4567.', `Ring ${TLF}.`, tlf],
+    ['Ring (+47) 912 34 567.', `Ring ${TLF}.`, tlf],
+    ['Ring +47 912-34-567.', `Ring ${TLF}.`, tlf],
+    ['Ring 0047 22.33.44.55.', `Ring ${TLF}.`, tlf],
+    ['Ring 912\u00a034\u00a0567.', `Ring ${TLF}.`, tlf],
+    ['Ring 41\u202f23\u202f45\u202f67.', `Ring ${TLF}.`, tlf],
+    ['Ring 912\u200b34\u200d567.', `Ring ${TLF}.`, tlf],
+    // E-mail addresses.
+    ['Skriv til ola.nordmann(at)example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann @ example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann＠example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann @example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ｏｌａ．ｎｏｒｄｍａｎｎ＠ｅｘａｍｐｌｅ．ｎｏ.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann [at] example [dot] no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann (AT) example (DOT) no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann（at）example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann(krøllalfa)example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann at example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola_nordmann at example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola85 at example.no.', `Skriv til ${EPOST}.`, epost],
+    ['Skriv til ola.nordmann@exam\u200bple.no.', `Skriv til ${EPOST}.`, epost],
+    // Kept text stays as written (no NFKC of the rest), also around and between redactions.
+    ['Ｈｅｉ ﬁn ½ 😀 ring ９１２３４５６７ ﬁn', `Ｈｅｉ ﬁn ½ 😀 ring ${TLF} ﬁn`, tlf],
+    [`ﬁ ${mathBold(fnr)}😀912-34-567 ola.nordmann＠example.no`, `ﬁ ${ID}😀${TLF} ${EPOST}`, { nationalId: 1, phone: 1, email: 1 }],
+    // Must not be touched: dates, amounts, case numbers, postcodes, org and account numbers, years, times.
+    ['Født 01.01.1990', 'Født 01.01.1990', none],
+    ['Frist 1.1.2024', 'Frist 1.1.2024', none],
+    ['Dato 2024-01-01', 'Dato 2024-01-01', none],
+    ['Det kostet 25 000 000 kroner', 'Det kostet 25 000 000 kroner', none],
+    ['Det kostet ２５ ０００ ０００ kroner', 'Det kostet ２５ ０００ ０００ kroner', none],
+    ['Det kostet 25\u00a0000\u00a0000 kroner', 'Det kostet 25\u00a0000\u00a0000 kroner', none],
+    ['Tilbudet var kr 1 250 000,-', 'Tilbudet var kr 1 250 000,-', none],
+    ['Gebyret var 12.500,50', 'Gebyret var 12.500,50', none],
+    ['Gebyret var 1234567 kroner', 'Gebyret var 1234567 kroner', none],
+    ['Saken har nummer 24/01234', 'Saken har nummer 24/01234', none],
+    ['Saken har nummer 2024/012345', 'Saken har nummer 2024/012345', none],
+    ['Postnummer 0150 Oslo', 'Postnummer 0150 Oslo', none],
+    ['Org.nr. 987 654 321', 'Org.nr. 987 654 321', none],
+    ['Org.nr. 987654321', 'Org.nr. 987654321', none],
+    ['Konto 1234.56.78903', 'Konto 1234.56.78903', none],
+    ['Årstall 2026', 'Årstall 2026', none],
+    ['I perioden 2020-2024', 'I perioden 2020-2024', none],
+    ['Møtet er 12:30', 'Møtet er 12:30', none],
+    ['Nummer 12345678 begynner ikke på 2-9', 'Nummer 12345678 begynner ikke på 2-9', none],
+    [`Saksnummer ${wrong}`, `Saksnummer ${wrong}`, none],
+    [`Saksnummer ${grouped(wrong, [6, 5], '-')}`, `Saksnummer ${grouped(wrong, [6, 5], '-')}`, none],
+    [`Referanse ${fullwidth(fnr)}７`, `Referanse ${fullwidth(fnr)}７`, none],
+    ['Ref 22.33.44.55.66', 'Ref 22.33.44.55.66', none],
+    ['Jeg mener at example.no er treg', 'Jeg mener at example.no er treg', none],
+    ['Jeg synes f.eks at nav.no er bedre', 'Jeg synes f.eks at nav.no er bedre', none],
+    ['Det ble i 2024 at nav.no endret seg', 'Det ble i 2024 at nav.no endret seg', none],
+    ['Vi sees (at) rådhuset kl. 12', 'Vi sees (at) rådhuset kl. 12', none],
+    ['Møt meg @ rådhuset kl. 12', 'Møt meg @ rådhuset kl. 12', none],
+    ['Hei @nav.no, takk for svaret', 'Hei @nav.no, takk for svaret', none],
+  ])('%j', (input, text, removed) => {
+    expect(redactPersonalData(input)).toEqual({ text, removed });
+  });
+
+  it('finishes on long adversarial input', () => {
+    const inputs = [
+      'a'.repeat(20_000),
+      'a.'.repeat(10_000),
+      'a-'.repeat(10_000),
+      'a '.repeat(10_000),
+      'a(dot)'.repeat(3_400),
+      'ab at '.repeat(3_400),
+      `${'a'.repeat(10_000)}@${'b'.repeat(10_000)}`,
+      `x@${'b-'.repeat(10_000)}`,
+      '1'.repeat(20_000),
+      '1 '.repeat(10_000),
+      '12.'.repeat(6_700),
+      '９'.repeat(20_000),
+      '\u200b'.repeat(20_000),
+    ];
+    for (const input of inputs) expect(redactPersonalData(input)).toEqual({ text: input, removed: {} });
   });
 });
