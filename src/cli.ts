@@ -170,7 +170,7 @@ export async function runCli(
       const municipality = args.municipality ? services.municipalities.findBySlug(args.municipality) : undefined;
       if (args.municipality && !municipality) fail(`No municipality with slug "${args.municipality}".`);
       const password = await readPassword(env, input);
-      const problem = passwordProblem(password);
+      const problem = passwordProblem(password, [args.email, args.name, municipality?.name ?? '', municipality?.slug ?? '']);
       if (problem) fail(`Password refused: ${problem.replace('validation.', '')}.`);
       const id = await services.staff.createUser({
         email: args.email,

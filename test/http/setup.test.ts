@@ -45,6 +45,8 @@ describe('first-admin setup', () => {
   it.each([
     [{ password: 'kort', passwordConfirm: 'kort' }, 'password', 'Passordet må ha minst 8 tegn.'],
     [{ password: 'password1', passwordConfirm: 'password1' }, 'password', 'Passordet er for vanlig.'],
+    [{ password: 'Sommer2024', passwordConfirm: 'Sommer2024' }, 'password', 'Passordet er lett å gjette.'],
+    [{ password: 'ForsteAdmin2024', passwordConfirm: 'ForsteAdmin2024' }, 'password', 'Passordet er lett å gjette.'],
     [{ passwordConfirm: 'noe-annet-helt' }, 'passwordConfirm', 'Passordene er ikke like.'],
     [{ email: 'ikke-en-epost' }, 'email', 'Skriv en gyldig e-postadresse'],
     [{ password: 'x'.repeat(257), passwordConfirm: 'x'.repeat(257) }, 'password', 'Passordet kan ha høyst 256 tegn.'],

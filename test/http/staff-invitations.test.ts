@@ -105,6 +105,21 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
 describe('answering and withdrawing invitations', () => {
   jest.setTimeout(30_000);
 
+  it("refuses a temporary password made from the municipality's name (#15.4), keeping the other values", async () => {
+    t.db.prepare("UPDATE municipalities SET name = 'Eidskog kommune' WHERE slug = 'aust'").run();
+    try {
+      const admin = await signIn(t.app, 'admin@aust.no');
+      const res = await admin.agent.post('/admin/aust/settings/users').type('form').send({ _csrf: admin.csrf, name: 'Ola Ny', email: 'ola.ny@aust.no', password: 'Eidskog2024!', roles: 'analyst' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#field-password"');
+      expect(res.text).toContain('value="Ola Ny"');
+      expect(res.text).not.toContain('Eidskog2024!');
+      expect(t.db.prepare("SELECT count(*) FROM users WHERE email = 'ola.ny@aust.no'").pluck().get()).toBe(0);
+    } finally {
+      t.db.prepare("UPDATE municipalities SET name = 'Kommune aust' WHERE slug = 'aust'").run();
+    }
+  });
+
   it('a declined invitation gives no role and is gone from both sides', async () => {
     const admin = await signIn(t.app, 'admin@aust.no');
     expect((await invite(admin.agent, admin.csrf, 'nei@aust.no', 'Nei Takk')).status).toBe(303);

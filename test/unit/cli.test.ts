@@ -53,6 +53,13 @@ describe('npm run cli', () => {
     const e = { ...env(), REISEKART_PASSWORD: 'password1' };
     await expect(runCli(['create-user', '--email', 'c@example.no', '--name', 'C', '--platform-admin'], e)).rejects.toThrow(/Password refused/);
   });
+
+  it('refuses a password made from the municipality it joins', async () => {
+    const e = { ...env(), REISEKART_PASSWORD: 'Eidskog2024!' };
+    await runCli(['create-municipality', '--slug', 'eidskog', '--name', 'Eidskog kommune', '--kommunenummer', '3416'], e);
+    const argv = ['create-user', '--email', 'eva@example.no', '--name', 'Eva', '--municipality', 'eidskog', '--role', 'admin'];
+    await expect(runCli(argv, e)).rejects.toThrow(/Password refused: passwordWeak/);
+  });
 });
 
 describe('npm run backup', () => {

@@ -12,13 +12,12 @@ const email = z
   .min(1, 'validation.required')
   .max(254, 'validation.tooLong')
   .pipe(z.email('validation.email'));
-const newPassword = z
-  .string('validation.required')
-  .max(PASSWORD_MAX, 'validation.passwordTooLong')
-  .superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const newPassword = z.string('validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong');
+/** The password policy runs on the whole form, so that a password made from the name or e-mail beside it is refused. */
+const refuseWeakPassword = (form: { name: string; email: string; password: string }, ctx: z.RefinementCtx) => {
+  const problem = passwordProblem(form.password, [form.name, form.email]);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+};
 const roleList = z
   .union([z.enum(ROLES), z.array(z.enum(ROLES))], 'validation.roles')
   .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]);
@@ -32,6 +31,7 @@ export type LoginInput = z.infer<typeof LoginInputSchema>;
 
 export const SetupInputSchema = z
   .strictObject({ name: text(120), email, password: newPassword, passwordConfirm: z.string('validation.required') })
+  .superRefine(refuseWeakPassword)
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 
@@ -67,12 +67,14 @@ export const SettingsInputSchema = z.strictObject({
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;
 
-export const StaffInputSchema = z.strictObject({
-  name: text(120),
-  email,
-  password: newPassword,
-  roles: roleList.refine((r) => r.length > 0, 'validation.roles'),
-});
+export const StaffInputSchema = z
+  .strictObject({
+    name: text(120),
+    email,
+    password: newPassword,
+    roles: roleList.refine((r) => r.length > 0, 'validation.roles'),
+  })
+  .superRefine(refuseWeakPassword);
 export type StaffInput = z.infer<typeof StaffInputSchema>;
 
 export const RolesInputSchema = z.strictObject({

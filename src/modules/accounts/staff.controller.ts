@@ -7,6 +7,7 @@ import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import type { Services } from '../../services';
 import { EmptyFormSchema, RolesInputSchema, StaffInputSchema, UserIdParamSchema } from './accounts.schema';
+import { passwordProblem } from './password.service';
 import { ROLES } from './roles';
 
 function userIdFrom(req: Request): number {
@@ -36,7 +37,11 @@ export function staffController({ staff }: Services) {
       async post(req: Request, res: Response) {
         try {
           const input = parseForm(StaffInputSchema, req.body);
-          await staff.invite(req.user!.id, req.municipality!.id, input);
+          // The schema knows the name and e-mail beside the password; the municipality is known only here.
+          const m = req.municipality!;
+          const problem = passwordProblem(input.password, [input.name, input.email, m.name, m.slug]);
+          if (problem) throw new ValidationError({ password: problem }, { ...req.body });
+          await staff.invite(req.user!.id, m.id, input);
           res.redirect(303, base(req));
         } catch (err) {
           if (err instanceof ValidationError) delete err.values.password;
