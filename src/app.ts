@@ -14,13 +14,13 @@ import { csrfProtection } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
 import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
-import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './middleware/rate-limits';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
 import { requestLog } from './middleware/request-log';
 import { sessionsFromCookie } from './middleware/sessions';
 import { adminRoutes } from './modules/accounts/admin.routes';
 import { apiRoutes } from './modules/api/api.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/accounts/login-throttle.service';
 import { SqliteSessionStore } from './modules/accounts/session.store';
 import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
 import { feedbackRoutes, myContributionRoutes } from './modules/feedback/feedback.routes';
@@ -44,7 +44,8 @@ export interface AppDeps {
   logger: Logger;
   sessionSecret: string;
   clock?: Clock;
-  loginLimits?: LoginLimits;
+  /** Overrides of the sign-in throttle's limits (tests); the rest are the defaults. */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export function createApp(deps: AppDeps) {
@@ -99,7 +100,7 @@ export function createApp(deps: AppDeps) {
   app.use(loadCurrentUser(services.auth), participantCookie(deps.sessionSecret));
   app.use(csrf.protect);
 
-  app.use(authRoutes(services, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
+  app.use(authRoutes(services, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
   app.use('/admin', adminRoutes(services));
   app.use(siteRoutes(services));
   app.use(myContributionRoutes(services));

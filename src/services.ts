@@ -1,6 +1,8 @@
 // Builds the repositories and services over one database connection; shared by the app, the server and the CLI.
 import type { Db } from './db/connection';
 import { AuthService } from './modules/accounts/auth.service';
+import { LoginThrottleRepository } from './modules/accounts/login-throttle.repository';
+import { LoginThrottleService, type LoginLimits } from './modules/accounts/login-throttle.service';
 import { MunicipalitiesRepository } from './modules/accounts/municipalities.repository';
 import { MunicipalitiesService } from './modules/accounts/municipalities.service';
 import { StaffService } from './modules/accounts/staff.service';
@@ -58,6 +60,9 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     publicJourneys,
     audit,
     auth: new AuthService(users, audit, clock),
+    /** The sign-in throttle: made by the app, whose session secret its keyed hashes are derived from. */
+    loginThrottle: (secret: string, limits: LoginLimits) =>
+      new LoginThrottleService(new LoginThrottleRepository(db), audit, (email) => users.byEmail(email)?.id, secret, limits, clock),
     staff: new StaffService(users, audit, clock),
     municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuildSums(id)),
   };

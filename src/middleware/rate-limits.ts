@@ -1,16 +1,7 @@
-// Login rate limits (SECURITY.md 16): per address and per account, counting failures only.
+// Residents' rate limits (SECURITY.md 18). Sign-in has its own throttle: src/modules/accounts/login-throttle.service.ts.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { BoundedMemoryStore } from './bounded-rate-limit-store';
-import { normaliseEmail } from '../modules/accounts/auth.service';
-
-export interface LoginLimits {
-  windowMs: number;
-  perAddress: number;
-  perAccount: number;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60 * 1000, perAddress: 20, perAccount: 5 };
 
 function tooMany(bodyKey = 'errors.tooMany.body'): RequestHandler {
   return (req, res) => {
@@ -53,27 +44,6 @@ export function residentRateLimits(action: ResidentAction, counts: (req: Request
       store: new BoundedMemoryStore(),
       limit: (req: Request) => perHour(req) * ADDRESS_FACTOR,
       keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}`,
-    }),
-  ];
-}
-
-export function loginRateLimits(limits: LoginLimits): RequestHandler[] {
-  const common = {
-    windowMs: limits.windowMs,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    handler: tooMany(),
-  };
-  return [
-    rateLimit({ ...common, limit: limits.perAddress, keyGenerator: (req: Request) => ipKeyGenerator(req.ip ?? '') }),
-    rateLimit({
-      ...common,
-      limit: limits.perAccount,
-      keyGenerator: (req: Request) => {
-        const email: unknown = req.body?.email;
-        return `account:${typeof email === 'string' ? normaliseEmail(email).slice(0, 256) : ''}`;
-      },
     }),
   ];
 }

@@ -7,9 +7,9 @@ import { createApp } from '../../src/app';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { createLogger, type Logger } from '../../src/lib/logger';
-import type { LoginLimits } from '../../src/middleware/rate-limits';
+import type { LoginLimits } from '../../src/modules/accounts/login-throttle.service';
 import type { Role } from '../../src/modules/accounts/roles';
-import { buildServices, type Services } from '../../src/services';
+import { buildServices, type Clock, type Services } from '../../src/services';
 
 export const TEST_PASSWORD = 'Fjordhest-Lyng-42';
 
@@ -19,11 +19,23 @@ export interface TestApp {
   services: Services;
   dbPath: string;
   close(): void;
+  /** Closes the connection and builds a new app on the same database file, as a restarted server would. */
+  restart(): TestApp;
 }
 
-export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: number; logger?: Logger } = {}): TestApp {
+export interface TestAppOptions {
+  loginLimits?: Partial<LoginLimits>;
+  trustProxy?: number;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export function makeTestApp(options: TestAppOptions = {}): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reisekart-test-'));
-  const dbPath = path.join(dir, 'test.db');
+  return testAppOn(path.join(dir, 'test.db'), options, () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => void): TestApp {
   const db = openDatabase(dbPath);
   migrate(db);
   const app = createApp({
@@ -31,16 +43,21 @@ export function makeTestApp(options: { loginLimits?: LoginLimits; trustProxy?: n
     db,
     logger: options.logger ?? createLogger('silent'),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
+    clock: options.clock,
     loginLimits: options.loginLimits,
   });
   return {
     app,
     db,
     dbPath,
-    services: buildServices(db),
+    services: buildServices(db, options.clock),
     close() {
+      if (db.open) db.close();
+      removeFiles();
+    },
+    restart() {
       db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      return testAppOn(dbPath, options, removeFiles);
     },
   };
 }

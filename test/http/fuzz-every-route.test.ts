@@ -13,7 +13,7 @@ import { createMunicipality, createUser, makeTestApp, signIn, type Agent } from 
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 4);
-const OPEN_LIMITS = { windowMs: 60_000, perAddress: 1_000_000, perAccount: 1_000_000 };
+const OPEN_LIMITS = { freePerPair: 1_000_000, freePerAddress: 1_000_000, globalBudget: 1_000_000 };
 
 const t = makeTestApp({ loginLimits: OPEN_LIMITS });
 const routes = declaredRoutes(t.app);

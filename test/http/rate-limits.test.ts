@@ -65,9 +65,10 @@ describe('resident limits', () => {
 describe('trust proxy', () => {
   jest.setTimeout(30_000);
 
-  const limits = { windowMs: 60_000, perAddress: 2, perAccount: 1000 };
+  // Two free failures per address, then a wait far longer than the test, so the third from one address is refused.
+  const limits = { freePerAddress: 2, freePerPair: 1000, baseWaitMs: 60 * 60_000 };
 
-  /** Failed sign-ins with the given X-Forwarded-For headers; returns the statuses. */
+  /** Failed sign-ins with the given X-Forwarded-For headers, each on another account; returns the statuses. */
   async function failedLogins(t: TestApp, forwardedFor: string[]): Promise<number[]> {
     const { agent, csrf } = await anonymousAgent(t.app);
     const statuses: number[] = [];

@@ -6,9 +6,10 @@ import { renderFormError } from '../../lib/render-form';
 import { safeReturnTo } from '../../lib/safe-redirect';
 import type { Services } from '../../services';
 import { LoginInputSchema, SetupInputSchema } from './accounts.schema';
+import type { LoginThrottleService } from './login-throttle.service';
 import { signIn, signOut } from './session.helpers';
 
-export function authController({ auth }: Services) {
+export function authController({ auth }: Services, loginThrottle: LoginThrottleService) {
   const loginView = (req: Request) => ({ title: req.t('auth.login.title') });
 
   return {
@@ -26,7 +27,15 @@ export function authController({ auth }: Services) {
           if (err instanceof ValidationError) delete err.values.password;
           return renderFormError(res, err, 'accounts/login', loginView(req));
         }
-        const user = await auth.login(input.email, input.password);
+        // Throttled per account+address and per address before the password check (SECURITY.md 16); the same 429
+        // whether or not the e-mail exists.
+        const attempt = await loginThrottle.attempt(input.email, req.ip ?? '', () => auth.login(input.email, input.password));
+        if (attempt.refused) {
+          res.set('Retry-After', String(attempt.retryAfterSeconds));
+          const minutes = Math.max(1, Math.ceil(attempt.retryAfterSeconds / 60));
+          return res.status(429).render('errors/error', { title: req.t('errors.tooMany.title'), message: req.t('errors.tooManyLogin.body', { minutes }) });
+        }
+        const user = attempt.result;
         if (!user) {
           // One answer for an unknown e-mail and a wrong password (SECURITY.md 16).
           return res.status(401).render('accounts/login', {
