@@ -1,13 +1,17 @@
 // Turns a form body into typed input with a zod schema, or a ValidationError the form can show.
 import type { z } from 'zod';
 import { ValidationError } from '../errors';
+import { hasUnsafeCharacters, markUnsafeCharacters } from './text-safety';
 
 /** Parses a urlencoded body (minus the CSRF field) with a strict schema. */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const { _csrf: _ignored, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const unsafe = Object.entries(fields).filter(([, value]) => asList(value).some((v) => typeof v === 'string' && hasUnsafeCharacters(v)));
   const result = schema.safeParse(fields);
-  if (result.success) return result.data;
-  throw new ValidationError(fieldErrors(result.error), keepableValues(fields));
+  if (result.success && unsafe.length === 0) return result.data;
+  const errors = result.success ? {} : fieldErrors(result.error);
+  for (const [name] of unsafe) errors[name] = 'validation.invalidCharacters';
+  throw new ValidationError(errors, keepableValues(fields));
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -29,8 +33,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 function keepableValues(fields: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
-    if (typeof value === 'string') kept[name] = value;
-    else if (Array.isArray(value)) kept[name] = value.filter((v) => typeof v === 'string');
+    if (typeof value === 'string') kept[name] = markUnsafeCharacters(value);
+    else if (Array.isArray(value)) kept[name] = value.filter((v) => typeof v === 'string').map(markUnsafeCharacters);
   }
   return kept;
 }

@@ -58,11 +58,19 @@ describe('JSON export and import', () => {
     ['an emotion out of range', 'EMOTION', 'Feilen gjelder feltet «phases.0.steps.0.emotion»'],
     ['an empty field', '', 'Fyll ut feltet.'],
     ['an oversized text', 'x'.repeat(600 * 1024), 'Filen er for stor'],
+    // #15.7: JSON escapes can carry what a form cannot; SQLite would store a lone surrogate as invalid UTF-8.
+    ['a NUL in a step title', 'NUL', 'Feilen gjelder feltet «phases.0.steps.0.title»'],
+    ['a lone surrogate in the journey title', 'SURROGATE', 'Feilen gjelder feltet «journey.title»'],
+    ['a lone low surrogate in a phase description', 'LOW_SURROGATE', 'Feilen gjelder feltet «phases.0.description»'],
   ])('refuses %s with 400 and a clear message, writing nothing', async (_name, text, message) => {
     let body = text;
-    if (text === 'EMOTION') {
+    if (['EMOTION', 'NUL', 'SURROGATE', 'LOW_SURROGATE'].includes(text)) {
       const doc = await exportJson(buildJourney(t.services, 'aust', { slug: `mal-${Date.now()}`, phases: { A: ['a'] } }).journeyId);
-      (doc.phases as { steps: { emotion: number }[] }[])[0]!.steps[0]!.emotion = 7;
+      const phase = (doc.phases as { description: string; steps: { emotion: number; title: string }[] }[])[0]!;
+      if (text === 'EMOTION') phase.steps[0]!.emotion = 7;
+      if (text === 'NUL') phase.steps[0]!.title = 'før\u0000etter';
+      if (text === 'SURROGATE') (doc.journey as { title: string }).title = 'Tittel \ud800';
+      if (text === 'LOW_SURROGATE') phase.description = '\udc00 beskrivelse';
       body = JSON.stringify(doc);
     }
     const before = journeyCount();
@@ -70,6 +78,7 @@ describe('JSON export and import', () => {
     const res = await importJson(body);
     expect(res.status).toBe(400);
     expect(res.text).toContain(message);
+    if (['NUL', 'SURROGATE', 'LOW_SURROGATE'].includes(text)) expect(res.text).toContain('tegn som ikke kan lagres');
     expect(journeyCount()).toBe(before);
     expect(t.db.prepare('SELECT count(*) FROM departments').pluck().get()).toBe(departments);
   });

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
 import { parseForm, parseQuery } from '../../lib/forms';
+import { firstUnsafePath } from '../../lib/text-safety';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import type { Services } from '../../services';
@@ -373,6 +374,8 @@ function parseJourneyDocument(text: string) {
   } catch {
     throw new ValidationError({ document: 'validation.importNotJson' });
   }
+  const unsafe = firstUnsafePath(json);
+  if (unsafe !== null) throw new ValidationError({ document: 'validation.importInvalidCharacters' }, { importProblem: unsafe });
   const result = JourneyDocumentSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
