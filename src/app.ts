@@ -16,6 +16,7 @@ import { language } from './middleware/language';
 import { viewLocals } from './middleware/locals';
 import { cspNonce, securityHeaders } from './middleware/security-headers';
 import { requestLog } from './middleware/request-log';
+import { onlyPaths } from './middleware/only-paths';
 import { sessionsFromCookie } from './middleware/sessions';
 import { adminRoutes } from './modules/accounts/admin.routes';
 import { apiRoutes } from './modules/api/api.routes';
@@ -37,6 +38,7 @@ export const BODY_LIMIT = '100kb';
 const IMPORT_BODY_LIMIT = '2mb';
 const IMPORT_PATH = /^\/admin\/[^/]+\/journeys\/import$/;
 const ROOT = path.resolve(__dirname, '..');
+const FONT_FILE = /^\/(?:[a-z0-9-]+\.css|files\/[a-z0-9-]+\.woff2?)$/;
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'production'>;
@@ -68,7 +70,8 @@ export function createApp(deps: AppDeps) {
   app.use(cspNonce(), securityHeaders());
 
   app.use('/assets/ds', express.static(path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { maxAge: '1d' }));
-  app.use('/assets/fonts/inter', express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' }));
+  // The font package also holds its package.json, README and licence: only its style sheets and font files are served.
+  app.use('/assets/fonts/inter', onlyPaths(FONT_FILE, express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' })));
   app.use('/assets', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.get('/healthz', (_req, res) => {
     try {

@@ -64,6 +64,17 @@ describe('security headers', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('.ds-button');
   });
+
+  it('serves the Inter font style sheets and font files, and nothing else of the font package (#15.9)', async () => {
+    const css = await request(t.app).get('/assets/fonts/inter/latin-400.css');
+    expect(css.status).toBe(200);
+    const font = /url\(\.\/(files\/[a-z0-9-]+\.woff2)\)/.exec(css.text)![1];
+    expect((await request(t.app).get(`/assets/fonts/inter/${font}`)).status).toBe(200);
+    for (const other of ['package.json', 'README.md', 'LICENSE', 'files/', 'index.css/../package.json', '%2e%2e/package.json']) {
+      const res = await request(t.app).get(`/assets/fonts/inter/${other}`);
+      expect([other, res.status]).toEqual([other, 404]);
+    }
+  });
 });
 
 describe('server errors', () => {

@@ -161,6 +161,36 @@ describe('municipality settings', () => {
     expect(bad.text).toContain('href="#field-halfLifeDays"');
     expect(t.services.municipalities.bySlug('aust').name).toBe('Aust kommune');
   });
+
+  it.each([
+    ['wipLimit', '0x10'],
+    ['wipLimit', '1e1'],
+    ['wipLimit', '5.0'],
+    ['wipLimit', ' '],
+    ['halfLifeDays', '0b11'],
+    ['halfLifeDays', 'Infinity'],
+    ['severityPriorWeight', '1e-400'],
+    ['severityPriorWeight', '0x1'],
+    ['severityPriorWeight', '-0'],
+    ['severityPriorWeight', '.5'],
+  ])('refuses %s=%j with 400 naming the field: numbers are plain decimal (#15.9)', async (field, value) => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const before = t.services.municipalities.bySlug('aust');
+    const good = { _csrf: csrf, name: 'Aust kommune', defaultLocale: 'nn', premoderation: 'on', halfLifeDays: '90', severityPriorWeight: '4', wipLimit: '5', flagHideThreshold: '2', reportLimitPerHour: '5', voteLimitPerHour: '60', flagLimitPerHour: '10' };
+    const res = await agent.post('/admin/aust/settings').type('form').send({ ...good, [field]: value, name: 'Endret' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(`href="#field-${field}"`);
+    expect(t.services.municipalities.bySlug('aust')).toEqual(before);
+  });
+
+  it('takes a decimal prior weight written with a comma or a point', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const good = { _csrf: csrf, name: 'Aust kommune', defaultLocale: 'nn', premoderation: 'on', halfLifeDays: '90', severityPriorWeight: '4,5', wipLimit: '5', flagHideThreshold: '2', reportLimitPerHour: '5', voteLimitPerHour: '60', flagLimitPerHour: '10' };
+    expect((await agent.post('/admin/aust/settings').type('form').send(good)).status).toBe(303);
+    expect(t.services.municipalities.bySlug('aust').severity_prior_weight).toBe(4.5);
+    expect((await agent.post('/admin/aust/settings').type('form').send({ ...good, severityPriorWeight: '2.25' })).status).toBe(303);
+    expect(t.services.municipalities.bySlug('aust').severity_prior_weight).toBe(2.25);
+  });
 });
 
 describe('platform admin creates municipalities', () => {

@@ -1,5 +1,6 @@
 // Form schemas of the accounts module (strict: unknown fields are refused).
 import { z } from 'zod';
+import { decimalNumber, wholeNumber } from '../../lib/number-fields';
 import { LOCALES } from '../../lib/i18n';
 import { PASSWORD_MAX, passwordProblem } from './password.service';
 import { ROLES } from './roles';
@@ -49,16 +50,13 @@ export const MunicipalityInputSchema = z.strictObject({
 });
 export type MunicipalityInput = z.infer<typeof MunicipalityInputSchema>;
 
-const wholeNumber = (min: number, max: number) =>
-  z.coerce.number('validation.number').int('validation.number').min(min, 'validation.range').max(max, 'validation.range');
-
 export const SettingsInputSchema = z.strictObject({
   name: text(120),
   defaultLocale: z.enum(LOCALES, 'validation.invalid'),
   // An unticked checkbox sends nothing.
   premoderation: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
   halfLifeDays: wholeNumber(1, 3650),
-  severityPriorWeight: z.coerce.number('validation.number').min(0, 'validation.range').max(100, 'validation.range'),
+  severityPriorWeight: decimalNumber(0, 100),
   wipLimit: wholeNumber(1, 100),
   flagHideThreshold: wholeNumber(1, 100),
   reportLimitPerHour: wholeNumber(1, 1000),
@@ -81,7 +79,7 @@ export const RolesInputSchema = z.strictObject({
   roles: roleList.refine((r) => r.length > 0, 'validation.roles'),
 });
 
-export const UserIdParamSchema = z.coerce.number().int().positive();
+export const UserIdParamSchema = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 
 /** A button-only form: nothing but the CSRF token may come with it. */
 export const EmptyFormSchema = z.strictObject({});

@@ -1,5 +1,6 @@
 // Form schemas of resident feedback (strict: unknown fields are refused).
 import { z } from 'zod';
+import { wholeNumber } from '../../lib/number-fields';
 import { CHANNELS } from '../journeys/journey-vocabulary';
 import { FLAG_REASONS, STEP_SORTS } from './feedback-vocabulary';
 
@@ -39,5 +40,5 @@ export const FlagInputSchema = z.strictObject({
 // Query strings also carry ?lang=, so unknown keys are ignored; a sort outside the list is refused.
 export const StepQuerySchema = z.object({
   sort: z.enum(STEP_SORTS).default('important'),
-  side: z.coerce.number().int().min(1).max(100_000).default(1),
+  side: wholeNumber(1, 100_000).optional().transform((v) => v ?? 1),
 });

@@ -1,5 +1,6 @@
 // Form schemas of the journey editor (strict: unknown fields are refused).
 import { z } from 'zod';
+import { wholeNumber } from '../../lib/number-fields';
 import { TEXT_LIMITS } from './journey-document.schema';
 import { CHANNELS, LIFE_EVENTS } from './journey-vocabulary';
 
@@ -70,8 +71,8 @@ export const ImportInputSchema = z.strictObject({
 
 // A query string also carries ?lang= and the like, so unknown keys are ignored here, not refused.
 export const DiffQuerySchema = z.object({
-  from: z.coerce.number().int().positive(),
-  to: z.union([z.literal('draft'), z.coerce.number().int().positive()]),
+  from: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+  to: z.union([z.literal('draft'), wholeNumber(1, Number.MAX_SAFE_INTEGER)]),
 });
 
-export const IdParamSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const IdParamSchema = wholeNumber(1, Number.MAX_SAFE_INTEGER);
