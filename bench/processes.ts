@@ -28,6 +28,7 @@ export function startPortal(options: { databasePath: string; logFile: string; co
   return startChild('portal', args, options.logFile, {
     ...start.env,
     NODE_ENV: 'production',
+    BASE_URL: 'http://127.0.0.1',
     DATABASE_PATH: options.databasePath,
     HOST: '127.0.0.1',
     PORT: '0',

@@ -41,7 +41,7 @@ const ROOT = path.resolve(__dirname, '..');
 const FONT_FILE = /^\/(?:[a-z0-9-]+\.css|files\/[a-z0-9-]+\.woff2?)$/;
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'production'>;
+  config: Pick<Config, 'trustProxy' | 'production' | 'baseUrl'>;
   db: Db;
   logger: Logger;
   sessionSecret: string;
@@ -63,6 +63,8 @@ export function createApp(deps: AppDeps) {
   app.set('view cache', deps.config.production);
   app.disable('x-powered-by');
   app.locals.sessionStore = sessionStore;
+  // The portal's own address, for the few absolute links it writes (exports); never taken from a request's Host.
+  app.locals.baseUrl = deps.config.baseUrl;
   // View helpers: pure functions, no request state.
   Object.assign(app.locals, { emotionCurve, barChart, formatDate, formatDateTime, formatNumber });
 

@@ -57,6 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`);
   }
   const e = parsed.data;
+  // Absolute links (exports) come only from BASE_URL, never from the request's Host header (#15.5); a production
+  // server has no other trustworthy source of its own address.
+  if (e.NODE_ENV === 'production' && e.BASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration: BASE_URL is required when NODE_ENV=production (the public address, e.g. https://reisekart.kommune.no)');
+  }
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(e.DATABASE_PATH);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {

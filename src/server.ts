@@ -47,10 +47,13 @@ function main(): void {
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    // With PORT=0 the system picks the port; show the real one unless BASE_URL was given.
-    const baseUrl = config.baseUrlGiven ? config.baseUrl : config.baseUrl.replace(/:\d+$/, `:${port}`);
+    // With PORT=0 the system picks the port: the line shows the real one. Behind a proxy, BASE_URL is the address
+    // residents use, and the one links are made from.
+    const local = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    const baseUrl = config.baseUrlGiven ? config.baseUrl : local;
     logger.info({ port, host: config.host }, 'listening');
-    console.log(`Reisekart is running on ${baseUrl}`);
+    console.log(`Reisekart is running on ${local}`);
+    if (baseUrl !== local) console.log(`Its public address (BASE_URL) is ${baseUrl}`);
     const { auth } = buildServices(db);
     if (auth.needsSetup()) {
       const token = auth.issueSetupToken();

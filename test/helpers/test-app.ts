@@ -12,6 +12,8 @@ import type { Role } from '../../src/modules/accounts/roles';
 import { buildServices, type Clock, type Services } from '../../src/services';
 
 export const TEST_PASSWORD = 'Fjordhest-Lyng-42';
+/** The portal's configured address in tests: the only source of absolute links. */
+export const TEST_BASE_URL = 'https://reisekart.test.example';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -39,7 +41,7 @@ function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => v
   const db = openDatabase(dbPath);
   migrate(db);
   const app = createApp({
-    config: { trustProxy: options.trustProxy ?? 0, production: false },
+    config: { trustProxy: options.trustProxy ?? 0, production: false, baseUrl: TEST_BASE_URL },
     db,
     logger: options.logger ?? createLogger('silent'),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',

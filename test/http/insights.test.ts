@@ -8,7 +8,7 @@ import { InsightsRepository } from '../../src/modules/insights/insights.reposito
 import { KEPT_FILTERS } from '../../src/modules/insights/kept-numbers';
 import { INSIGHT_SORTS, type InsightsFilter } from '../../src/modules/insights/insights.schema';
 import { buildJourney } from '../helpers/journeys';
-import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, TEST_BASE_URL, type Agent, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 let analyst: { agent: Agent; csrf: string };
@@ -123,6 +123,19 @@ describe('exports', () => {
     return ids;
   };
 
+  it('makes absolute links from BASE_URL only, whatever Host or X-Forwarded-Host the request carries (#15.5)', async () => {
+    const res = await analyst.agent
+      .get('/admin/aust/insights/export?format=csv')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .set('X-Forwarded-Proto', 'http')
+      .buffer(true)
+      .parse(binaryBody);
+    const text = (res.body as Buffer).toString('utf8');
+    expect(text).toContain(`${TEST_BASE_URL}/aust/innspill/`);
+    expect(text).not.toContain('evil.example/aust');
+  });
+
   it('CSV: UTF-8 with BOM, semicolons, the same rows in the same order as the table, formulas neutralised', async () => {
     const res = await analyst.agent.get('/admin/aust/insights/export?format=csv').buffer(true).parse(binaryBody);
     expect(res.headers['content-disposition']).toMatch(/reisekart-aust-\d{4}-\d{2}-\d{2}\.csv/);
@@ -134,7 +147,7 @@ describe('exports', () => {
     const titles = rows.slice(1).map((r) => r[2]!);
     expect(titles).toContain('\'=HYPERLINK("http://evil.example","klikk")');
     expect(titles.some((x) => /^[=+\-@]/.test(x))).toBe(false);
-    expect(rows[1]![16]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/aust\/innspill\/\d+$/);
+    expect(rows[1]![16]).toMatch(/^https:\/\/reisekart\.test\.example\/aust\/innspill\/\d+$/);
     const audit = t.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'insights.exported'").pluck().get() as number;
     expect(audit).toBeGreaterThan(0);
   });

@@ -14,6 +14,11 @@ describe('loadConfig', () => {
     expect(c.sessionSecret).toBeUndefined();
   });
 
+  it('requires BASE_URL in production, so absolute links never come from a request (#15.5)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: BASE_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://reisekart.kommune.no' }).baseUrl).toBe('https://reisekart.kommune.no');
+  });
+
   it('reads given values', () => {
     const c = loadConfig({ PORT: '8080', TRUST_PROXY: '2', SEED_DEMO: 'off', LOG_LEVEL: 'warn', BASE_URL: 'https://reisekart.example/', HOST: '127.0.0.1' });
     expect([c.port, c.trustProxy, c.seedDemo, c.logLevel, c.baseUrl, c.host]).toEqual([8080, 2, false, 'warn', 'https://reisekart.example', '127.0.0.1']);

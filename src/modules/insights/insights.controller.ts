@@ -58,8 +58,8 @@ export function insightsController({ insights, insightsReader, departments, port
       const m = req.municipality!;
       const q = parse(ExportQuerySchema, req.query);
       const reader = insightsReader.open();
-      const origin = `${req.protocol}://${req.get('host')}`;
-      const urlOf = (r: { id: number }) => `${origin}/${m.slug}/innspill/${r.id}`;
+      const baseUrl = req.app.locals.baseUrl as string;
+      const urlOf = (r: { id: number }) => `${baseUrl}/${m.slug}/innspill/${r.id}`;
       const date = clock().toISOString().slice(0, 10);
       const name = `reisekart-${m.slug}-${date}`;
       audit.record({
