@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // A client gets this long to send its headers, and its whole request, before the connection is closed (#15.8).
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 });
 
 export interface Config {
@@ -39,6 +42,8 @@ export interface Config {
   baseUrlGiven: boolean;
   sessionSecret?: string;
   production: boolean;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrlGiven: e.BASE_URL !== undefined,
     sessionSecret: e.SESSION_SECRET,
     production: e.NODE_ENV === 'production',
+    headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+    // Node requires the request timeout to be at least the headers timeout.
+    requestTimeoutMs: Math.max(e.REQUEST_TIMEOUT_SECONDS, e.HEADERS_TIMEOUT_SECONDS) * 1000,
   };
 }

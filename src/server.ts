@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf } from './db/connection';
 import { seedDemo } from './db/demo-seed';
 import { migrate, MigrationError } from './db/migrate';
+import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
 import type { SqliteSessionStore } from './modules/accounts/session.store';
@@ -44,7 +45,8 @@ function main(): void {
   const pidFile = config.databasePath === ':memory:' ? null : pidFileOf(config.databasePath);
   if (pidFile) fs.writeFileSync(pidFile, `${process.pid}\n`);
 
-  const server = app.listen(config.port, config.host, () => {
+  const server = createHttpServer(app, config);
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     // With PORT=0 the system picks the port: the line shows the real one. Behind a proxy, BASE_URL is the address

@@ -1,0 +1,28 @@
+// The portal's HTTP server with timeouts suited to it (#15.8). Node's defaults let a client that announces a body and
+// never sends it hold a connection for 300 s; here a client gets `headersTimeoutMs` for its headers and
+// `requestTimeoutMs` for the whole request (the largest body, a 2 MB journey import, needs some 70 KB/s), and is then
+// answered 408 and disconnected. Node checks for such requests every `checkIntervalMs`.
+import http from 'node:http';
+import type { RequestListener } from 'node:http';
+
+export interface ServerTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+const CHECK_INTERVAL_MS = 1000;
+// Shorter than a proxy's usual 60 s, so the proxy never reuses a connection the portal is closing.
+const KEEP_ALIVE_TIMEOUT_MS = 5000;
+
+export function createHttpServer(app: RequestListener, timeouts: ServerTimeouts): http.Server {
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(CHECK_INTERVAL_MS, timeouts.headersTimeoutMs),
+    },
+    app,
+  );
+  return server;
+}
