@@ -4,10 +4,13 @@
 // sums are rebuilt by the ranking service itself, so the server reads exactly what it would have built.
 import crypto from 'node:crypto';
 import type { Db } from '../src/db/connection';
-import { DEMO_JOURNEYS } from '../src/db/demo-journeys';
+import { loadDemoJourneys } from '../src/modules/demo/demo-content.loader';
 import { JourneyDocumentSchema, type JourneyDocumentInput } from '../src/modules/journeys/journey-document.schema';
 import { buildServices } from '../src/services';
 import { apportion, seededRandom, type Random } from './random';
+
+/** The demo's journeys (demo/journeys/), of which every benchmark municipality publishes variants. */
+const DEMO_JOURNEYS = loadDemoJourneys();
 
 export interface Scale {
   municipalities: number;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf } from './db/connection';
-import { seedDemo } from './db/demo-seed';
+import { seedDemo } from './modules/demo/demo-seed';
 import { migrate, MigrationError } from './db/migrate';
 import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';

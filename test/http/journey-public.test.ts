@@ -1,6 +1,6 @@
 // Residents' pages: the municipality front page, the journey map and the step page show only published versions.
 import request from 'supertest';
-import { seedDemo } from '../../src/db/demo-seed';
+import { seedDemo } from '../../src/modules/demo/demo-seed';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, makeTestApp, type TestApp } from '../helpers/test-app';
 

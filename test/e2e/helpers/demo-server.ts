@@ -1,7 +1,7 @@
 // A server on the demo seed with a platform admin and a demo designer, and the values that fill the page types'
 // route parameters there, for the suites that walk every page (a11y, reflow, screenshots).
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../../src/db/demo-seed';
+import { seedDemo } from '../../../src/modules/demo/demo-seed';
 import { createUser } from '../../helpers/test-app';
 import { launchBrowser } from './browser';
 import { startServer, type TestServer } from './server';
