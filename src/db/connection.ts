@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { cacheStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -15,7 +14,6 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
   attachSessions(db, file === ':memory:' ? ':memory:' : sessionsFileOf(file));
-  cacheStatements(db);
   return db;
 }
 
@@ -56,6 +54,5 @@ export function pidFileOf(databasePath: string): string {
 export function openReadOnlyDatabase(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  cacheStatements(db);
   return db;
 }

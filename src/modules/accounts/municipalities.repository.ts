@@ -1,5 +1,6 @@
 // SQL for municipalities and their settings.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 
 export interface MunicipalityRow {
   id: number;
@@ -19,37 +20,37 @@ export interface MunicipalityRow {
 }
 
 export class MunicipalitiesRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM municipalities').pluck().get() as number;
+    return this.statement('SELECT count(*) FROM municipalities', 'pluck').get() as number;
   }
 
   all(): MunicipalityRow[] {
-    return this.db.prepare('SELECT * FROM municipalities ORDER BY name').all() as MunicipalityRow[];
+    return this.statement('SELECT * FROM municipalities ORDER BY name').all() as MunicipalityRow[];
   }
 
   bySlug(slug: string): MunicipalityRow | undefined {
-    return this.db.prepare('SELECT * FROM municipalities WHERE slug = ?').get(slug) as MunicipalityRow | undefined;
+    return this.statement('SELECT * FROM municipalities WHERE slug = ?').get(slug) as MunicipalityRow | undefined;
   }
 
   existsWith(slug: string, kommunenummer: string): { slug: boolean; kommunenummer: boolean } {
-    const row = this.db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM municipalities WHERE slug = ?) AS slug,
-                EXISTS (SELECT 1 FROM municipalities WHERE kommunenummer = ?) AS kommunenummer`,
-      )
-      .get(slug, kommunenummer) as { slug: number; kommunenummer: number };
+    const row = this.statement(
+      `SELECT EXISTS (SELECT 1 FROM municipalities WHERE slug = ?) AS slug,
+              EXISTS (SELECT 1 FROM municipalities WHERE kommunenummer = ?) AS kommunenummer`,
+    ).get(slug, kommunenummer) as { slug: number; kommunenummer: number };
     return { slug: row.slug === 1, kommunenummer: row.kommunenummer === 1 };
   }
 
   insert(m: { slug: string; name: string; kommunenummer: string; defaultLocale: string }, now: string): number {
     return Number(
-      this.db
-        .prepare(
-          'INSERT INTO municipalities (slug, name, kommunenummer, default_locale, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(m.slug, m.name, m.kommunenummer, m.defaultLocale, now).lastInsertRowid,
+      this.statement(
+        'INSERT INTO municipalities (slug, name, kommunenummer, default_locale, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(m.slug, m.name, m.kommunenummer, m.defaultLocale, now).lastInsertRowid,
     );
   }
 
@@ -68,25 +69,23 @@ export class MunicipalitiesRepository {
       flagLimitPerHour: number;
     },
   ): void {
-    this.db
-      .prepare(
-        `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
-           severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
-           vote_limit_per_hour = ?, flag_limit_per_hour = ? WHERE id = ?`,
-      )
-      .run(
-        s.name,
-        s.defaultLocale,
-        s.premoderation ? 1 : 0,
-        s.halfLifeDays,
-        s.severityPriorWeight,
-        s.wipLimit,
-        s.flagHideThreshold,
-        s.reportLimitPerHour,
-        s.voteLimitPerHour,
-        s.flagLimitPerHour,
-        id,
-      );
+    this.statement(
+      `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
+         severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
+         vote_limit_per_hour = ?, flag_limit_per_hour = ? WHERE id = ?`,
+    ).run(
+      s.name,
+      s.defaultLocale,
+      s.premoderation ? 1 : 0,
+      s.halfLifeDays,
+      s.severityPriorWeight,
+      s.wipLimit,
+      s.flagHideThreshold,
+      s.reportLimitPerHour,
+      s.voteLimitPerHour,
+      s.flagLimitPerHour,
+      id,
+    );
   }
 
   transaction<T>(work: () => T): T {

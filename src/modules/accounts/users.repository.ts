@@ -1,5 +1,6 @@
 // SQL for staff users, their memberships and invitations, their sessions and the first-admin setup tokens.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import type { Role } from './roles';
 
 export interface UserRow {
@@ -40,79 +41,73 @@ export interface ReceivedInvitationRow {
 }
 
 export class UsersRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+    return this.statement('SELECT count(*) FROM users', 'pluck').get() as number;
   }
 
   byId(id: number): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return this.statement('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   byEmail(email: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+    return this.statement('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
   }
 
   insert(user: { email: string; name: string; passwordHash: string; isPlatformAdmin: boolean }, now: string): number {
     return Number(
-      this.db
-        .prepare(
-          'INSERT INTO users (email, name, password_hash, is_platform_admin, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(user.email, user.name, user.passwordHash, user.isPlatformAdmin ? 1 : 0, now).lastInsertRowid,
+      this.statement(
+        'INSERT INTO users (email, name, password_hash, is_platform_admin, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(user.email, user.name, user.passwordHash, user.isPlatformAdmin ? 1 : 0, now).lastInsertRowid,
     );
   }
 
   setLastLogin(id: number, now: string): void {
-    this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
+    this.statement('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
   }
 
   setDisabled(id: number, disabledAt: string | null): void {
-    this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
+    this.statement('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
   }
 
   rolesIn(userId: number, municipalityId: number): Role[] {
-    return this.db
-      .prepare('SELECT role FROM memberships WHERE user_id = ? AND municipality_id = ? ORDER BY role')
-      .pluck()
+    return this.statement('SELECT role FROM memberships WHERE user_id = ? AND municipality_id = ? ORDER BY role', 'pluck')
       .all(userId, municipalityId) as Role[];
   }
 
   /** Municipalities where the user holds any role, for the staff start page. */
   municipalitiesOf(userId: number): { slug: string; name: string }[] {
-    return this.db
-      .prepare(
-        `SELECT DISTINCT m.slug, m.name FROM memberships ms JOIN municipalities m ON m.id = ms.municipality_id
-         WHERE ms.user_id = ? ORDER BY m.name`,
-      )
-      .all(userId) as { slug: string; name: string }[];
+    return this.statement(
+      `SELECT DISTINCT m.slug, m.name FROM memberships ms JOIN municipalities m ON m.id = ms.municipality_id
+       WHERE ms.user_id = ? ORDER BY m.name`,
+    ).all(userId) as { slug: string; name: string }[];
   }
 
   setRoles(userId: number, municipalityId: number, roles: readonly Role[], now: string): void {
-    this.db.prepare('DELETE FROM memberships WHERE user_id = ? AND municipality_id = ?').run(userId, municipalityId);
-    const insert = this.db.prepare(
+    this.statement('DELETE FROM memberships WHERE user_id = ? AND municipality_id = ?').run(userId, municipalityId);
+    const insert = this.statement(
       'INSERT INTO memberships (user_id, municipality_id, role, created_at) VALUES (?, ?, ?, ?)',
     );
     for (const role of roles) insert.run(userId, municipalityId, role, now);
   }
 
   staffOf(municipalityId: number): StaffRow[] {
-    return this.db
-      .prepare(
-        `SELECT u.id, u.email, u.name, u.disabled_at, u.last_login_at, group_concat(ms.role, ',') AS roles
-         FROM users u JOIN memberships ms ON ms.user_id = u.id
-         WHERE ms.municipality_id = ?
-         GROUP BY u.id ORDER BY u.name COLLATE NOCASE`,
-      )
-      .all(municipalityId) as StaffRow[];
+    return this.statement(
+      `SELECT u.id, u.email, u.name, u.disabled_at, u.last_login_at, group_concat(ms.role, ',') AS roles
+       FROM users u JOIN memberships ms ON ms.user_id = u.id
+       WHERE ms.municipality_id = ?
+       GROUP BY u.id ORDER BY u.name COLLATE NOCASE`,
+    ).all(municipalityId) as StaffRow[];
   }
 
   /** Other municipalities the user belongs to, besides the given one. */
   countOtherMemberships(userId: number, municipalityId: number): number {
-    return this.db
-      .prepare('SELECT count(DISTINCT municipality_id) FROM memberships WHERE user_id = ? AND municipality_id <> ?')
-      .pluck()
+    return this.statement('SELECT count(DISTINCT municipality_id) FROM memberships WHERE user_id = ? AND municipality_id <> ?', 'pluck')
       .get(userId, municipalityId) as number;
   }
 
@@ -120,68 +115,57 @@ export class UsersRepository {
 
   insertInvitation(invitation: { municipalityId: number; email: string; name: string; roles: readonly string[]; invitedBy: number }, now: string): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO staff_invitations (municipality_id, email, name, roles, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      this.statement('INSERT INTO staff_invitations (municipality_id, email, name, roles, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(invitation.municipalityId, invitation.email, invitation.name, invitation.roles.join(','), invitation.invitedBy, now).lastInsertRowid,
     );
   }
 
   invitationsOf(municipalityId: number): InvitationRow[] {
-    return this.db
-      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? ORDER BY created_at, id')
+    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? ORDER BY created_at, id')
       .all(municipalityId) as InvitationRow[];
   }
 
   invitationByEmail(municipalityId: number, email: string): InvitationRow | undefined {
-    return this.db
-      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? AND email = ?')
+    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? AND email = ?')
       .get(municipalityId, email) as InvitationRow | undefined;
   }
 
   /** An invitation addressed to this e-mail, by its id. */
   invitationFor(email: string, invitationId: number): InvitationRow | undefined {
-    return this.db
-      .prepare('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE id = ? AND email = ?')
+    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE id = ? AND email = ?')
       .get(invitationId, email) as InvitationRow | undefined;
   }
 
   invitationsTo(email: string): ReceivedInvitationRow[] {
-    return this.db
-      .prepare(
-        `SELECT i.id, m.name AS municipality_name, i.roles, i.created_at
-         FROM staff_invitations i JOIN municipalities m ON m.id = i.municipality_id
-         WHERE i.email = ? ORDER BY i.created_at, i.id`,
-      )
-      .all(email) as ReceivedInvitationRow[];
+    return this.statement(
+      `SELECT i.id, m.name AS municipality_name, i.roles, i.created_at
+       FROM staff_invitations i JOIN municipalities m ON m.id = i.municipality_id
+       WHERE i.email = ? ORDER BY i.created_at, i.id`,
+    ).all(email) as ReceivedInvitationRow[];
   }
 
   deleteInvitation(id: number): boolean {
-    return this.db.prepare('DELETE FROM staff_invitations WHERE id = ?').run(id).changes === 1;
+    return this.statement('DELETE FROM staff_invitations WHERE id = ?').run(id).changes === 1;
   }
 
   deleteSessionsOf(userId: number): number {
-    return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+    return this.statement('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
   }
 
   replaceSetupToken(tokenHash: string, now: string): void {
-    this.db.prepare('DELETE FROM setup_tokens').run();
-    this.db.prepare('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)').run(tokenHash, now);
+    this.statement('DELETE FROM setup_tokens').run();
+    this.statement('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)').run(tokenHash, now);
   }
 
   isSetupTokenValid(tokenHash: string): boolean {
     return (
-      this.db
-        .prepare('SELECT count(*) FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL')
-        .pluck()
-        .get(tokenHash) === 1
+      this.statement('SELECT count(*) FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL', 'pluck').get(tokenHash) === 1
     );
   }
 
   useSetupToken(tokenHash: string, now: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL')
-        .run(now, tokenHash).changes === 1
+      this.statement('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').run(now, tokenHash).changes === 1
     );
   }
 

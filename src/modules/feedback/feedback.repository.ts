@@ -1,5 +1,6 @@
 // SQL for participants, pain points, votes, flags and the public history of answers.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import type { FlagReason, ModerationStatus, ResponseStatus, StepSort } from './feedback-vocabulary';
 
 export interface PainPointRow {
@@ -61,7 +62,11 @@ const ORDER: Record<Exclude<StepSort, 'important'>, string> = {
 };
 
 export class FeedbackRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
@@ -70,11 +75,11 @@ export class FeedbackRepository {
   // --- participants ---------------------------------------------------------------------------
 
   participantByHash(keyHash: string): number | undefined {
-    return this.db.prepare('SELECT id FROM participants WHERE key_hash = ?').pluck().get(keyHash) as number | undefined;
+    return this.statement('SELECT id FROM participants WHERE key_hash = ?', 'pluck').get(keyHash) as number | undefined;
   }
 
   insertParticipant(keyHash: string, now: string): number {
-    this.db.prepare('INSERT OR IGNORE INTO participants (key_hash, created_at) VALUES (?, ?)').run(keyHash, now);
+    this.statement('INSERT OR IGNORE INTO participants (key_hash, created_at) VALUES (?, ?)').run(keyHash, now);
     return this.participantByHash(keyHash)!;
   }
 
@@ -82,25 +87,22 @@ export class FeedbackRepository {
 
   insert(p: NewPainPoint, now: string): number {
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO pain_points (municipality_id, journey_id, step_id, participant_id, title, body, severity, channel,
-             moderation_status, created_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(p.municipalityId, p.journeyId, p.stepId, p.participantId, p.title, p.body, p.severity, p.channel, p.status, now, p.status === 'published' ? now : null)
+      this.statement(
+        `INSERT INTO pain_points (municipality_id, journey_id, step_id, participant_id, title, body, severity, channel,
+           moderation_status, created_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(p.municipalityId, p.journeyId, p.stepId, p.participantId, p.title, p.body, p.severity, p.channel, p.status, now, p.status === 'published' ? now : null)
         .lastInsertRowid,
     );
   }
 
   byId(municipalityId: number, id: number): PainPointWithSupport | undefined {
-    return this.db
-      .prepare(`SELECT p.*, ${SUPPORTERS} AS supporters FROM pain_points p WHERE p.id = ? AND p.municipality_id = ?`)
+    return this.statement(`SELECT p.*, ${SUPPORTERS} AS supporters FROM pain_points p WHERE p.id = ? AND p.municipality_id = ?`)
       .get(id, municipalityId) as PainPointWithSupport | undefined;
   }
 
   /** For work that already checked the municipality (a link it owns). */
   byIdAnyMunicipality(id: number): PainPointRow | undefined {
-    return this.db.prepare('SELECT * FROM pain_points WHERE id = ?').get(id) as PainPointRow | undefined;
+    return this.statement('SELECT * FROM pain_points WHERE id = ?').get(id) as PainPointRow | undefined;
   }
 
   /**
@@ -108,20 +110,17 @@ export class FeedbackRepository {
    * order SQL can give; a page then reads only its own rows. "Most important" comes from the ranking instead.
    */
   publicIds(journeyId: number, stepId: number | null, sort: Exclude<StepSort, 'important'>): number[] {
-    return this.db
-      .prepare(
-        `SELECT p.id FROM pain_points p WHERE p.journey_id = @journey AND (p.step_id = @step OR (@step IS NULL AND p.step_id IS NULL))
-         AND ${PUBLIC} ORDER BY ${ORDER[sort]}`,
-      )
-      .pluck()
-      .all({ journey: journeyId, step: stepId }) as number[];
+    return this.statement(
+      `SELECT p.id FROM pain_points p WHERE p.journey_id = @journey AND (p.step_id = @step OR (@step IS NULL AND p.step_id IS NULL))
+       AND ${PUBLIC} ORDER BY ${ORDER[sort]}`,
+      'pluck',
+    ).all({ journey: journeyId, step: stepId }) as number[];
   }
 
   /** Public pain points by id, in the order of the ids given. */
   publicByIds(ids: number[]): PainPointWithSupport[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC}`)
+    const rows = this.statement(`SELECT p.*, ${CANDIDATE_SUPPORTERS} AS supporters FROM pain_points p WHERE p.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC}`)
       .all(JSON.stringify(ids)) as PainPointWithSupport[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -132,83 +131,72 @@ export class FeedbackRepository {
    * triggers (migration 0006), so this reads one count per step rather than the journey's votes.
    */
   stepSummaries(journeyId: number): { step_id: number; pain_points: number; supporters: number }[] {
-    return this.db
-      .prepare(
-        `SELECT * FROM (
-           SELECT st.id AS step_id,
-             (SELECT count(*) FROM pain_points p WHERE p.step_id = st.id AND ${PUBLIC}) AS pain_points,
-             coalesce((SELECT c.supporters FROM step_supporter_counts c WHERE c.step_id = st.id), 0) AS supporters
-           FROM steps st WHERE st.journey_id = ?
-         ) WHERE pain_points > 0`,
-      )
-      .all(journeyId) as { step_id: number; pain_points: number; supporters: number }[];
+    return this.statement(
+      `SELECT * FROM (
+         SELECT st.id AS step_id,
+           (SELECT count(*) FROM pain_points p WHERE p.step_id = st.id AND ${PUBLIC}) AS pain_points,
+           coalesce((SELECT c.supporters FROM step_supporter_counts c WHERE c.step_id = st.id), 0) AS supporters
+         FROM steps st WHERE st.journey_id = ?
+       ) WHERE pain_points > 0`,
+    ).all(journeyId) as { step_id: number; pain_points: number; supporters: number }[];
   }
 
   /** Published pain points of a journey, the pool for duplicate hints. */
   similarityPool(journeyId: number): { id: number; title: string; body: string; step_id: number | null; response_status: ResponseStatus }[] {
-    return this.db
-      .prepare(`SELECT p.id, p.title, p.body, p.step_id, p.response_status FROM pain_points p WHERE p.journey_id = ? AND ${PUBLIC}`)
+    return this.statement(`SELECT p.id, p.title, p.body, p.step_id, p.response_status FROM pain_points p WHERE p.journey_id = ? AND ${PUBLIC}`)
       .all(journeyId) as { id: number; title: string; body: string; step_id: number | null; response_status: ResponseStatus }[];
   }
 
   byParticipant(participantId: number): (PainPointWithSupport & { journey_title: string; municipality_slug: string })[] {
-    return this.db
-      .prepare(
-        `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title, m.slug AS municipality_slug
-         FROM pain_points p JOIN journeys j ON j.id = p.journey_id JOIN municipalities m ON m.id = p.municipality_id
-         WHERE p.participant_id = ? ORDER BY p.id DESC`,
-      )
-      .all(participantId) as (PainPointWithSupport & { journey_title: string; municipality_slug: string })[];
+    return this.statement(
+      `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title, m.slug AS municipality_slug
+       FROM pain_points p JOIN journeys j ON j.id = p.journey_id JOIN municipalities m ON m.id = p.municipality_id
+       WHERE p.participant_id = ? ORDER BY p.id DESC`,
+    ).all(participantId) as (PainPointWithSupport & { journey_title: string; municipality_slug: string })[];
   }
 
   /** Erasure: pain points merged into this one go back to being their own, then the row and its votes go. */
   delete(id: number): void {
-    this.db.prepare("UPDATE pain_points SET moderation_status = 'published', merged_into_id = NULL WHERE merged_into_id = ?").run(id);
-    this.db.prepare('DELETE FROM pain_points WHERE id = ?').run(id);
+    this.statement("UPDATE pain_points SET moderation_status = 'published', merged_into_id = NULL WHERE merged_into_id = ?").run(id);
+    this.statement('DELETE FROM pain_points WHERE id = ?').run(id);
   }
 
   setModeration(id: number, status: ModerationStatus, now: string, rejectionReason = ''): void {
-    this.db
-      .prepare(
-        `UPDATE pain_points SET moderation_status = ?, rejection_reason = ?, merged_into_id = NULL,
-           published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) ELSE published_at END WHERE id = ?`,
-      )
-      .run(status, rejectionReason, status, now, id);
+    this.statement(
+      `UPDATE pain_points SET moderation_status = ?, rejection_reason = ?, merged_into_id = NULL,
+         published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) ELSE published_at END WHERE id = ?`,
+    ).run(status, rejectionReason, status, now, id);
   }
 
   merge(id: number, targetId: number): void {
-    this.db.prepare("UPDATE pain_points SET moderation_status = 'merged', merged_into_id = ? WHERE id = ?").run(targetId, id);
+    this.statement("UPDATE pain_points SET moderation_status = 'merged', merged_into_id = ? WHERE id = ?").run(targetId, id);
   }
 
   mergedInto(id: number): PainPointRow[] {
-    return this.db.prepare('SELECT * FROM pain_points WHERE merged_into_id = ? ORDER BY id').all(id) as PainPointRow[];
+    return this.statement('SELECT * FROM pain_points WHERE merged_into_id = ? ORDER BY id').all(id) as PainPointRow[];
   }
 
   updateText(id: number, title: string, body: string): void {
-    this.db.prepare('UPDATE pain_points SET title = ?, body = ? WHERE id = ?').run(title, body, id);
+    this.statement('UPDATE pain_points SET title = ?, body = ? WHERE id = ?').run(title, body, id);
   }
 
   setResponse(id: number, status: ResponseStatus, text: string, byModerator: boolean, now: string): void {
-    this.db
-      .prepare('UPDATE pain_points SET response_status = ?, response_text = ?, response_at = ?, response_by_moderator = ? WHERE id = ?')
+    this.statement('UPDATE pain_points SET response_status = ?, response_text = ?, response_at = ?, response_by_moderator = ? WHERE id = ?')
       .run(status, text, now, byModerator ? 1 : 0, id);
   }
 
   insertEvent(painPointId: number, journeyId: number, status: ResponseStatus, text: string, now: string): void {
-    this.db
-      .prepare('INSERT INTO pain_point_events (pain_point_id, journey_id, response_status, response_text, at) VALUES (?, ?, ?, ?, ?)')
+    this.statement('INSERT INTO pain_point_events (pain_point_id, journey_id, response_status, response_text, at) VALUES (?, ?, ?, ?, ?)')
       .run(painPointId, journeyId, status, text, now);
   }
 
   /** The journey's public history of answers, newest first; only for pain points residents can see. */
   feed(journeyId: number, limit: number): { id: number; pain_point_id: number; title: string; step_id: number | null; response_status: ResponseStatus; response_text: string; at: string }[] {
-    return this.db
-      .prepare(
-        `SELECT e.id, e.pain_point_id, p.title, p.step_id, e.response_status, e.response_text, e.at
-         FROM pain_point_events e JOIN pain_points p ON p.id = e.pain_point_id
-         WHERE e.journey_id = ? AND ${PUBLIC} ORDER BY e.id DESC LIMIT ?`,
-      )
-      .all(journeyId, limit) as { id: number; pain_point_id: number; title: string; step_id: number | null; response_status: ResponseStatus; response_text: string; at: string }[];
+    return this.statement(
+      `SELECT e.id, e.pain_point_id, p.title, p.step_id, e.response_status, e.response_text, e.at
+       FROM pain_point_events e JOIN pain_points p ON p.id = e.pain_point_id
+       WHERE e.journey_id = ? AND ${PUBLIC} ORDER BY e.id DESC LIMIT ?`,
+    ).all(journeyId, limit) as { id: number; pain_point_id: number; title: string; step_id: number | null; response_status: ResponseStatus; response_text: string; at: string }[];
   }
 
   // --- votes ----------------------------------------------------------------------------------
@@ -216,63 +204,55 @@ export class FeedbackRepository {
   /** Returns false when the participant had already voted (the primary key keeps one vote). */
   insertVote(painPointId: number, participantId: number, severity: number | null, now: string): boolean {
     return (
-      this.db
-        .prepare('INSERT OR IGNORE INTO votes (pain_point_id, participant_id, severity, created_at) VALUES (?, ?, ?, ?)')
+      this.statement('INSERT OR IGNORE INTO votes (pain_point_id, participant_id, severity, created_at) VALUES (?, ?, ?, ?)')
         .run(painPointId, participantId, severity, now).changes === 1
     );
   }
 
   deleteVote(painPointId: number, participantId: number): boolean {
-    return this.db.prepare('DELETE FROM votes WHERE pain_point_id = ? AND participant_id = ?').run(painPointId, participantId).changes === 1;
+    return this.statement('DELETE FROM votes WHERE pain_point_id = ? AND participant_id = ?').run(painPointId, participantId).changes === 1;
   }
 
   hasVoted(painPointId: number, participantId: number): boolean {
-    return this.db.prepare('SELECT EXISTS (SELECT 1 FROM votes WHERE pain_point_id = ? AND participant_id = ?)').pluck().get(painPointId, participantId) === 1;
+    return this.statement('SELECT EXISTS (SELECT 1 FROM votes WHERE pain_point_id = ? AND participant_id = ?)', 'pluck').get(painPointId, participantId) === 1;
   }
 
   votedIds(participantId: number, painPointIds: number[]): Set<number> {
     if (painPointIds.length === 0) return new Set();
-    const rows = this.db
-      .prepare(`SELECT pain_point_id FROM votes WHERE participant_id = ? AND pain_point_id IN (SELECT value FROM json_each(?))`)
-      .pluck()
+    const rows = this.statement(`SELECT pain_point_id FROM votes WHERE participant_id = ? AND pain_point_id IN (SELECT value FROM json_each(?))`, 'pluck')
       .all(participantId, JSON.stringify(painPointIds)) as number[];
     return new Set(rows);
   }
 
   votesByParticipant(participantId: number): { pain_point_id: number; severity: number | null; created_at: string; title: string; response_status: ResponseStatus; response_text: string; municipality_slug: string }[] {
-    return this.db
-      .prepare(
-        `SELECT v.pain_point_id, v.severity, v.created_at, p.title, p.response_status, p.response_text, m.slug AS municipality_slug
-         FROM votes v JOIN pain_points p ON p.id = v.pain_point_id JOIN municipalities m ON m.id = p.municipality_id
-         WHERE v.participant_id = ? ORDER BY v.created_at DESC`,
-      )
-      .all(participantId) as { pain_point_id: number; severity: number | null; created_at: string; title: string; response_status: ResponseStatus; response_text: string; municipality_slug: string }[];
+    return this.statement(
+      `SELECT v.pain_point_id, v.severity, v.created_at, p.title, p.response_status, p.response_text, m.slug AS municipality_slug
+       FROM votes v JOIN pain_points p ON p.id = v.pain_point_id JOIN municipalities m ON m.id = p.municipality_id
+       WHERE v.participant_id = ? ORDER BY v.created_at DESC`,
+    ).all(participantId) as { pain_point_id: number; severity: number | null; created_at: string; title: string; response_status: ResponseStatus; response_text: string; municipality_slug: string }[];
   }
 
   // --- flags ----------------------------------------------------------------------------------
 
   /** Records a flag once per participant; hides the pain point when the count reaches the threshold. */
   insertFlag(painPointId: number, participantId: number, reason: FlagReason, threshold: number, now: string): boolean {
-    const added = this.db
-      .prepare('INSERT OR IGNORE INTO flags (pain_point_id, participant_id, reason, created_at) VALUES (?, ?, ?, ?)')
+    const added = this.statement('INSERT OR IGNORE INTO flags (pain_point_id, participant_id, reason, created_at) VALUES (?, ?, ?, ?)')
       .run(painPointId, participantId, reason, now).changes === 1;
     if (added) {
-      this.db
-        .prepare('UPDATE pain_points SET flag_count = flag_count + 1, hidden_by_flags = CASE WHEN flag_count + 1 >= ? THEN 1 ELSE hidden_by_flags END WHERE id = ?')
+      this.statement('UPDATE pain_points SET flag_count = flag_count + 1, hidden_by_flags = CASE WHEN flag_count + 1 >= ? THEN 1 ELSE hidden_by_flags END WHERE id = ?')
         .run(threshold, painPointId);
     }
     return added;
   }
 
   openFlags(painPointId: number): { reason: FlagReason; created_at: string }[] {
-    return this.db
-      .prepare('SELECT reason, created_at FROM flags WHERE pain_point_id = ? AND resolved_at IS NULL ORDER BY id')
+    return this.statement('SELECT reason, created_at FROM flags WHERE pain_point_id = ? AND resolved_at IS NULL ORDER BY id')
       .all(painPointId) as { reason: FlagReason; created_at: string }[];
   }
 
   resolveFlags(painPointId: number, now: string): void {
-    this.db.prepare('UPDATE flags SET resolved_at = ? WHERE pain_point_id = ? AND resolved_at IS NULL').run(now, painPointId);
-    this.db.prepare('UPDATE pain_points SET flag_count = 0, hidden_by_flags = 0 WHERE id = ?').run(painPointId);
+    this.statement('UPDATE flags SET resolved_at = ? WHERE pain_point_id = ? AND resolved_at IS NULL').run(now, painPointId);
+    this.statement('UPDATE pain_points SET flag_count = 0, hidden_by_flags = 0 WHERE id = ?').run(painPointId);
   }
 
   // --- moderation queue -----------------------------------------------------------------------
@@ -282,31 +262,28 @@ export class FeedbackRepository {
     filter: { journeyId: number | null; status: ModerationStatus | 'all'; flagged: boolean },
     limit: number,
   ): (PainPointWithSupport & { journey_title: string })[] {
-    return this.db
-      .prepare(
-        `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title
-         FROM pain_points p JOIN journeys j ON j.id = p.journey_id
-         WHERE p.municipality_id = @m
-           AND (@journey IS NULL OR p.journey_id = @journey)
-           AND (@status = 'all' OR p.moderation_status = @status)
-           AND (@flagged = 0 OR p.flag_count > 0)
-         ORDER BY p.hidden_by_flags DESC, p.flag_count DESC, p.id ASC LIMIT @limit`,
-      )
-      .all({ m: municipalityId, journey: filter.journeyId, status: filter.status, flagged: filter.flagged ? 1 : 0, limit }) as (PainPointWithSupport & { journey_title: string })[];
+    return this.statement(
+      `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title
+       FROM pain_points p JOIN journeys j ON j.id = p.journey_id
+       WHERE p.municipality_id = @m
+         AND (@journey IS NULL OR p.journey_id = @journey)
+         AND (@status = 'all' OR p.moderation_status = @status)
+         AND (@flagged = 0 OR p.flag_count > 0)
+       ORDER BY p.hidden_by_flags DESC, p.flag_count DESC, p.id ASC LIMIT @limit`,
+    ).all({ m: municipalityId, journey: filter.journeyId, status: filter.status, flagged: filter.flagged ? 1 : 0, limit }) as (PainPointWithSupport & { journey_title: string })[];
   }
 
   /** Other published pain points of the same journey, as merge targets. */
   mergeTargets(journeyId: number, exceptId: number): { id: number; title: string }[] {
-    return this.db
-      .prepare(`SELECT id, title FROM pain_points WHERE journey_id = ? AND id <> ? AND moderation_status = 'published' ORDER BY title`)
+    return this.statement(`SELECT id, title FROM pain_points WHERE journey_id = ? AND id <> ? AND moderation_status = 'published' ORDER BY title`)
       .all(journeyId, exceptId) as { id: number; title: string }[];
   }
 
   moveToStep(fromStepId: number, toStepId: number): number {
-    return this.db.prepare('UPDATE pain_points SET step_id = ? WHERE step_id = ?').run(toStepId, fromStepId).changes;
+    return this.statement('UPDATE pain_points SET step_id = ? WHERE step_id = ?').run(toStepId, fromStepId).changes;
   }
 
   stepHasFeedback(stepId: number): boolean {
-    return this.db.prepare('SELECT EXISTS (SELECT 1 FROM pain_points WHERE step_id = ?)').pluck().get(stepId) === 1;
+    return this.statement('SELECT EXISTS (SELECT 1 FROM pain_points WHERE step_id = ?)', 'pluck').get(stepId) === 1;
   }
 }

@@ -1,6 +1,7 @@
 // SQL for staff insights: the filtered, sorted candidate table (also streamed for exports), and what the charts
 // and the explanation page need. Figures are computed from the maintained sums (candidate_stats), never from votes.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import { REACH_SQL, SEVERITY_SQL } from '../ranking/ranking.sql';
 import type { InsightSort, InsightsFilter } from './insights.schema';
 
@@ -72,7 +73,11 @@ const FROM = `
     AND (@id IS NULL OR pp.id = @id)`;
 
 export class InsightsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(db: Db) {
+    this.statement = statements(db);
+  }
 
   private params(municipalityId: number, filter: InsightsFilter, r: RankingParams) {
     return { ...this.filterParams(municipalityId, filter), nowDays: r.nowDays, H: r.halfLifeDays, m: r.priorWeight, C: r.prior };
@@ -102,16 +107,14 @@ export class InsightsRepository {
   /** The rows of the given candidates that pass the filter, in no particular order: one page of the table. */
   rows(municipalityId: number, filter: InsightsFilter, ids: readonly number[]): InsightRow[] {
     if (ids.length === 0) return [];
-    return this.db
-      .prepare(
-        `SELECT ${COLUMNS} ${FROM} AND pp.id IN (SELECT value FROM json_each(@ids))`,
-      )
-      .all({ ...this.filterParams(municipalityId, filter), ids: JSON.stringify(ids) }) as InsightRow[];
+    return this.statement(
+      `SELECT ${COLUMNS} ${FROM} AND pp.id IN (SELECT value FROM json_each(@ids))`,
+    ).all({ ...this.filterParams(municipalityId, filter), ids: JSON.stringify(ids) }) as InsightRow[];
   }
 
   one(municipalityId: number, candidateId: number, r: RankingParams): InsightRow | undefined {
     const empty = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null };
-    return this.db.prepare(this.select('need')).get({ ...this.params(municipalityId, empty, r), id: candidateId }) as InsightRow | undefined;
+    return this.statement(this.select('need')).get({ ...this.params(municipalityId, empty, r), id: candidateId }) as InsightRow | undefined;
   }
 
   /**
@@ -120,9 +123,9 @@ export class InsightsRepository {
    * the time of reading 100 000 candidates.
    */
   *iterate(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams): Generator<InsightRow> {
-    const statement = this.db.prepare(this.select(sort));
+    const statement = this.statement(this.select(sort), 'raw');
     const names = statement.columns().map((c) => c.name);
-    for (const values of statement.raw().iterate(this.params(municipalityId, filter, r)) as IterableIterator<unknown[]>) {
+    for (const values of statement.iterate(this.params(municipalityId, filter, r)) as IterableIterator<unknown[]>) {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i];
       yield row as unknown as InsightRow;
@@ -134,9 +137,7 @@ export class InsightsRepository {
    * 100 000 candidates take about 5 MB and can be kept per data version while the need scores move with the moment.
    */
   chartInputs(municipalityId: number, filter: InsightsFilter): ChartInputs {
-    const rows = this.db
-      .prepare(`SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, pp.created_at ${FROM}`)
-      .raw()
+    const rows = this.statement(`SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, pp.created_at ${FROM}`, 'raw')
       .all(this.filterParams(municipalityId, filter)) as [number, number | null, number, number | null, number, number, string][];
     const inputs: ChartInputs = {
       id: new Int32Array(rows.length),
@@ -161,18 +162,17 @@ export class InsightsRepository {
 
   /** Every step of the municipality's journeys with the names the charts label it by. */
   stepLabels(municipalityId: number): { id: number; journey_title: string; step_title: string; department_name: string | null }[] {
-    return this.db
-      .prepare(
-        `SELECT s.id, j.title AS journey_title, s.title AS step_title, d.name AS department_name
-         FROM steps s JOIN journeys j ON j.id = s.journey_id LEFT JOIN departments d ON d.id = s.department_id
-         WHERE j.municipality_id = ?`,
-      )
-      .all(municipalityId) as { id: number; journey_title: string; step_title: string; department_name: string | null }[];
+    return this.statement(
+      `SELECT s.id, j.title AS journey_title, s.title AS step_title, d.name AS department_name
+       FROM steps s JOIN journeys j ON j.id = s.journey_id LEFT JOIN departments d ON d.id = s.department_id
+       WHERE j.municipality_id = ?`,
+    ).all(municipalityId) as { id: number; journey_title: string; step_title: string; department_name: string | null }[];
   }
 
   titles(ids: readonly number[]): Map<number, string> {
     if (ids.length === 0) return new Map();
-    const rows = this.db.prepare(`SELECT id, title FROM pain_points WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { id: number; title: string }[];
+    // The ids go in as one JSON parameter, so that the statement's text is the same for any number of them.
+    const rows = this.statement('SELECT id, title FROM pain_points WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; title: string }[];
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
@@ -181,44 +181,37 @@ export class InsightsRepository {
    * of their first act on it. Sums the day counts kept by migration 0010's triggers.
    */
   supportersPerWeek(municipalityId: number, since: string): { week: string; supporters: number }[] {
-    return this.db
-      .prepare(
-        `SELECT strftime('%Y-W%W', day) AS week, sum(supporters) AS supporters FROM supporter_days
-         WHERE municipality_id = ? AND day >= ? GROUP BY week HAVING sum(supporters) > 0 ORDER BY week`,
-      )
-      .all(municipalityId, since) as { week: string; supporters: number }[];
+    return this.statement(
+      `SELECT strftime('%Y-W%W', day) AS week, sum(supporters) AS supporters FROM supporter_days
+       WHERE municipality_id = ? AND day >= ? GROUP BY week HAVING sum(supporters) > 0 ORDER BY week`,
+    ).all(municipalityId, since) as { week: string; supporters: number }[];
   }
 
   /** Everyone behind one candidate with the time of their first and latest act and their latest rating. */
   supporterActs(candidateId: number): { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[] {
-    return this.db
-      .prepare(
-        `SELECT p.created_at AS at, p.severity AS rating, 'report' AS kind, p.id AS pain_point_id FROM pain_points p
-          WHERE (p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')) AND p.participant_id IS NOT NULL
-         UNION ALL
-         SELECT v.created_at, v.severity, 'vote', p.id FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
-          WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')
-         ORDER BY at`,
-      )
-      .all({ c: candidateId }) as { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[];
+    return this.statement(
+      `SELECT p.created_at AS at, p.severity AS rating, 'report' AS kind, p.id AS pain_point_id FROM pain_points p
+        WHERE (p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')) AND p.participant_id IS NOT NULL
+       UNION ALL
+       SELECT v.created_at, v.severity, 'vote', p.id FROM votes v JOIN pain_points p ON p.id = v.pain_point_id
+        WHERE p.id = @c OR (p.merged_into_id = @c AND p.moderation_status = 'merged')
+       ORDER BY at`,
+    ).all({ c: candidateId }) as { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[];
   }
 
   merged(candidateId: number): { id: number; title: string; created_at: string }[] {
-    return this.db
-      .prepare("SELECT id, title, created_at FROM pain_points WHERE merged_into_id = ? AND moderation_status = 'merged' ORDER BY id")
+    return this.statement("SELECT id, title, created_at FROM pain_points WHERE merged_into_id = ? AND moderation_status = 'merged' ORDER BY id")
       .all(candidateId) as { id: number; title: string; created_at: string }[];
   }
 
   journeys(municipalityId: number): { id: number; title: string }[] {
-    return this.db.prepare('SELECT id, title FROM journeys WHERE municipality_id = ? ORDER BY title').all(municipalityId) as { id: number; title: string }[];
+    return this.statement('SELECT id, title FROM journeys WHERE municipality_id = ? ORDER BY title').all(municipalityId) as { id: number; title: string }[];
   }
 
   steps(municipalityId: number): { id: number; title: string; journey_id: number }[] {
-    return this.db
-      .prepare(
-        `SELECT s.id, s.title, s.journey_id FROM steps s JOIN journeys j ON j.id = s.journey_id JOIN phases ph ON ph.id = s.phase_id
-         WHERE j.municipality_id = ? AND s.removed_at IS NULL ORDER BY j.title, ph.position, s.position`,
-      )
-      .all(municipalityId) as { id: number; title: string; journey_id: number }[];
+    return this.statement(
+      `SELECT s.id, s.title, s.journey_id FROM steps s JOIN journeys j ON j.id = s.journey_id JOIN phases ph ON ph.id = s.phase_id
+       WHERE j.municipality_id = ? AND s.removed_at IS NULL ORDER BY j.title, ph.position, s.position`,
+    ).all(municipalityId) as { id: number; title: string; journey_id: number }[];
   }
 }

@@ -1,5 +1,6 @@
 // SQL for journeys, their phases and steps (the working copy) and their published versions.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import type { JourneyFields, SnapshotStep } from './journey-snapshot';
 import type { Channel, LifeEvent } from './journey-vocabulary';
 
@@ -79,7 +80,11 @@ const STEP_COLUMNS = `s.id, s.journey_id, s.phase_id, s.position, s.title, s.res
   s.department_id, d.name AS department_name, d.kind AS department_kind, s.backstage, s.systems, s.emotion, s.duration`;
 
 export class JourneysRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
@@ -88,211 +93,173 @@ export class JourneysRepository {
   // --- journeys -------------------------------------------------------------------------------
 
   byId(municipalityId: number, journeyId: number): JourneyRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM journeys WHERE id = ? AND municipality_id = ?')
-      .get(journeyId, municipalityId) as JourneyRow | undefined;
+    return this.statement('SELECT * FROM journeys WHERE id = ? AND municipality_id = ?').get(journeyId, municipalityId) as JourneyRow | undefined;
   }
 
   list(municipalityId: number): JourneyRow[] {
-    return this.db
-      .prepare('SELECT * FROM journeys WHERE municipality_id = ? ORDER BY title COLLATE NOCASE')
-      .all(municipalityId) as JourneyRow[];
+    return this.statement('SELECT * FROM journeys WHERE municipality_id = ? ORDER BY title COLLATE NOCASE').all(municipalityId) as JourneyRow[];
   }
 
   /** Whether another journey of the municipality uses the slug, in its draft or in its live version. */
   slugTaken(municipalityId: number, slug: string, exceptJourneyId: number | null): boolean {
     return (
-      this.db
-        .prepare(
-          `SELECT EXISTS (SELECT 1 FROM journeys WHERE municipality_id = ? AND (slug = ? OR public_slug = ?) AND id IS NOT ?)`,
-        )
-        .pluck()
-        .get(municipalityId, slug, slug, exceptJourneyId) === 1
+      this.statement(
+        `SELECT EXISTS (SELECT 1 FROM journeys WHERE municipality_id = ? AND (slug = ? OR public_slug = ?) AND id IS NOT ?)`,
+        'pluck',
+      ).get(municipalityId, slug, slug, exceptJourneyId) === 1
     );
   }
 
   insertJourney(municipalityId: number, d: JourneyDetails, now: string, copiedFrom: number | null = null): number {
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO journeys (municipality_id, slug, title, life_event, persona, scenario, trigger_text, outcome, summary,
-             copied_from_journey_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(municipalityId, d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, copiedFrom, now, now)
+      this.statement(
+        `INSERT INTO journeys (municipality_id, slug, title, life_event, persona, scenario, trigger_text, outcome, summary,
+           copied_from_journey_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(municipalityId, d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, copiedFrom, now, now)
         .lastInsertRowid,
     );
   }
 
   updateJourney(journeyId: number, d: JourneyDetails, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE journeys SET slug = ?, title = ?, life_event = ?, persona = ?, scenario = ?, trigger_text = ?, outcome = ?,
-           summary = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, now, journeyId);
+    this.statement(
+      `UPDATE journeys SET slug = ?, title = ?, life_event = ?, persona = ?, scenario = ?, trigger_text = ?, outcome = ?,
+         summary = ?, updated_at = ? WHERE id = ?`,
+    ).run(d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, now, journeyId);
   }
 
   touch(journeyId: number, now: string): void {
-    this.db.prepare('UPDATE journeys SET updated_at = ? WHERE id = ?').run(now, journeyId);
+    this.statement('UPDATE journeys SET updated_at = ? WHERE id = ?').run(now, journeyId);
   }
 
   setStatus(journeyId: number, status: JourneyRow['status'], now: string): void {
-    this.db.prepare('UPDATE journeys SET status = ?, updated_at = ? WHERE id = ?').run(status, now, journeyId);
+    this.statement('UPDATE journeys SET status = ?, updated_at = ? WHERE id = ?').run(status, now, journeyId);
   }
 
   // --- phases ---------------------------------------------------------------------------------
 
   phases(journeyId: number): PhaseRow[] {
-    return this.db
-      .prepare('SELECT id, journey_id, position, title, description FROM phases WHERE journey_id = ? AND removed_at IS NULL ORDER BY position')
+    return this.statement('SELECT id, journey_id, position, title, description FROM phases WHERE journey_id = ? AND removed_at IS NULL ORDER BY position')
       .all(journeyId) as PhaseRow[];
   }
 
   phase(journeyId: number, phaseId: number): PhaseRow | undefined {
-    return this.db
-      .prepare('SELECT id, journey_id, position, title, description FROM phases WHERE id = ? AND journey_id = ? AND removed_at IS NULL')
+    return this.statement('SELECT id, journey_id, position, title, description FROM phases WHERE id = ? AND journey_id = ? AND removed_at IS NULL')
       .get(phaseId, journeyId) as PhaseRow | undefined;
   }
 
   insertPhase(journeyId: number, title: string, description: string): number {
-    const position = this.db
-      .prepare('SELECT coalesce(max(position), 0) + 1 FROM phases WHERE journey_id = ? AND removed_at IS NULL')
-      .pluck()
+    const position = this.statement('SELECT coalesce(max(position), 0) + 1 FROM phases WHERE journey_id = ? AND removed_at IS NULL', 'pluck')
       .get(journeyId) as number;
     return Number(
-      this.db
-        .prepare('INSERT INTO phases (journey_id, position, title, description) VALUES (?, ?, ?, ?)')
+      this.statement('INSERT INTO phases (journey_id, position, title, description) VALUES (?, ?, ?, ?)')
         .run(journeyId, position, title, description).lastInsertRowid,
     );
   }
 
   updatePhase(phaseId: number, title: string, description: string): void {
-    this.db.prepare('UPDATE phases SET title = ?, description = ? WHERE id = ?').run(title, description, phaseId);
+    this.statement('UPDATE phases SET title = ?, description = ? WHERE id = ?').run(title, description, phaseId);
   }
 
   removePhase(phaseId: number, now: string): void {
-    this.db.prepare('UPDATE phases SET removed_at = ? WHERE id = ?').run(now, phaseId);
-    this.db.prepare('UPDATE steps SET removed_at = ? WHERE phase_id = ? AND removed_at IS NULL').run(now, phaseId);
+    this.statement('UPDATE phases SET removed_at = ? WHERE id = ?').run(now, phaseId);
+    this.statement('UPDATE steps SET removed_at = ? WHERE phase_id = ? AND removed_at IS NULL').run(now, phaseId);
   }
 
   setPhasePosition(phaseId: number, position: number): void {
-    this.db.prepare('UPDATE phases SET position = ? WHERE id = ?').run(position, phaseId);
+    this.statement('UPDATE phases SET position = ? WHERE id = ?').run(position, phaseId);
   }
 
   // --- steps ----------------------------------------------------------------------------------
 
   steps(journeyId: number): StepRow[] {
-    return this.db
-      .prepare(
-        `SELECT ${STEP_COLUMNS} FROM steps s LEFT JOIN departments d ON d.id = s.department_id
-         WHERE s.journey_id = ? AND s.removed_at IS NULL ORDER BY s.phase_id, s.position`,
-      )
-      .all(journeyId) as StepRow[];
+    return this.statement(
+      `SELECT ${STEP_COLUMNS} FROM steps s LEFT JOIN departments d ON d.id = s.department_id
+       WHERE s.journey_id = ? AND s.removed_at IS NULL ORDER BY s.phase_id, s.position`,
+    ).all(journeyId) as StepRow[];
   }
 
   step(journeyId: number, stepId: number): StepRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT ${STEP_COLUMNS} FROM steps s LEFT JOIN departments d ON d.id = s.department_id
-         WHERE s.id = ? AND s.journey_id = ? AND s.removed_at IS NULL`,
-      )
-      .get(stepId, journeyId) as StepRow | undefined;
+    return this.statement(
+      `SELECT ${STEP_COLUMNS} FROM steps s LEFT JOIN departments d ON d.id = s.department_id
+       WHERE s.id = ? AND s.journey_id = ? AND s.removed_at IS NULL`,
+    ).get(stepId, journeyId) as StepRow | undefined;
   }
 
   stepsOfPhase(phaseId: number): { id: number; position: number }[] {
-    return this.db
-      .prepare('SELECT id, position FROM steps WHERE phase_id = ? AND removed_at IS NULL ORDER BY position')
+    return this.statement('SELECT id, position FROM steps WHERE phase_id = ? AND removed_at IS NULL ORDER BY position')
       .all(phaseId) as { id: number; position: number }[];
   }
 
   insertStep(journeyId: number, phaseId: number, v: StepValues): number {
     const position = this.nextStepPosition(phaseId);
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO steps (journey_id, phase_id, position, title, resident_action, touchpoint, channel, department_id,
-             backstage, systems, emotion, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(journeyId, phaseId, position, v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration)
+      this.statement(
+        `INSERT INTO steps (journey_id, phase_id, position, title, resident_action, touchpoint, channel, department_id,
+           backstage, systems, emotion, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(journeyId, phaseId, position, v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration)
         .lastInsertRowid,
     );
   }
 
   updateStep(stepId: number, v: StepValues): void {
-    this.db
-      .prepare(
-        `UPDATE steps SET title = ?, resident_action = ?, touchpoint = ?, channel = ?, department_id = ?, backstage = ?,
-           systems = ?, emotion = ?, duration = ? WHERE id = ?`,
-      )
-      .run(v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration, stepId);
+    this.statement(
+      `UPDATE steps SET title = ?, resident_action = ?, touchpoint = ?, channel = ?, department_id = ?, backstage = ?,
+         systems = ?, emotion = ?, duration = ? WHERE id = ?`,
+    ).run(v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration, stepId);
   }
 
   /** Moves a step to the end of another phase. */
   moveStepToPhase(stepId: number, phaseId: number): void {
-    this.db.prepare('UPDATE steps SET phase_id = ?, position = ? WHERE id = ?').run(phaseId, this.nextStepPosition(phaseId), stepId);
+    this.statement('UPDATE steps SET phase_id = ?, position = ? WHERE id = ?').run(phaseId, this.nextStepPosition(phaseId), stepId);
   }
 
   setStepPosition(stepId: number, position: number): void {
-    this.db.prepare('UPDATE steps SET position = ? WHERE id = ?').run(position, stepId);
+    this.statement('UPDATE steps SET position = ? WHERE id = ?').run(position, stepId);
   }
 
   mergeStep(stepId: number, targetStepId: number, now: string): void {
-    this.db.prepare('UPDATE steps SET removed_at = ?, merged_into_step_id = ? WHERE id = ?').run(now, targetStepId, stepId);
+    this.statement('UPDATE steps SET removed_at = ?, merged_into_step_id = ? WHERE id = ?').run(now, targetStepId, stepId);
   }
 
   removeStep(stepId: number, now: string): void {
-    this.db.prepare('UPDATE steps SET removed_at = ? WHERE id = ?').run(now, stepId);
+    this.statement('UPDATE steps SET removed_at = ? WHERE id = ?').run(now, stepId);
   }
 
   private nextStepPosition(phaseId: number): number {
-    return this.db
-      .prepare('SELECT coalesce(max(position), 0) + 1 FROM steps WHERE phase_id = ? AND removed_at IS NULL')
-      .pluck()
-      .get(phaseId) as number;
+    return this.statement('SELECT coalesce(max(position), 0) + 1 FROM steps WHERE phase_id = ? AND removed_at IS NULL', 'pluck').get(phaseId) as number;
   }
 
   // --- versions -------------------------------------------------------------------------------
 
   versions(journeyId: number): VersionRow[] {
-    return this.db
-      .prepare(
-        `SELECT v.id, v.journey_id, v.version, v.snapshot, v.published_at, u.name AS published_by_name
-         FROM journey_versions v LEFT JOIN users u ON u.id = v.published_by
-         WHERE v.journey_id = ? ORDER BY v.version DESC`,
-      )
-      .all(journeyId) as VersionRow[];
+    return this.statement(
+      `SELECT v.id, v.journey_id, v.version, v.snapshot, v.published_at, u.name AS published_by_name
+       FROM journey_versions v LEFT JOIN users u ON u.id = v.published_by
+       WHERE v.journey_id = ? ORDER BY v.version DESC`,
+    ).all(journeyId) as VersionRow[];
   }
 
   version(journeyId: number, version: number): VersionRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT v.id, v.journey_id, v.version, v.snapshot, v.published_at, u.name AS published_by_name
-         FROM journey_versions v LEFT JOIN users u ON u.id = v.published_by
-         WHERE v.journey_id = ? AND v.version = ?`,
-      )
-      .get(journeyId, version) as VersionRow | undefined;
+    return this.statement(
+      `SELECT v.id, v.journey_id, v.version, v.snapshot, v.published_at, u.name AS published_by_name
+       FROM journey_versions v LEFT JOIN users u ON u.id = v.published_by
+       WHERE v.journey_id = ? AND v.version = ?`,
+    ).get(journeyId, version) as VersionRow | undefined;
   }
 
   currentSnapshot(journeyId: number): string | undefined {
-    return this.db
-      .prepare('SELECT v.snapshot FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id WHERE j.id = ?')
-      .pluck()
+    return this.statement('SELECT v.snapshot FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id WHERE j.id = ?', 'pluck')
       .get(journeyId) as string | undefined;
   }
 
   insertVersion(journeyId: number, snapshot: string, slug: string, userId: number | null, now: string): number {
-    const version = (this.db
-      .prepare('SELECT coalesce(max(version), 0) + 1 FROM journey_versions WHERE journey_id = ?')
-      .pluck()
-      .get(journeyId) as number);
+    const version = this.statement('SELECT coalesce(max(version), 0) + 1 FROM journey_versions WHERE journey_id = ?', 'pluck').get(journeyId) as number;
     const id = Number(
-      this.db
-        .prepare('INSERT INTO journey_versions (journey_id, version, snapshot, published_at, published_by) VALUES (?, ?, ?, ?, ?)')
+      this.statement('INSERT INTO journey_versions (journey_id, version, snapshot, published_at, published_by) VALUES (?, ?, ?, ?, ?)')
         .run(journeyId, version, snapshot, now, userId).lastInsertRowid,
     );
-    this.db
-      .prepare(`UPDATE journeys SET current_version_id = ?, public_slug = ?, status = 'published', updated_at = ? WHERE id = ?`)
+    this.statement(`UPDATE journeys SET current_version_id = ?, public_slug = ?, status = 'published', updated_at = ? WHERE id = ?`)
       .run(id, slug, now, journeyId);
     return version;
   }
@@ -302,49 +269,41 @@ export class JourneysRepository {
   // The public reads below leave the snapshot out: readers keep parsed snapshots by version id (they never change),
   // and reading ten large JSON texts per request only to find them cached was the API's largest cost.
   published(municipalityId: number): PublishedJourneyRef[] {
-    return this.db
-      .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
-         FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
-         WHERE j.municipality_id = ? AND j.status = 'published'`,
-      )
-      .all(municipalityId) as PublishedJourneyRef[];
+    return this.statement(
+      `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
+       FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
+       WHERE j.municipality_id = ? AND j.status = 'published'`,
+    ).all(municipalityId) as PublishedJourneyRef[];
   }
 
   versionSnapshot(versionId: number): string {
-    return this.db.prepare('SELECT snapshot FROM journey_versions WHERE id = ?').pluck().get(versionId) as string;
+    return this.statement('SELECT snapshot FROM journey_versions WHERE id = ?', 'pluck').get(versionId) as string;
   }
 
   publishedBySlug(municipalityId: number, slug: string): PublishedJourneyRef | undefined {
-    return this.db
-      .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
-         FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
-         WHERE j.municipality_id = ? AND j.public_slug = ? AND j.status = 'published'`,
-      )
-      .get(municipalityId, slug) as PublishedJourneyRef | undefined;
+    return this.statement(
+      `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at
+       FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
+       WHERE j.municipality_id = ? AND j.public_slug = ? AND j.status = 'published'`,
+    ).get(municipalityId, slug) as PublishedJourneyRef | undefined;
   }
 
   /** Published journeys of every other municipality, for "start from a copy". */
   publishedElsewhere(municipalityId: number): (PublishedJourneyRow & { municipality_name: string; municipality_slug: string })[] {
-    return this.db
-      .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot,
-                m.name AS municipality_name, m.slug AS municipality_slug
-         FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id JOIN municipalities m ON m.id = j.municipality_id
-         WHERE j.municipality_id <> ? AND j.status = 'published'
-         ORDER BY m.name, j.title`,
-      )
-      .all(municipalityId) as (PublishedJourneyRow & { municipality_name: string; municipality_slug: string })[];
+    return this.statement(
+      `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot,
+              m.name AS municipality_name, m.slug AS municipality_slug
+       FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id JOIN municipalities m ON m.id = j.municipality_id
+       WHERE j.municipality_id <> ? AND j.status = 'published'
+       ORDER BY m.name, j.title`,
+    ).all(municipalityId) as (PublishedJourneyRow & { municipality_name: string; municipality_slug: string })[];
   }
 
   publishedById(journeyId: number): PublishedJourneyRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot
-         FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
-         WHERE j.id = ? AND j.status = 'published'`,
-      )
-      .get(journeyId) as PublishedJourneyRow | undefined;
+    return this.statement(
+      `SELECT j.id, j.municipality_id, j.public_slug, v.id AS version_id, v.version, v.published_at, v.snapshot
+       FROM journeys j JOIN journey_versions v ON v.id = j.current_version_id
+       WHERE j.id = ? AND j.status = 'published'`,
+    ).get(journeyId) as PublishedJourneyRow | undefined;
   }
 }

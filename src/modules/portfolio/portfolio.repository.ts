@@ -1,5 +1,6 @@
 // SQL for initiatives, their departments and the candidates they answer.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import type { Confidence, Effort, InitiativeStatus } from './portfolio-vocabulary';
 
 export interface InitiativeRow {
@@ -33,28 +34,30 @@ export interface InitiativeValues {
 const SELECT = `SELECT i.*, d.name AS owner_department_name FROM initiatives i JOIN departments d ON d.id = i.owner_department_id`;
 
 export class PortfolioRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
 
   list(municipalityId: number): InitiativeRow[] {
-    return this.db.prepare(`${SELECT} WHERE i.municipality_id = ? ORDER BY i.id`).all(municipalityId) as InitiativeRow[];
+    return this.statement(`${SELECT} WHERE i.municipality_id = ? ORDER BY i.id`).all(municipalityId) as InitiativeRow[];
   }
 
   byId(municipalityId: number, id: number): InitiativeRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE i.id = ? AND i.municipality_id = ?`).get(id, municipalityId) as InitiativeRow | undefined;
+    return this.statement(`${SELECT} WHERE i.id = ? AND i.municipality_id = ?`).get(id, municipalityId) as InitiativeRow | undefined;
   }
 
   insert(municipalityId: number, v: InitiativeValues, now: string): number {
     const id = Number(
-      this.db
-        .prepare(
-          `INSERT INTO initiatives (municipality_id, title, description, owner_department_id, effort, confidence, status, progress,
-             public_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(municipalityId, v.title, v.description, v.ownerDepartmentId, v.effort, v.confidence, v.status, v.progress, v.publicNote, now, now)
+      this.statement(
+        `INSERT INTO initiatives (municipality_id, title, description, owner_department_id, effort, confidence, status, progress,
+           public_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(municipalityId, v.title, v.description, v.ownerDepartmentId, v.effort, v.confidence, v.status, v.progress, v.publicNote, now, now)
         .lastInsertRowid,
     );
     this.setDepartments(id, v.departmentIds);
@@ -62,53 +65,47 @@ export class PortfolioRepository {
   }
 
   update(id: number, v: InitiativeValues, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE initiatives SET title = ?, description = ?, owner_department_id = ?, effort = ?, confidence = ?, status = ?,
-           progress = ?, public_note = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(v.title, v.description, v.ownerDepartmentId, v.effort, v.confidence, v.status, v.progress, v.publicNote, now, id);
+    this.statement(
+      `UPDATE initiatives SET title = ?, description = ?, owner_department_id = ?, effort = ?, confidence = ?, status = ?,
+         progress = ?, public_note = ?, updated_at = ? WHERE id = ?`,
+    ).run(v.title, v.description, v.ownerDepartmentId, v.effort, v.confidence, v.status, v.progress, v.publicNote, now, id);
     this.setDepartments(id, v.departmentIds);
   }
 
   private setDepartments(id: number, departmentIds: number[]): void {
-    this.db.prepare('DELETE FROM initiative_departments WHERE initiative_id = ?').run(id);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO initiative_departments (initiative_id, department_id) VALUES (?, ?)');
+    this.statement('DELETE FROM initiative_departments WHERE initiative_id = ?').run(id);
+    const insert = this.statement('INSERT OR IGNORE INTO initiative_departments (initiative_id, department_id) VALUES (?, ?)');
     for (const d of departmentIds) insert.run(id, d);
   }
 
   /** Departments involved besides the owner, per initiative of the municipality. */
   departments(municipalityId: number): { initiative_id: number; id: number; name: string }[] {
-    return this.db
-      .prepare(
-        `SELECT x.initiative_id, d.id, d.name FROM initiative_departments x JOIN departments d ON d.id = x.department_id
-         JOIN initiatives i ON i.id = x.initiative_id WHERE i.municipality_id = ? ORDER BY d.name`,
-      )
-      .all(municipalityId) as { initiative_id: number; id: number; name: string }[];
+    return this.statement(
+      `SELECT x.initiative_id, d.id, d.name FROM initiative_departments x JOIN departments d ON d.id = x.department_id
+       JOIN initiatives i ON i.id = x.initiative_id WHERE i.municipality_id = ? ORDER BY d.name`,
+    ).all(municipalityId) as { initiative_id: number; id: number; name: string }[];
   }
 
   /** Linked pain points with what the resident side shows. */
   candidates(municipalityId: number): {
     initiative_id: number; id: number; title: string; journey_id: number; moderation_status: string; response_status: string; response_by_moderator: number; hidden_by_flags: number;
   }[] {
-    return this.db
-      .prepare(
-        `SELECT x.initiative_id, p.id, p.title, p.journey_id, p.moderation_status, p.response_status, p.response_by_moderator, p.hidden_by_flags
-         FROM initiative_candidates x JOIN pain_points p ON p.id = x.pain_point_id JOIN initiatives i ON i.id = x.initiative_id
-         WHERE i.municipality_id = ? ORDER BY p.title`,
-      )
-      .all(municipalityId) as never;
+    return this.statement(
+      `SELECT x.initiative_id, p.id, p.title, p.journey_id, p.moderation_status, p.response_status, p.response_by_moderator, p.hidden_by_flags
+       FROM initiative_candidates x JOIN pain_points p ON p.id = x.pain_point_id JOIN initiatives i ON i.id = x.initiative_id
+       WHERE i.municipality_id = ? ORDER BY p.title`,
+    ).all(municipalityId) as never;
   }
 
   link(initiativeId: number, painPointId: number): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO initiative_candidates (initiative_id, pain_point_id) VALUES (?, ?)').run(initiativeId, painPointId).changes === 1;
+    return this.statement('INSERT OR IGNORE INTO initiative_candidates (initiative_id, pain_point_id) VALUES (?, ?)').run(initiativeId, painPointId).changes === 1;
   }
 
   unlink(initiativeId: number, painPointId: number): boolean {
-    return this.db.prepare('DELETE FROM initiative_candidates WHERE initiative_id = ? AND pain_point_id = ?').run(initiativeId, painPointId).changes === 1;
+    return this.statement('DELETE FROM initiative_candidates WHERE initiative_id = ? AND pain_point_id = ?').run(initiativeId, painPointId).changes === 1;
   }
 
   linkedPainPointIds(initiativeId: number): number[] {
-    return this.db.prepare('SELECT pain_point_id FROM initiative_candidates WHERE initiative_id = ?').pluck().all(initiativeId) as number[];
+    return this.statement('SELECT pain_point_id FROM initiative_candidates WHERE initiative_id = ?', 'pluck').all(initiativeId) as number[];
   }
 }

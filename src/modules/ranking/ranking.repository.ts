@@ -1,5 +1,6 @@
 // SQL for the ranking: supporters of a candidate from scratch, the maintained sums, and ranked reads.
 import type { Db } from '../../db/connection';
+import { statements, type StatementFor } from '../../db/statements';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { CandidateSums, Supporter } from './ranking.math';
 import { REACH_SQL, SEVERITY_SQL } from './ranking.sql';
@@ -52,7 +53,11 @@ export interface RankingScope {
 }
 
 export class RankingRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statement: StatementFor;
+
+  constructor(private readonly db: Db) {
+    this.statement = statements(db);
+  }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
@@ -60,29 +65,25 @@ export class RankingRepository {
 
   /** The candidate a pain point counts for: itself when published, its target when merged, else none. */
   candidateOf(painPointId: number): { id: number; municipality_id: number } | undefined {
-    return this.db
-      .prepare(
-        `SELECT c.id, c.municipality_id FROM pain_points p
-         JOIN pain_points c ON c.id = CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END
-         WHERE p.id = ? AND c.moderation_status = 'published'`,
-      )
-      .get(painPointId) as { id: number; municipality_id: number } | undefined;
+    return this.statement(
+      `SELECT c.id, c.municipality_id FROM pain_points p
+       JOIN pain_points c ON c.id = CASE WHEN p.moderation_status = 'merged' THEN p.merged_into_id ELSE p.id END
+       WHERE p.id = ? AND c.moderation_status = 'published'`,
+    ).get(painPointId) as { id: number; municipality_id: number } | undefined;
   }
 
   isCandidate(painPointId: number): boolean {
-    return this.db.prepare("SELECT EXISTS (SELECT 1 FROM pain_points WHERE id = ? AND moderation_status = 'published')").pluck().get(painPointId) === 1;
+    return this.statement("SELECT EXISTS (SELECT 1 FROM pain_points WHERE id = ? AND moderation_status = 'published')", 'pluck').get(painPointId) === 1;
   }
 
   /** One row per supporter: the time of their latest act and their latest rating. */
   supporters(candidateId: number): Supporter[] {
-    return this.db
-      .prepare(
-        `WITH acts AS (${ACTS})
-         SELECT max(a.at) AS at,
-           (SELECT r.rating FROM acts r WHERE r.pid = a.pid AND r.rating IS NOT NULL ORDER BY r.at DESC, r.rating DESC LIMIT 1) AS rating
-         FROM acts a GROUP BY a.pid`,
-      )
-      .all({ c: candidateId }) as Supporter[];
+    return this.statement(
+      `WITH acts AS (${ACTS})
+       SELECT max(a.at) AS at,
+         (SELECT r.rating FROM acts r WHERE r.pid = a.pid AND r.rating IS NOT NULL ORDER BY r.at DESC, r.rating DESC LIMIT 1) AS rating
+       FROM acts a GROUP BY a.pid`,
+    ).all({ c: candidateId }) as Supporter[];
   }
 
   /**
@@ -91,14 +92,12 @@ export class RankingRepository {
    * 100 000 candidates takes seconds, not minutes.
    */
   *supportersByCandidate(municipalityId: number): Generator<[candidateId: number, supporters: Supporter[]]> {
-    const rows = this.db
-      .prepare(
-        `WITH ${MUNICIPALITY_ACTS}
-         SELECT a.c, a.pid, a.at, a.rating FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
-         ORDER BY a.c, a.pid, a.at DESC, a.rating DESC`,
-      )
-      .raw()
-      .iterate({ m: municipalityId }) as IterableIterator<[number, number, string, number | null]>;
+    const rows = this.statement(
+      `WITH ${MUNICIPALITY_ACTS}
+       SELECT a.c, a.pid, a.at, a.rating FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
+       ORDER BY a.c, a.pid, a.at DESC, a.rating DESC`,
+      'raw',
+    ).iterate({ m: municipalityId }) as IterableIterator<[number, number, string, number | null]>;
     let candidate: number | null = null;
     let person: number | null = null;
     let supporters: Supporter[] = [];
@@ -121,11 +120,11 @@ export class RankingRepository {
   }
 
   isSupporter(candidateId: number, participantId: number): boolean {
-    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM (${ACTS}) WHERE pid = @p)`).pluck().get({ c: candidateId, p: participantId }) === 1;
+    return this.statement(`SELECT EXISTS (SELECT 1 FROM (${ACTS}) WHERE pid = @p)`, 'pluck').get({ c: candidateId, p: participantId }) === 1;
   }
 
   stats(candidateId: number): (CandidateSums & { halfLifeDays: number }) | undefined {
-    const row = this.db.prepare('SELECT * FROM candidate_stats WHERE pain_point_id = ?').get(candidateId) as
+    const row = this.statement('SELECT * FROM candidate_stats WHERE pain_point_id = ?').get(candidateId) as
       | { n: number; log_decay: number | null; rating_sum: number; rating_count: number; half_life_days: number }
       | undefined;
     return row && { n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count, halfLifeDays: row.half_life_days };
@@ -134,33 +133,28 @@ export class RankingRepository {
   /** The maintained sums of the given candidates of a municipality; what is no candidate is left out. */
   statsOf(municipalityId: number, candidateIds: readonly number[]): (CandidateSums & { id: number })[] {
     if (candidateIds.length === 0) return [];
-    return this.db
-      .prepare(
-        `SELECT pain_point_id AS id, n, log_decay AS logDecay, rating_sum AS ratingSum, rating_count AS ratingCount FROM candidate_stats
-         WHERE municipality_id = @m AND pain_point_id IN (SELECT value FROM json_each(@ids))`,
-      )
-      .all({ m: municipalityId, ids: JSON.stringify(candidateIds) }) as (CandidateSums & { id: number })[];
+    return this.statement(
+      `SELECT pain_point_id AS id, n, log_decay AS logDecay, rating_sum AS ratingSum, rating_count AS ratingCount FROM candidate_stats
+       WHERE municipality_id = @m AND pain_point_id IN (SELECT value FROM json_each(@ids))`,
+    ).all({ m: municipalityId, ids: JSON.stringify(candidateIds) }) as (CandidateSums & { id: number })[];
   }
 
   saveStats(candidateId: number, municipalityId: number, sums: CandidateSums, halfLifeDays: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO candidate_stats (pain_point_id, municipality_id, n, log_decay, rating_sum, rating_count, half_life_days)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (pain_point_id) DO UPDATE SET n = excluded.n, log_decay = excluded.log_decay, rating_sum = excluded.rating_sum,
-           rating_count = excluded.rating_count, half_life_days = excluded.half_life_days`,
-      )
-      .run(candidateId, municipalityId, sums.n, sums.logDecay, sums.ratingSum, sums.ratingCount, halfLifeDays);
+    this.statement(
+      `INSERT INTO candidate_stats (pain_point_id, municipality_id, n, log_decay, rating_sum, rating_count, half_life_days)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (pain_point_id) DO UPDATE SET n = excluded.n, log_decay = excluded.log_decay, rating_sum = excluded.rating_sum,
+         rating_count = excluded.rating_count, half_life_days = excluded.half_life_days`,
+    ).run(candidateId, municipalityId, sums.n, sums.logDecay, sums.ratingSum, sums.ratingCount, halfLifeDays);
   }
 
   deleteStats(painPointId: number): void {
-    this.db.prepare('DELETE FROM candidate_stats WHERE pain_point_id = ?').run(painPointId);
+    this.statement('DELETE FROM candidate_stats WHERE pain_point_id = ?').run(painPointId);
   }
 
   /** A new supporter of a candidate and the time of their first act (migration 0010). */
   addSupporter(candidateId: number, participantId: number, municipalityId: number, at: string): void {
-    this.db
-      .prepare('INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+    this.statement('INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(candidateId, participantId, municipalityId, at);
   }
 
@@ -169,73 +163,62 @@ export class RankingRepository {
    * count (migration 0010's triggers), and a withdrawal seldom changes anyone's first act.
    */
   syncSupporters(candidateId: number, municipalityId: number): void {
-    this.db.prepare(`DELETE FROM candidate_supporters WHERE candidate_id = @c AND participant_id NOT IN (SELECT pid FROM (${ACTS}))`).run({ c: candidateId });
-    this.db
-      .prepare(
-        `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
-         SELECT @c, pid, @m, min(at) FROM (${ACTS}) WHERE true GROUP BY pid
-         ON CONFLICT (candidate_id, participant_id) DO UPDATE SET first_at = excluded.first_at WHERE first_at IS NOT excluded.first_at`,
-      )
-      .run({ c: candidateId, m: municipalityId });
+    this.statement(`DELETE FROM candidate_supporters WHERE candidate_id = @c AND participant_id NOT IN (SELECT pid FROM (${ACTS}))`).run({ c: candidateId });
+    this.statement(
+      `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
+       SELECT @c, pid, @m, min(at) FROM (${ACTS}) WHERE true GROUP BY pid
+       ON CONFLICT (candidate_id, participant_id) DO UPDATE SET first_at = excluded.first_at WHERE first_at IS NOT excluded.first_at`,
+    ).run({ c: candidateId, m: municipalityId });
   }
 
   /** What is no candidate (any more) has no supporters. */
   deleteSupporters(painPointId: number): void {
-    this.db.prepare('DELETE FROM candidate_supporters WHERE candidate_id = ?').run(painPointId);
+    this.statement('DELETE FROM candidate_supporters WHERE candidate_id = ?').run(painPointId);
   }
 
   /** Every candidate's supporters of a municipality from scratch, in one grouped read: for bulk loads. */
   rebuildSupporters(municipalityId: number): void {
     // By candidate, through the primary key: the table has no index by municipality, which only a rebuild would use.
-    this.db.prepare('DELETE FROM candidate_supporters WHERE candidate_id IN (SELECT id FROM pain_points WHERE municipality_id = ?)').run(municipalityId);
-    this.db
-      .prepare(
-        `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
-         WITH ${MUNICIPALITY_ACTS}
-         SELECT a.c, a.pid, @m, min(a.at) FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
-         GROUP BY a.c, a.pid`,
-      )
-      .run({ m: municipalityId });
+    this.statement('DELETE FROM candidate_supporters WHERE candidate_id IN (SELECT id FROM pain_points WHERE municipality_id = ?)').run(municipalityId);
+    this.statement(
+      `INSERT INTO candidate_supporters (candidate_id, participant_id, municipality_id, first_at)
+       WITH ${MUNICIPALITY_ACTS}
+       SELECT a.c, a.pid, @m, min(a.at) FROM acts a JOIN pain_points cp ON cp.id = a.c AND cp.moderation_status = 'published'
+       GROUP BY a.c, a.pid`,
+    ).run({ m: municipalityId });
   }
 
   candidateIds(municipalityId: number): number[] {
-    return this.db
-      .prepare("SELECT id FROM pain_points WHERE municipality_id = ? AND moderation_status = 'published'")
-      .pluck()
-      .all(municipalityId) as number[];
+    return this.statement("SELECT id FROM pain_points WHERE municipality_id = ? AND moderation_status = 'published'", 'pluck').all(municipalityId) as number[];
   }
 
   /** Changes whenever anything a ranking of the municipality reads changes (migration 0008's triggers). */
   version(municipalityId: number): number {
-    return (this.db.prepare('SELECT version FROM ranking_versions WHERE municipality_id = ?').pluck().get(municipalityId) as number | undefined) ?? 0;
+    return (this.statement('SELECT version FROM ranking_versions WHERE municipality_id = ?', 'pluck').get(municipalityId) as number | undefined) ?? 0;
   }
 
   /** C of RANKING.md: the mean of all ratings behind the municipality's candidates; null when there are none. */
   prior(municipalityId: number): number | null {
-    const row = this.db
-      .prepare('SELECT sum(rating_sum) AS s, sum(rating_count) AS k FROM candidate_stats WHERE municipality_id = ?')
+    const row = this.statement('SELECT sum(rating_sum) AS s, sum(rating_count) AS k FROM candidate_stats WHERE municipality_id = ?')
       .get(municipalityId) as { s: number | null; k: number | null };
     return row.k ? row.s! / row.k : null;
   }
 
   settings(municipalityId: number): { halfLifeDays: number; priorWeight: number } {
-    const row = this.db
-      .prepare('SELECT half_life_days, severity_prior_weight FROM municipalities WHERE id = ?')
+    const row = this.statement('SELECT half_life_days, severity_prior_weight FROM municipalities WHERE id = ?')
       .get(municipalityId) as { half_life_days: number; severity_prior_weight: number };
     return { halfLifeDays: row.half_life_days, priorWeight: row.severity_prior_weight };
   }
 
   /** The summed need of a journey's public candidates per step, aggregated in SQL rather than ranked row by row. */
   needByStep(municipalityId: number, journeyId: number, p: { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number }): { step_id: number; need: number }[] {
-    return this.db
-      .prepare(
-        `SELECT pp.step_id, sum(${REACH_SQL} * ${SEVERITY_SQL}) AS need
-         FROM pain_points pp JOIN candidate_stats cs ON cs.pain_point_id = pp.id
-         WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND pp.moderation_status = 'published'
-           AND pp.hidden_by_flags = 0 AND pp.step_id IS NOT NULL
-         GROUP BY pp.step_id`,
-      )
-      .all({ municipality: municipalityId, journey: journeyId, nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior }) as { step_id: number; need: number }[];
+    return this.statement(
+      `SELECT pp.step_id, sum(${REACH_SQL} * ${SEVERITY_SQL}) AS need
+       FROM pain_points pp JOIN candidate_stats cs ON cs.pain_point_id = pp.id
+       WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND pp.moderation_status = 'published'
+         AND pp.hidden_by_flags = 0 AND pp.step_id IS NOT NULL
+       GROUP BY pp.step_id`,
+    ).all({ municipality: municipalityId, journey: journeyId, nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior }) as { step_id: number; need: number }[];
   }
 
   /**
@@ -248,36 +231,34 @@ export class RankingRepository {
     municipalityId: number,
     p: RankingScope & { nowDays: number; halfLifeDays: number; priorWeight: number; prior: number; offset: number },
   ): (RankedRow & { need: number })[] {
-    return this.db
-      .prepare(
-        `SELECT * FROM (
-           SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
-             ${REACH_SQL} * ${SEVERITY_SQL} AS need
-           FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
-           WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
-             AND (@journey IS NULL OR pp.journey_id = @journey)
-             AND (@step IS NULL OR pp.step_id = @step)
-             AND (@journeyLevelOnly = 0 OR pp.step_id IS NULL)
-             AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
-             AND (@publishedJourneysOnly = 0 OR EXISTS (
-               SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
-             AND (@publishedBefore IS NULL OR pp.published_at <= @publishedBefore)
-         ) ORDER BY need DESC, n DESC, created_at ASC, id ASC LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        municipality: municipalityId,
-        nowDays: p.nowDays,
-        H: p.halfLifeDays,
-        m: p.priorWeight,
-        C: p.prior,
-        journey: p.journeyId ?? null,
-        step: p.stepId ?? null,
-        journeyLevelOnly: p.journeyLevelOnly ? 1 : 0,
-        includeHidden: p.includeHidden ? 1 : 0,
-        publishedJourneysOnly: p.publishedJourneysOnly ? 1 : 0,
-        publishedBefore: p.publishedBefore ?? null,
-        limit: p.limit,
-        offset: p.offset,
-      }) as (RankedRow & { need: number })[];
+    return this.statement(
+      `SELECT * FROM (
+         SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
+           ${REACH_SQL} * ${SEVERITY_SQL} AS need
+         FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
+         WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
+           AND (@journey IS NULL OR pp.journey_id = @journey)
+           AND (@step IS NULL OR pp.step_id = @step)
+           AND (@journeyLevelOnly = 0 OR pp.step_id IS NULL)
+           AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
+           AND (@publishedJourneysOnly = 0 OR EXISTS (
+             SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
+           AND (@publishedBefore IS NULL OR pp.published_at <= @publishedBefore)
+       ) ORDER BY need DESC, n DESC, created_at ASC, id ASC LIMIT @limit OFFSET @offset`,
+    ).all({
+      municipality: municipalityId,
+      nowDays: p.nowDays,
+      H: p.halfLifeDays,
+      m: p.priorWeight,
+      C: p.prior,
+      journey: p.journeyId ?? null,
+      step: p.stepId ?? null,
+      journeyLevelOnly: p.journeyLevelOnly ? 1 : 0,
+      includeHidden: p.includeHidden ? 1 : 0,
+      publishedJourneysOnly: p.publishedJourneysOnly ? 1 : 0,
+      publishedBefore: p.publishedBefore ?? null,
+      limit: p.limit,
+      offset: p.offset,
+    }) as (RankedRow & { need: number })[];
   }
 }

@@ -1,0 +1,40 @@
+// The statements a repository keeps (issue #16): each SQL text is compiled on its first use, on the repository's own
+// connection, with the row mode it asks for, and kept for the repository's lifetime. Compiling on every call cost
+// about 0.1 ms a page (docs/benchmarks.md); nothing is compiled when a repository is built.
+import type Database from 'better-sqlite3';
+import type { Db } from './connection';
+
+/** How rows come back, fixed when the statement is compiled: objects, the first column alone, or arrays. */
+export type RowMode = 'object' | 'pluck' | 'raw';
+
+/** The statement for a fixed SQL text in a fixed row mode. */
+export type StatementFor = (sql: string, mode?: RowMode) => Database.Statement;
+
+/**
+ * More distinct texts than any repository has. The texts are meant to be fixed (constants, or one of a few enum
+ * variants); SQL built from arguments is refused here rather than kept without bound.
+ */
+export const MAX_KEPT_STATEMENTS = 200;
+
+export function statements(db: Db): StatementFor {
+  const kept = new Map<string, Database.Statement>();
+  return (sql, mode = 'object') => {
+    const key = `${mode}:${sql}`;
+    const statement = kept.get(key);
+    // A statement still being iterated cannot run again until its iterator ends: a nested use gets its own, not kept.
+    if (statement) return statement.busy ? compile(db, sql, mode) : statement;
+    if (kept.size >= MAX_KEPT_STATEMENTS) {
+      throw new Error(`A repository asked for more than ${MAX_KEPT_STATEMENTS} statement texts; SQL built from arguments is prepared per call with db.prepare`);
+    }
+    const compiled = compile(db, sql, mode);
+    kept.set(key, compiled);
+    return compiled;
+  };
+}
+
+function compile(db: Db, sql: string, mode: RowMode): Database.Statement {
+  const statement = db.prepare(sql);
+  if (mode === 'pluck') statement.pluck();
+  if (mode === 'raw') statement.raw();
+  return statement;
+}
