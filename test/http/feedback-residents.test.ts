@@ -4,7 +4,7 @@ import { PARTICIPANT_COOKIE } from '../../src/modules/feedback/participant-key';
 import { buildJourney } from '../helpers/journeys';
 import { firstValidNationalId } from '../helpers/national-id';
 import { report, REPORT, resident } from '../helpers/residents';
-import { createMunicipality, createUser, makeTestApp, type TestApp } from '../helpers/test-app';
+import { createMunicipality, createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 let stepPath: string;
@@ -298,10 +298,24 @@ describe('rate limits', () => {
 });
 
 describe('steps with feedback', () => {
-  it('cannot be removed from the journey by a designer', () => {
-    const j = t.db.prepare("SELECT id FROM journeys WHERE slug = 'garasje'").pluck().get() as number;
-    expect(() => t.services.journeyEditor.removeStep(null, municipalityId, j, stepId)).toThrow();
-    expect(t.db.prepare('SELECT removed_at FROM steps WHERE id = ?').pluck().get(stepId)).toBeNull();
+  it('cannot be removed by a signed-in designer: 400 with the editor\'s message, and the step stays', async () => {
+    const j = buildJourney(t.services, 'aust', { slug: 'fjerning', phases: { A: ['Med innspill', 'Uten innspill'] }, publish: true });
+    const [withFeedback, withoutFeedback] = j.stepIds as [number, number];
+    const path = `/aust/reiser/fjerning/steg/${withFeedback}`;
+    await report(await resident(t.app, path), path, { title: 'Holder steget på plass' });
+    await createUser(t.services, { email: 'designer-fjerning@aust.no', municipality: 'aust', roles: ['designer'] });
+    const { agent, csrf } = await signIn(t.app, 'designer-fjerning@aust.no');
+    const removedAt = (id: number) => t.db.prepare('SELECT removed_at FROM steps WHERE id = ?').pluck().get(id);
+    const remove = (id: number) => agent.post(`/admin/aust/journeys/${j.journeyId}/steps/${id}/remove`).type('form').send({ _csrf: csrf });
+
+    const refused = await remove(withFeedback);
+
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Steget har innspill fra innbyggere og kan ikke fjernes. Flytt det heller.');
+    expect(removedAt(withFeedback)).toBeNull();
+    // The same designer removes a step without feedback, so the refusal was about the feedback, not the role.
+    expect((await remove(withoutFeedback)).status).toBe(303);
+    expect(removedAt(withoutFeedback)).not.toBeNull();
   });
 });
 

@@ -1,12 +1,13 @@
-// The maintained per-candidate sums equal a from-scratch computation after any sequence of votes, withdrawals,
-// merges, unmerges, erasures and moderation (fast-check); decay under a fixed clock; a half-life change rebuilds.
+// The maintained per-candidate sums, supporters and ranking equal RANKING.md computed here from the raw tables after any
+// sequence of votes, withdrawals, merges, unmerges, erasures and moderation (fast-check); decay under a fixed clock; a
+// half-life change rebuilds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
-import { sumsOf } from '../../src/modules/ranking/ranking.math';
+import { ConflictError, NotFoundError } from '../../src/errors';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback.repository';
 import { InsightsRepository } from '../../src/modules/insights/insights.repository';
 import { RankingRepository } from '../../src/modules/ranking/ranking.repository';
@@ -64,21 +65,161 @@ function reportAs(w: World, who: number, severity: number, stepId = w.stepId): n
   return w.services.feedback.submit(w.participants[who]!, m, w.journeyId, stepId, { title: 't', body: 'b', severity, channel: null }).id;
 }
 
-/** Every pain point's maintained sums against its supporters counted from scratch; non-candidates have none. */
-function checkConsistent(w: World): void {
-  const repo = new RankingRepository(w.db);
-  const rows = w.db.prepare('SELECT id, moderation_status FROM pain_points').all() as { id: number; moderation_status: string }[];
-  for (const row of rows) {
-    const stats = repo.stats(row.id);
-    if (row.moderation_status !== 'published') {
-      expect([row.id, stats]).toEqual([row.id, undefined]);
-      continue;
+const DAY_MS = 86_400_000;
+/** candidate_stats keeps log_decay = log2 Σ 2^(t/H), t in days since this epoch (docs/architecture.md, Ranking). */
+const LOG_DECAY_EPOCH_MS = Date.UTC(2000, 0, 1);
+
+interface ReferenceSupporter {
+  participantId: number;
+  firstAt: string;
+  latestAt: string;
+  /** The rating of their latest rated act; null when none of their acts carries one. */
+  rating: number | null;
+  ratingAt: string | null;
+}
+
+interface ReferenceCandidate {
+  id: number;
+  municipalityId: number;
+  createdAt: string;
+  supporters: Map<number, ReferenceSupporter>;
+  n: number;
+  nEff: number;
+  k: number;
+  ratingSum: number;
+  severityMean: number | null;
+  severity: number;
+  reach: number;
+  needScore: number;
+}
+
+/**
+ * RANKING.md computed straight from the raw tables (pain_points, votes, merged_into), with none of the ranking module's
+ * code, SQL or sums: the reference the maintained figures are held to. Where RANKING.md is silent it follows
+ * docs/architecture.md: a supporter's rating is their latest rated act (the higher one when two are simultaneous),
+ * and C is the mean of those ratings over the municipality's candidates.
+ */
+function referenceRanking(db: Db, municipalityId: number, now: Date) {
+  const settings = db.prepare('SELECT half_life_days AS H, severity_prior_weight AS m FROM municipalities WHERE id = ?').get(municipalityId) as { H: number; m: number };
+  const painPoints = db
+    .prepare('SELECT id, participant_id, severity, created_at, moderation_status, merged_into_id FROM pain_points WHERE municipality_id = ?')
+    .all(municipalityId) as { id: number; participant_id: number | null; severity: number; created_at: string; moderation_status: string; merged_into_id: number | null }[];
+  const votes = db.prepare('SELECT pain_point_id, participant_id, severity, created_at FROM votes').all() as
+    { pain_point_id: number; participant_id: number; severity: number | null; created_at: string }[];
+
+  // A candidate is a published pain point; a merged one counts for the candidate it was merged into.
+  const candidates = new Map<number, ReferenceCandidate>();
+  for (const p of painPoints) {
+    if (p.moderation_status !== 'published') continue;
+    candidates.set(p.id, {
+      id: p.id, municipalityId, createdAt: p.created_at, supporters: new Map(),
+      n: 0, nEff: 0, k: 0, ratingSum: 0, severityMean: null, severity: 0, reach: 0, needScore: 0,
+    });
+  }
+  const byId = new Map(painPoints.map((p) => [p.id, p]));
+  const countsFor = (painPointId: number): ReferenceCandidate | undefined => {
+    const p = byId.get(painPointId);
+    if (!p) return undefined;
+    if (p.moderation_status === 'published') return candidates.get(p.id);
+    if (p.moderation_status === 'merged' && p.merged_into_id !== null) return candidates.get(p.merged_into_id);
+    return undefined;
+  };
+
+  // Every act of support: submitting a pain point, or a "me too" on one (a withdrawn vote is no longer in votes).
+  const acts: { painPointId: number; participantId: number; at: string; rating: number | null }[] = [
+    ...painPoints.filter((p) => p.participant_id !== null).map((p) => ({ painPointId: p.id, participantId: p.participant_id!, at: p.created_at, rating: p.severity as number | null })),
+    ...votes.map((v) => ({ painPointId: v.pain_point_id, participantId: v.participant_id, at: v.created_at, rating: v.severity })),
+  ];
+  const time = (iso: string) => Date.parse(iso);
+  for (const act of acts) {
+    const candidate = countsFor(act.painPointId);
+    if (!candidate) continue;
+    let s = candidate.supporters.get(act.participantId);
+    if (!s) {
+      s = { participantId: act.participantId, firstAt: act.at, latestAt: act.at, rating: null, ratingAt: null };
+      candidate.supporters.set(act.participantId, s);
     }
-    const scratch = sumsOf(repo.supporters(row.id), 180);
-    expect(stats).toBeDefined();
-    expect([row.id, stats!.n, stats!.ratingSum, stats!.ratingCount]).toEqual([row.id, scratch.n, scratch.ratingSum, scratch.ratingCount]);
-    if (scratch.logDecay === null) expect(stats!.logDecay).toBeNull();
-    else expect(Math.abs(stats!.logDecay! - scratch.logDecay)).toBeLessThan(1e-9);
+    if (time(act.at) < time(s.firstAt)) s.firstAt = act.at;
+    if (time(act.at) > time(s.latestAt)) s.latestAt = act.at;
+    if (act.rating !== null) {
+      const later = s.ratingAt === null || time(act.at) > time(s.ratingAt);
+      const sameMomentHigher = s.ratingAt !== null && time(act.at) === time(s.ratingAt) && act.rating > s.rating!;
+      if (later || sameMomentHigher) {
+        s.rating = act.rating;
+        s.ratingAt = act.at;
+      }
+    }
+  }
+
+  let allRatings = 0;
+  let allRatingCount = 0;
+  for (const c of candidates.values()) {
+    c.n = c.supporters.size;
+    for (const s of c.supporters.values()) {
+      const ageDays = (now.getTime() - time(s.latestAt)) / DAY_MS;
+      c.nEff += 0.5 ** (ageDays / settings.H);
+      if (s.rating !== null) {
+        c.k += 1;
+        c.ratingSum += s.rating;
+      }
+    }
+    c.severityMean = c.k === 0 ? null : c.ratingSum / c.k;
+    allRatings += c.ratingSum;
+    allRatingCount += c.k;
+  }
+  const prior = allRatingCount === 0 ? 3 : allRatings / allRatingCount;
+  for (const c of candidates.values()) {
+    c.reach = Math.log2(1 + c.nEff);
+    c.severity = settings.m + c.k === 0 ? prior : (settings.m * prior + c.ratingSum) / (settings.m + c.k);
+    c.needScore = c.reach * c.severity;
+  }
+  return { candidates, prior, halfLifeDays: settings.H };
+}
+
+/** Fails, naming what differs, unless `actual` is `expected` up to floating-point rounding (relative 1e-9). */
+function expectClose(what: unknown[], actual: number | null | undefined, expected: number): void {
+  const ok = typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), Number.MIN_VALUE);
+  if (!ok) expect([...what, actual]).toEqual([...what, expected]);
+}
+
+/** Every maintained table and the ranking read from it against the reference, then the roll-ups and first acts. */
+function checkConsistent(w: World): void {
+  const now = w.clock.now;
+  const ref = referenceRanking(w.db, w.municipalityId, now);
+  const candidateIds = [...ref.candidates.keys()].sort((a, b) => a - b);
+
+  // candidate_stats: one row per candidate and none for anything else, each with the reference's sums.
+  const stats = w.db.prepare('SELECT * FROM candidate_stats ORDER BY pain_point_id').all() as
+    { pain_point_id: number; municipality_id: number; n: number; log_decay: number | null; rating_sum: number; rating_count: number; half_life_days: number }[];
+  expect(stats.map((r) => r.pain_point_id)).toEqual(candidateIds);
+  for (const row of stats) {
+    const c = ref.candidates.get(row.pain_point_id)!;
+    expect({ id: row.pain_point_id, municipality: row.municipality_id, n: row.n, ratingSum: row.rating_sum, ratingCount: row.rating_count, halfLife: row.half_life_days })
+      .toEqual({ id: c.id, municipality: c.municipalityId, n: c.n, ratingSum: c.ratingSum, ratingCount: c.k, halfLife: ref.halfLifeDays });
+    if (c.n === 0) expect([c.id, row.log_decay]).toEqual([c.id, null]);
+    else expectClose([c.id, 'n_eff from log_decay'], 2 ** (row.log_decay! - (now.getTime() - LOG_DECAY_EPOCH_MS) / DAY_MS / ref.halfLifeDays), c.nEff);
+  }
+
+  // The ranking staff read: every candidate, each figure as the reference has it, in RANKING.md's order.
+  const ranked = w.services.ranking.ranked(w.municipalityId, { limit: -1, includeHidden: true, now });
+  expect(ranked.map((r) => r.id).sort((a, b) => a - b)).toEqual(candidateIds);
+  for (const r of ranked) {
+    const c = ref.candidates.get(r.id)!;
+    expect({ id: r.id, n: r.figures.n, k: r.figures.k }).toEqual({ id: c.id, n: c.n, k: c.k });
+    expectClose([r.id, 'n_eff'], r.figures.nEff, c.nEff);
+    expectClose([r.id, 'reach'], r.figures.reach, c.reach);
+    if (c.severityMean === null) expect([r.id, r.figures.severityMean]).toEqual([r.id, null]);
+    else expectClose([r.id, 'severity_mean'], r.figures.severityMean, c.severityMean);
+    expectClose([r.id, 'C'], r.figures.prior, ref.prior);
+    expectClose([r.id, 'severity'], r.figures.severity, c.severity);
+    expectClose([r.id, 'need_score'], r.figures.needScore, c.needScore);
+    expectClose([r.id, 'need'], r.need, c.needScore);
+  }
+  for (let i = 1; i < ranked.length; i += 1) {
+    const [a, b] = [ref.candidates.get(ranked[i - 1]!.id)!, ref.candidates.get(ranked[i]!.id)!];
+    const tied = Math.abs(a.needScore - b.needScore) <= 1e-9 * Math.max(a.needScore, b.needScore, 1);
+    if (!tied) expect([a.id, a.needScore > b.needScore]).toEqual([a.id, true]);
+    else expect([a.id, b.id, a.n > b.n || (a.n === b.n && (a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)))]).toEqual([a.id, b.id, true]);
   }
   checkStepRollUps(w);
   checkSupporters(w);
@@ -95,26 +236,20 @@ function checkNeedOf(w: World): void {
 }
 
 /**
- * Each candidate's supporters with their first act (migration 0010, kept by the ranking service) against the acts
- * counted from scratch, and the chart of new supporters per week (summed from the triggers' day counts) against
+ * Each candidate's supporters with their first act (migration 0010, kept by the ranking service) against the
+ * reference, and the chart of new supporters per week (summed from the triggers' day counts) against
  * grouping every act, as the chart was read before.
  */
 function checkSupporters(w: World): void {
-  const scratch = w.db
-    .prepare(
-      `WITH acts AS (
-         SELECT CASE WHEN s.moderation_status = 'merged' THEN s.merged_into_id ELSE s.id END AS target, s.participant_id AS pid, s.created_at AS at
-           FROM pain_points s WHERE s.participant_id IS NOT NULL
-         UNION ALL
-         SELECT CASE WHEN s.moderation_status = 'merged' THEN s.merged_into_id ELSE s.id END, v.participant_id, v.created_at
-           FROM votes v JOIN pain_points s ON s.id = v.pain_point_id
-       )
-       SELECT c.id AS candidate_id, a.pid AS participant_id, c.municipality_id, min(a.at) AS first_at
-       FROM pain_points c JOIN acts a ON a.target = c.id WHERE c.moderation_status = 'published'
-       GROUP BY c.id, a.pid ORDER BY c.id, a.pid`,
-    )
-    .all();
-  expect(w.db.prepare('SELECT * FROM candidate_supporters ORDER BY candidate_id, participant_id').all()).toEqual(scratch);
+  const ref = referenceRanking(w.db, w.municipalityId, w.clock.now);
+  const candidateIds = [...ref.candidates.keys()].sort((a, b) => a - b);
+  // candidate_supporters: each supporter of each candidate once, with the time of their first act.
+  const expectedSupporters = candidateIds.flatMap((id) =>
+    [...ref.candidates.get(id)!.supporters.values()]
+      .sort((a, b) => a.participantId - b.participantId)
+      .map((s) => ({ candidate_id: id, participant_id: s.participantId, municipality_id: w.municipalityId, first_at: s.firstAt })),
+  );
+  expect(w.db.prepare('SELECT * FROM candidate_supporters ORDER BY candidate_id, participant_id').all()).toEqual(expectedSupporters);
   const weeks = w.db
     .prepare(
       `WITH acts AS (
@@ -174,23 +309,57 @@ type Op =
   | { kind: 'unmerge'; a: number }
   | { kind: 'erase'; who: number; target: number }
   | { kind: 'reject'; target: number }
+  | { kind: 'approve'; target: number }
   | { kind: 'wait'; days: number };
 
+// Weighted, and drawn with size 'max' (sequences of up to 40, where the default size kept them near 10), so that runs
+// hold several supporters per candidate, merges that succeed and acts days apart: uniform choices of short sequences
+// hardly ever merged and left most candidates with one supporter, so a wrong support time or rating went unseen.
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('report' as const), who: fc.nat(5), severity: fc.integer({ min: 1, max: 5 }), step: fc.nat(2) }),
-  fc.record({ kind: fc.constant('flag' as const), who: fc.nat(5), target: fc.nat(7) }),
-  fc.record({ kind: fc.constant('clearFlags' as const), target: fc.nat(7) }),
-  fc.record({ kind: fc.constant('mergeStep' as const), from: fc.nat(2), to: fc.nat(2) }),
-  fc.record({ kind: fc.constant('vote' as const), who: fc.nat(5), target: fc.nat(7), severity: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
-  fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(5), target: fc.nat(7) }),
-  fc.record({ kind: fc.constant('merge' as const), a: fc.nat(7), b: fc.nat(7) }),
-  fc.record({ kind: fc.constant('unmerge' as const), a: fc.nat(7) }),
-  fc.record({ kind: fc.constant('erase' as const), who: fc.nat(5), target: fc.nat(7) }),
-  fc.record({ kind: fc.constant('reject' as const), target: fc.nat(7) }),
-  fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 400 }) }),
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('report' as const), who: fc.nat(5), severity: fc.integer({ min: 1, max: 5 }), step: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('flag' as const), who: fc.nat(5), target: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clearFlags' as const), target: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('mergeStep' as const), from: fc.nat(2), to: fc.nat(2) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('vote' as const), who: fc.nat(5), target: fc.nat(7), severity: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(5), target: fc.nat(7) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('merge' as const), a: fc.nat(7), b: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unmerge' as const), a: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), who: fc.nat(5), target: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), target: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('approve' as const), target: fc.nat(7) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 400 }) }) },
 );
 
-/** Applies an operation the way residents and moderators would; refused ones (a rule said no) are fine. */
+/**
+ * The refusals each operation may meet on random input, by error class and message key: a vote on one's own or on what
+ * is not public, a merge onto a bad target, and so on. Anything else is a defect and fails the test.
+ */
+const NOT_FOUND = 'NotFoundError errors.notFound.body';
+const EXPECTED_REFUSALS: Record<Op['kind'], readonly string[]> = {
+  report: [],
+  flag: [NOT_FOUND],
+  clearFlags: [],
+  mergeStep: [NOT_FOUND, 'ConflictError _form:validation.mergeTarget'],
+  vote: [NOT_FOUND, 'ConflictError _form:feedback.errors.ownPainPoint'],
+  withdraw: [],
+  merge: ['ConflictError targetId:moderation.errors.badTarget', 'ConflictError _form:moderation.errors.hasMerged'],
+  unmerge: ['ConflictError _form:moderation.errors.notMerged'],
+  erase: [NOT_FOUND],
+  reject: ['ConflictError _form:moderation.errors.unmergeFirst', 'ConflictError _form:moderation.errors.hasMerged'],
+  approve: ['ConflictError _form:moderation.errors.unmergeFirst'],
+  wait: [],
+};
+
+/** An application refusal as "class key" (a conflict names its field and key); null for anything else. */
+function refusalOf(err: unknown): string | null {
+  if (err instanceof NotFoundError && err.constructor === NotFoundError) return `NotFoundError ${err.messageKey}`;
+  if (err instanceof ConflictError && err.constructor === ConflictError) {
+    return `ConflictError ${Object.entries(err.fieldErrors).map(([field, key]) => `${field}:${key}`).join(' ')}`;
+  }
+  return null;
+}
+
+/** Applies an operation the way residents and moderators would; only the refusals expected of it are let through. */
 function apply(w: World, o: Op, ids: number[]): void {
   const s = w.services;
   const m = s.municipalities.bySlug('aust');
@@ -213,10 +382,10 @@ function apply(w: World, o: Op, ids: number[]): void {
         if (ids.length) s.feedback.vote(w.participants[o.who]!, m.id, id(o.target)!, o.severity);
         break;
       case 'withdraw':
-        if (ids.length) s.feedback.withdraw(w.participants[o.who]!, m.id, id(o.target)!);
+        if (ids.length && !withdrawalHitsTwoActDefect(w, w.participants[o.who]!, id(o.target)!)) s.feedback.withdraw(w.participants[o.who]!, m.id, id(o.target)!);
         break;
       case 'merge':
-        if (ids.length) s.moderation.merge(w.moderator, m.id, id(o.a)!, id(o.b)!);
+        if (ids.length && !mergedAlready(w, id(o.a)!)) s.moderation.merge(w.moderator, m.id, id(o.a)!, id(o.b)!);
         break;
       case 'unmerge':
         if (ids.length) s.moderation.unmerge(w.moderator, m.id, id(o.a)!);
@@ -227,17 +396,46 @@ function apply(w: World, o: Op, ids: number[]): void {
       case 'reject':
         if (ids.length) s.moderation.reject(w.moderator, m.id, id(o.target)!, 'nei');
         break;
+      case 'approve':
+        if (ids.length) s.moderation.approve(w.moderator, m.id, id(o.target)!);
+        break;
       case 'wait':
         w.clock.now = new Date(w.clock.now.getTime() + o.days * 86_400_000);
         break;
     }
   } catch (err) {
-    if (!(err instanceof Error) || !/AppError|ConflictError|NotFound|validation|moderation|feedback/.test(`${err.constructor.name} ${err.message}`)) throw err;
+    const refusal = refusalOf(err);
+    if (refusal === null || !EXPECTED_REFUSALS[o.kind].includes(refusal)) throw err;
   }
   // Erased pain points are gone from the list of ids.
   for (let i = ids.length - 1; i >= 0; i -= 1) {
     if (w.db.prepare('SELECT count(*) FROM pain_points WHERE id = ?').pluck().get(ids[i]) === 0) ids.splice(i, 1);
   }
+}
+
+/*
+ * Two defects of src that this property found, left out of its random sequences until they are fixed so that it keeps
+ * guarding everything else; each is pinned by a test marked `failing` below, which turns red once the fix lands (then
+ * drop the `.failing` and the skip here):
+ * - merging a pain point that is already merged into another candidate leaves the first candidate's sums and
+ *   supporters as they were (moderation.service's merge refreshes the duplicate and the new target, never the old one);
+ * - withdrawing a vote when the voter has exactly two acts on that step removes them from the step's supporters
+ *   (migration 0006, trigger step_supporters_vote_removed: its UPDATE takes acts from 2 to 1, then its DELETE of
+ *   rows with acts = 1 removes the row).
+ */
+function mergedAlready(w: World, painPointId: number): boolean {
+  return w.db.prepare('SELECT moderation_status FROM pain_points WHERE id = ?').pluck().get(painPointId) === 'merged';
+}
+
+function withdrawalHitsTwoActDefect(w: World, participantId: number, painPointId: number): boolean {
+  return w.db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM votes WHERE pain_point_id = @p AND participant_id = @who)
+         AND EXISTS (SELECT 1 FROM step_supporters s JOIN act_targets t ON t.step_id = s.step_id
+                     WHERE t.pain_point_id = @p AND s.participant_id = @who AND s.acts = 2)`,
+    )
+    .pluck()
+    .get({ p: painPointId, who: participantId }) === 1;
 }
 
 function applyAll(w: World, ops: Op[]): void {
@@ -248,7 +446,7 @@ function applyAll(w: World, ops: Op[]): void {
 describe('maintained ranking figures', () => {
   it('equal a from-scratch computation after random votes, withdrawals, merges, unmerges and erasures', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), (ops) =>
         inWorld((w) => {
           applyAll(w, ops);
           checkConsistent(w);
@@ -260,7 +458,7 @@ describe('maintained ranking figures', () => {
 
   it('a rebuild of the whole municipality in one read gives the same sums and first acts as counting each candidate', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), (ops) =>
         inWorld((w) => {
           applyAll(w, ops);
           w.db.prepare('DELETE FROM candidate_stats').run();
@@ -275,7 +473,7 @@ describe('maintained ranking figures', () => {
 
   it('migration 0010 fills the first acts and day counts from the reports and votes already there', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) =>
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), (ops) =>
         inWorld((w) => {
           applyAll(w, ops);
           w.db.exec(`DROP TABLE candidate_supporters; DROP TABLE supporter_days;
@@ -299,6 +497,32 @@ describe('maintained ranking figures', () => {
       w.services.ranking.rebuild(w.municipalityId);
       expect(new RankingRepository(w.db).stats(candidate)).toMatchObject({ n: 3, ratingSum: 11, ratingCount: 3 });
       checkConsistent(w);
+    });
+  });
+
+  it.failing('KNOWN DEFECT: merging an already merged duplicate into another candidate takes its supporters from the first', () => {
+    inWorld((w) => {
+      const [first, second] = [reportAs(w, 0, 2), reportAs(w, 1, 3)];
+      const duplicate = reportAs(w, 2, 5);
+      w.services.feedback.vote(w.participants[3]!, w.municipalityId, duplicate, 4);
+      w.services.moderation.merge(w.moderator, w.municipalityId, duplicate, first);
+      // A second moderator, whose page still showed the duplicate as published, merges it elsewhere (or is refused).
+      try {
+        w.services.moderation.merge(w.moderator, w.municipalityId, duplicate, second);
+      } catch (err) {
+        if (refusalOf(err) !== 'ConflictError _form:moderation.errors.unmergeFirst') throw err;
+      }
+      checkConsistent(w);
+    });
+  });
+
+  it.failing('KNOWN DEFECT: withdrawing one of two votes on a step keeps the voter among the step\'s supporters', () => {
+    inWorld((w) => {
+      const [a, b] = [reportAs(w, 0, 3), reportAs(w, 1, 3)];
+      for (const id of [a, b]) w.services.feedback.vote(w.participants[2]!, w.municipalityId, id, 4);
+      w.services.feedback.withdraw(w.participants[2]!, w.municipalityId, a);
+      const supporters = new FeedbackRepository(w.db).stepSummaries(w.journeyId).find((r) => r.step_id === w.stepId)?.supporters;
+      expect(supporters).toBe(3);
     });
   });
 
