@@ -7,25 +7,29 @@
 // render five charts and a table), kept per person, so that reloading one costs no new rendering.
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { KeptValues } from '../lib/kept-values';
 
 const TOKEN_SLOT = `rk-token-slot-${crypto.randomBytes(16).toString('hex')}`;
 const NONCE_SLOT = `rk-nonce-slot-${crypto.randomBytes(16).toString('hex')}`;
 const SLOTS = new RegExp(`(${TOKEN_SLOT}|${NONCE_SLOT})`);
-const MAX_PAGES = 500;
+/** Bytes the kept pages may take; a busy journey map is some 100 KB. */
+const PAGES_BYTES = 48 * 1024 * 1024;
 
 /**
  * A rendered page cut at its slots once and kept as UTF-8 bytes, so a response copies the pieces around its own two
  * values instead of searching and encoding 100 KB of text each time.
  */
 interface Page {
-  version: string;
   /** Text, slot, text, slot, …, text; the slots as their names, the text as bytes. */
   pieces: (Buffer | string)[];
   hasForm: boolean;
 }
 
 export class SharedPages {
-  private readonly pages = new Map<string, Page>();
+  private readonly pages = new KeptValues<Page>({
+    maxBytes: PAGES_BYTES,
+    sizeOf: (page) => page.pieces.reduce((bytes, piece) => bytes + piece.length, 0),
+  });
 
   /**
    * Renders `view` with `locals()`, or sends the shared copy. `version` must change whenever anything the page shows
@@ -48,15 +52,13 @@ export class SharedPages {
   }
 
   private serve(req: Request, res: Response, next: NextFunction, key: string, version: string, view: string, locals: () => Record<string, unknown>): void {
-    const hit = this.pages.get(key);
-    if (hit && hit.version === version) return this.fill(res, hit);
+    const hit = this.pages.peek(key, version);
+    if (hit) return this.fill(res, hit);
     req.app.render(view, { ...res.locals, ...locals(), nonce: NONCE_SLOT, csrfToken: () => TOKEN_SLOT }, (err: Error | null, html?: string) => {
       if (err || html === undefined) return next(err);
       const pieces = html.split(SLOTS).map((piece, i) => (i % 2 === 1 ? piece : Buffer.from(piece)));
-      const page: Page = { version, pieces, hasForm: html.includes(TOKEN_SLOT) };
-      this.pages.delete(key);
-      this.pages.set(key, page);
-      if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+      const page: Page = { pieces, hasForm: html.includes(TOKEN_SLOT) };
+      this.pages.set(key, version, page);
       this.fill(res, page);
     });
   }

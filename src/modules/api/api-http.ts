@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../errors';
+import { KeptValues } from '../../lib/kept-values';
 import { ApiError, errorBody } from './api-errors';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
@@ -65,26 +66,19 @@ function sendBody(req: Request, res: Response, body: JsonBody): void {
   res.type('application/json').send(body.bytes);
 }
 
-const KEPT_BODIES = 200;
+/** Bytes the kept answers may take; the top 50 of a large municipality is some 40 KB. */
+const KEPT_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * JSON bodies kept with their ETags per address and data version. Serialising and hashing the top 50 of a large
  * municipality again for every request was a third of the API's time under load.
  */
 export class KeptJson {
-  private readonly bodies = new Map<string, JsonBody & { version: string }>();
+  private readonly bodies = new KeptValues<JsonBody>({ maxBytes: KEPT_BODY_BYTES, sizeOf: (body) => body.bytes.length + 64 });
 
   /** `version` must change whenever anything `value()` reads may have changed. */
   send(req: Request, res: Response, version: string, value: () => unknown): void {
-    const key = req.originalUrl;
-    let body = this.bodies.get(key);
-    if (!body || body.version !== version) {
-      body = { ...jsonBody(value()), version };
-      this.bodies.delete(key);
-      this.bodies.set(key, body);
-      if (this.bodies.size > KEPT_BODIES) this.bodies.delete(this.bodies.keys().next().value!);
-    }
-    sendBody(req, res, body);
+    sendBody(req, res, this.bodies.get(req.originalUrl, version, () => jsonBody(value())));
   }
 }
 

@@ -1,6 +1,7 @@
 // SQL for participants, pain points, votes, flags and the public history of answers.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import { publiclyVisibleSql } from './public-visibility';
 import type { FlagReason, ModerationStatus, ResponseStatus, StepSort } from './feedback-vocabulary';
 
 export interface PainPointRow {
@@ -53,7 +54,7 @@ const SUPPORTERS = `(SELECT count(DISTINCT pid) FROM (
 // For published pain points (candidates) the same count is maintained by the ranking: read it instead of counting votes.
 const CANDIDATE_SUPPORTERS = `coalesce((SELECT cs.n FROM candidate_stats cs WHERE cs.pain_point_id = p.id), 0)`;
 
-const PUBLIC = `p.moderation_status = 'published' AND p.hidden_by_flags = 0`;
+const PUBLIC = publiclyVisibleSql('p');
 
 // The sorts SQL gives; "most important" is the ranking's order (feedback.service.ts).
 const ORDER: Record<Exclude<StepSort, 'important'>, string> = {

@@ -7,6 +7,7 @@ import type { MunicipalityRow } from '../accounts/municipalities.repository';
 import type { RankingService } from '../ranking/ranking.service';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
+import { isPubliclyVisible } from './public-visibility';
 
 export const SIMILARITY_THRESHOLD = 0.2;
 export const SIMILAR_LIMIT = 5;
@@ -87,8 +88,7 @@ export class FeedbackService {
     const p = this.repo.byId(municipalityId, id);
     if (!p) throw new NotFoundError();
     const own = participantId !== null && p.participant_id === participantId;
-    const isPublic = p.moderation_status === 'published' && p.hidden_by_flags === 0;
-    if (!isPublic && !own) {
+    if (!isPubliclyVisible(p) && !own) {
       // A merged pain point lives on in the one it was merged into.
       if (p.moderation_status === 'merged' && p.merged_into_id) return this.visible(municipalityId, p.merged_into_id, participantId);
       throw new NotFoundError();
@@ -150,7 +150,7 @@ export class FeedbackService {
   vote(participantId: number, municipalityId: number, painPointId: number, severity: number | null): boolean {
     return this.repo.transaction(() => {
       const p = this.repo.byId(municipalityId, painPointId);
-      if (!p || p.moderation_status !== 'published' || p.hidden_by_flags === 1) throw new NotFoundError();
+      if (!p || !isPubliclyVisible(p)) throw new NotFoundError();
       if (p.participant_id === participantId) throw new ConflictError({ _form: 'feedback.errors.ownPainPoint' });
       if (CLOSED_STATUSES.includes(p.response_status)) throw new ConflictError({ _form: 'feedback.errors.closed' });
       const already = this.ranking.supportsAlready(painPointId, participantId);

@@ -2,6 +2,7 @@
 // and the explanation page need. Figures are computed from the maintained sums (candidate_stats), never from votes.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import { orderBySql } from '../ranking/candidate-order';
 import { REACH_SQL, SEVERITY_SQL } from '../ranking/ranking.sql';
 import type { InsightSort, InsightsFilter } from './insights.schema';
 
@@ -42,14 +43,6 @@ export interface RankingParams {
   prior: number;
 }
 
-
-const ORDER: Record<InsightSort, string> = {
-  need: 'need DESC, n DESC, created_at ASC, id ASC',
-  supporters: 'n DESC, need DESC, created_at ASC, id ASC',
-  severity: 'severity DESC, need DESC, id ASC',
-  newest: 'created_at DESC, id DESC',
-  oldest: 'created_at ASC, id ASC',
-};
 
 // A row of the table, as InsightRow names it.
 const COLUMNS = `pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
@@ -101,7 +94,7 @@ export class InsightsRepository {
   private select(sort: InsightSort): string {
     return `SELECT * FROM (
       SELECT ${COLUMNS}, ${SEVERITY_SQL} AS severity, ${REACH_SQL} * ${SEVERITY_SQL} AS need
-      ${FROM}) ORDER BY ${ORDER[sort]}`;
+      ${FROM}) ORDER BY ${orderBySql(sort)}`;
   }
 
   /** The rows of the given candidates that pass the filter, in no particular order: one page of the table. */

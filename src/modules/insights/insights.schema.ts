@@ -1,10 +1,12 @@
 // Filters and sort of the staff insights table; values come from fixed lists, never column names from the request.
 import { z } from 'zod';
+import { CANDIDATE_SORTS, type CandidateSort } from '../ranking/candidate-order';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
 
-export const INSIGHT_SORTS = ['need', 'supporters', 'severity', 'newest', 'oldest'] as const;
-export type InsightSort = (typeof INSIGHT_SORTS)[number];
+/** The insights table sorts by the candidate orders of the ranking module. */
+export const INSIGHT_SORTS = CANDIDATE_SORTS;
+export type InsightSort = CandidateSort;
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 
 const id = z

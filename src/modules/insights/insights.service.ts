@@ -30,9 +30,14 @@ export class InsightsService {
     });
   }
 
-  /** How many filters' numbers are kept (bounded by KEPT_FILTERS). */
+  /** How many filters' numbers are kept (bounded in bytes by KEPT_NUMBERS_BYTES). */
   get keptFilters(): number {
     return this.numbers.size;
+  }
+
+  /** The bytes the kept numbers take. */
+  get keptBytes(): number {
+    return this.numbers.bytes;
   }
 
   /** Steps where the published map hands the resident over to another department, labelled "from → to: step". */

@@ -3,12 +3,17 @@
 // sort. For the largest municipality one filter's numbers take some 8 MB (5 MB of sums, 1.6 MB of scores, 0.4 MB per
 // order), so they are not left to the ranking cache, which counts entries, not bytes: an analyst trying filter after
 // filter would fill the heap.
+import { KeptValues } from '../../lib/kept-values';
+import { comparatorOf } from '../ranking/candidate-order';
 import { figures, type RankingSettings } from '../ranking/ranking.math';
 import type { ChartInputs } from './insights.repository';
 import type { InsightSort, InsightsFilter } from './insights.schema';
 
-/** Filters whose numbers are kept, across municipalities; the least recently used is dropped first. */
-export const KEPT_FILTERS = 8;
+/**
+ * Bytes the kept numbers may take across municipalities and filters: the largest municipality's are some 8 MB a
+ * filter, so eight filters in use fit; the least recently used go first.
+ */
+export const KEPT_NUMBERS_BYTES = 64 * 1024 * 1024;
 
 export interface Scores {
   inputs: ChartInputs;
@@ -17,7 +22,6 @@ export interface Scores {
 }
 
 interface Kept {
-  version: number;
   inputs: ChartInputs;
   /** The moment `scores` and `orders` were computed at. */
   at: number;
@@ -33,9 +37,19 @@ export interface NumberSources {
 }
 
 export class KeptNumbers {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept: KeptValues<Kept>;
 
-  constructor(private readonly sources: NumberSources) {}
+  constructor(
+    private readonly sources: NumberSources,
+    maxBytes = KEPT_NUMBERS_BYTES,
+  ) {
+    this.kept = new KeptValues<Kept>({ maxBytes, sizeOf: bytesOf });
+  }
+
+  /** The bytes the kept numbers take, as counted. */
+  get bytes(): number {
+    return this.kept.bytes;
+  }
 
   /** How many filters' numbers are held now. */
   get size(): number {
@@ -44,29 +58,23 @@ export class KeptNumbers {
 
   /** Every filtered candidate's sums with their need and severity at `now`. */
   scores(municipalityId: number, filter: InsightsFilter, now: Date): Scores {
-    return this.scoresOf(this.slot(municipalityId, filter), municipalityId, now);
+    return this.scoresOf(this.slot(municipalityId, filter), municipalityId, filter, now);
   }
 
-  /** Positions into `scores` in the order of `sort`: the same order as the table's SQL (ORDER in the repository). */
+  /** Positions into `scores` in the order of `sort`, the same order as the table's SQL (both from candidate-order.ts). */
   order(municipalityId: number, filter: InsightsFilter, sort: InsightSort, now: Date): Int32Array {
     const kept = this.slot(municipalityId, filter);
-    const { inputs, need, severity } = this.scoresOf(kept, municipalityId, now);
+    const { inputs, need, severity } = this.scoresOf(kept, municipalityId, filter, now);
     const known = kept.orders.get(sort);
     if (known) return known;
-    const { n, createdAt, id } = inputs;
-    const compare: Record<InsightSort, (a: number, b: number) => number> = {
-      need: (a, b) => need[b]! - need[a]! || n[b]! - n[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-      supporters: (a, b) => n[b]! - n[a]! || need[b]! - need[a]! || createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-      severity: (a, b) => severity[b]! - severity[a]! || need[b]! - need[a]! || id[a]! - id[b]!,
-      newest: (a, b) => createdAt[b]! - createdAt[a]! || id[b]! - id[a]!,
-      oldest: (a, b) => createdAt[a]! - createdAt[b]! || id[a]! - id[b]!,
-    };
-    const order = Int32Array.from({ length: id.length }, (_, i) => i).sort(compare[sort]);
+    const compare = comparatorOf(sort, { need, n: inputs.n, severity, created_at: inputs.createdAt, id: inputs.id });
+    const order = Int32Array.from({ length: inputs.id.length }, (_, i) => i).sort(compare);
     kept.orders.set(sort, order);
+    this.keep(municipalityId, filter, kept);
     return order;
   }
 
-  private scoresOf(kept: Kept, municipalityId: number, now: Date): Scores {
+  private scoresOf(kept: Kept, municipalityId: number, filter: InsightsFilter, now: Date): Scores {
     if (kept.scores === null || kept.at !== now.getTime()) {
       const { inputs } = kept;
       const settings = this.sources.settings(municipalityId, now);
@@ -82,20 +90,33 @@ export class KeptNumbers {
       kept.scores = { inputs, need, severity };
       kept.orders.clear();
       kept.at = now.getTime();
+      this.keep(municipalityId, filter, kept);
     }
     return kept.scores;
   }
 
-  private slot(municipalityId: number, filter: InsightsFilter): Kept {
-    const key = `${municipalityId}:${JSON.stringify(filter)}`;
-    const version = this.sources.version(municipalityId);
-    let kept = this.kept.get(key);
-    if (!kept || kept.version !== version) {
-      kept = { version, inputs: this.sources.read(municipalityId, filter), at: Number.NaN, scores: null, orders: new Map() };
-    }
-    this.kept.delete(key);
-    this.kept.set(key, kept);
-    if (this.kept.size > KEPT_FILTERS) this.kept.delete(this.kept.keys().next().value!);
-    return kept;
+  private key(municipalityId: number, filter: InsightsFilter): string {
+    return `${municipalityId}:${JSON.stringify(filter)}`;
   }
+
+  private slot(municipalityId: number, filter: InsightsFilter): Kept {
+    return this.kept.get(this.key(municipalityId, filter), this.sources.version(municipalityId), () => ({
+      inputs: this.sources.read(municipalityId, filter),
+      at: Number.NaN,
+      scores: null,
+      orders: new Map(),
+    }));
+  }
+
+  /** Keeps a slot again after it grew (scores, an order), so that its bytes are counted anew. */
+  private keep(municipalityId: number, filter: InsightsFilter, kept: Kept): void {
+    this.kept.set(this.key(municipalityId, filter), this.sources.version(municipalityId), kept);
+  }
+}
+
+function bytesOf(kept: Kept): number {
+  const columns = Object.values(kept.inputs).filter((c): c is ArrayBufferView => ArrayBuffer.isView(c));
+  const scores = kept.scores ? kept.scores.need.byteLength + kept.scores.severity.byteLength : 0;
+  const orders = [...kept.orders.values()].reduce((bytes, o) => bytes + o.byteLength, 0);
+  return columns.reduce((bytes, c) => bytes + c.byteLength, 0) + scores + orders + 1024;
 }

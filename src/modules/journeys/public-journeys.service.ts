@@ -1,5 +1,6 @@
 // The residents' side of journey maps: only published versions, never a draft.
 import { NotFoundError } from '../../errors';
+import { KeptValues } from '../../lib/kept-values';
 import { stepsInOrder, type JourneySnapshot, type MapStep } from './journey-snapshot';
 import { LIFE_EVENTS, type LifeEvent } from './journey-vocabulary';
 import type { JourneysRepository, PublishedJourneyRef } from './journeys.repository';
@@ -14,11 +15,12 @@ export interface PublishedMap {
   handovers: number;
 }
 
-const CACHE_LIMIT = 500;
+/** Bytes the parsed maps may take; a large published map is some 200 KB parsed. */
+const MAPS_BYTES = 32 * 1024 * 1024;
 
 export class PublicJourneysService {
-  // Published versions never change, so a parsed map can be kept by version id.
-  private readonly cache = new Map<number, PublishedMap>();
+  // Published versions never change, so a parsed map is kept by its version id, valid for ever.
+  private readonly kept = new KeptValues<PublishedMap>({ maxBytes: MAPS_BYTES });
 
   constructor(private readonly repo: JourneysRepository) {}
 
@@ -56,22 +58,19 @@ export class PublicJourneysService {
   }
 
   private toMap(row: PublishedJourneyRef & { snapshot?: string }): PublishedMap {
-    const cached = this.cache.get(row.version_id);
-    if (cached) return cached;
-    const snapshot = JSON.parse(row.snapshot ?? this.repo.versionSnapshot(row.version_id)) as JourneySnapshot;
-    const steps = stepsInOrder(snapshot);
-    const map: PublishedMap = {
-      journeyId: row.id,
-      slug: row.public_slug,
-      version: row.version,
-      publishedAt: row.published_at,
-      snapshot,
-      steps,
-      handovers: steps.filter((s) => s.handoverFrom).length,
-    };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(row.version_id, map);
-    return map;
+    return this.kept.get(String(row.version_id), 0, () => {
+      const snapshot = JSON.parse(row.snapshot ?? this.repo.versionSnapshot(row.version_id)) as JourneySnapshot;
+      const steps = stepsInOrder(snapshot);
+      return {
+        journeyId: row.id,
+        slug: row.public_slug,
+        version: row.version,
+        publishedAt: row.published_at,
+        snapshot,
+        steps,
+        handovers: steps.filter((s) => s.handoverFrom).length,
+      };
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { FeedbackRepository } from '../feedback/feedback.repository';
+import { isPubliclyVisible } from '../feedback/public-visibility';
 import type { RankingService } from '../ranking/ranking.service';
 import { INITIATIVE_STATUSES, priority, PROPAGATED_STATUS, type InitiativeStatus } from './portfolio-vocabulary';
 import type { InitiativeRow, InitiativeValues, PortfolioRepository } from './portfolio.repository';
@@ -44,7 +45,7 @@ export class PortfolioService {
           journey_id: c.journey_id,
           need: need.get(c.id) ?? 0,
           response_status: c.response_status,
-          public: c.moderation_status === 'published' && c.hidden_by_flags === 0,
+          public: isPubliclyVisible(c),
         }));
       const others = departments.filter((d) => d.initiative_id === row.id && d.id !== row.owner_department_id).map((d) => ({ id: d.id, name: d.name }));
       const needSum = linked.reduce((s, c) => s + c.need, 0);

@@ -2,7 +2,9 @@
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
+import { publiclyVisibleSql } from '../feedback/public-visibility';
 import type { CandidateSums, Supporter } from './ranking.math';
+import { orderBySql } from './candidate-order';
 import { REACH_SQL, SEVERITY_SQL } from './ranking.sql';
 
 export interface RankedRow {
@@ -215,8 +217,7 @@ export class RankingRepository {
     return this.statement(
       `SELECT pp.step_id, sum(${REACH_SQL} * ${SEVERITY_SQL}) AS need
        FROM pain_points pp JOIN candidate_stats cs ON cs.pain_point_id = pp.id
-       WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND pp.moderation_status = 'published'
-         AND pp.hidden_by_flags = 0 AND pp.step_id IS NOT NULL
+       WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND ${publiclyVisibleSql('pp')} AND pp.step_id IS NOT NULL
        GROUP BY pp.step_id`,
     ).all({ municipality: municipalityId, journey: journeyId, nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior }) as { step_id: number; need: number }[];
   }
@@ -240,11 +241,11 @@ export class RankingRepository {
            AND (@journey IS NULL OR pp.journey_id = @journey)
            AND (@step IS NULL OR pp.step_id = @step)
            AND (@journeyLevelOnly = 0 OR pp.step_id IS NULL)
-           AND (@includeHidden = 1 OR pp.hidden_by_flags = 0)
+           AND (@includeHidden = 1 OR ${publiclyVisibleSql('pp')})
            AND (@publishedJourneysOnly = 0 OR EXISTS (
              SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
            AND (@publishedBefore IS NULL OR pp.published_at <= @publishedBefore)
-       ) ORDER BY need DESC, n DESC, created_at ASC, id ASC LIMIT @limit OFFSET @offset`,
+       ) ORDER BY ${orderBySql('need')} LIMIT @limit OFFSET @offset`,
     ).all({
       municipality: municipalityId,
       nowDays: p.nowDays,

@@ -1,12 +1,14 @@
 // Keeps the per-candidate sums of RANKING.md up to date as residents and moderators act, and reads rankings.
 // A new supporter is added incrementally; anything else (withdrawal, merge, moderation) recomputes that candidate.
 import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures } from './ranking.math';
+import { KeptValues } from '../../lib/kept-values';
 import type { RankedRow, RankingRepository, RankingScope } from './ranking.repository';
 
 export const DEFAULT_PRIOR = 3;
 /** How long one moment serves as the ranking's "now": decay over a minute moves a need score by a few millionths. */
 export const RANKING_MOMENT_MS = 60_000;
-const CACHE_ENTRIES = 1000;
+/** The bytes kept rankings may take: the largest municipality's full ranking is some 20 MB. */
+const RANKING_CACHE_BYTES = 96 * 1024 * 1024;
 
 export interface RankedCandidate extends RankedRow {
   need: number;
@@ -19,7 +21,7 @@ export class RankingService {
    * Rankings by municipality, data version, scope and moment. Reading the largest municipality's ranking computes
    * need scores for 100 000 candidates; pages and the API ask for the same ones many times a second between changes.
    */
-  private readonly cache = new Map<string, { version: number; value: unknown }>();
+  private readonly kept = new KeptValues<unknown>({ maxBytes: RANKING_CACHE_BYTES });
 
   constructor(
     private readonly repo: RankingRepository,
@@ -32,14 +34,7 @@ export class RankingService {
    * (staff insights) share it.
    */
   memo<T>(municipalityId: number, key: string, compute: () => T): T {
-    const version = this.repo.version(municipalityId);
-    const hit = this.cache.get(key);
-    if (hit && hit.version === version) return hit.value as T;
-    const value = compute();
-    this.cache.delete(key);
-    this.cache.set(key, { version, value });
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    return value;
+    return this.kept.get(key, this.repo.version(municipalityId), compute) as T;
   }
 
   /** Recomputes from scratch the candidate a pain point counts for, and drops figures of what is no candidate. */
