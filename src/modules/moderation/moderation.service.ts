@@ -80,6 +80,8 @@ export class ModerationService {
   merge(actorId: number, municipalityId: number, id: number, targetId: number): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
+      // Merged already (a page that went stale): moving it on would leave its first target's figures behind.
+      if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
       const target = this.repo.byId(municipalityId, targetId);
       if (!target || target.journey_id !== p.journey_id || target.id === id) throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
       if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
