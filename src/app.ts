@@ -18,25 +18,17 @@ import { cspNonce, securityHeaders } from './middleware/security-headers';
 import { requestLog } from './middleware/request-log';
 import { onlyPaths } from './middleware/only-paths';
 import { sessionsFromCookie } from './middleware/sessions';
-import { adminRoutes } from './modules/accounts/admin.routes';
-import { apiRoutes } from './modules/api/api.routes';
-import { authRoutes } from './modules/accounts/auth.routes';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/accounts/login-throttle.service';
 import { SqliteSessionStore } from './modules/accounts/session.store';
-import { publicJourneyRoutes } from './modules/journeys/journeys.routes';
-import { feedbackRoutes, myContributionRoutes } from './modules/feedback/feedback.routes';
-import { publicRankingRoutes } from './modules/ranking/ranking.routes';
-import { publicPortfolioRoutes } from './modules/portfolio/portfolio.routes';
 import { participantCookie } from './middleware/participant';
-import { loadPublicMunicipality } from './middleware/public-municipality';
-import { siteRoutes } from './modules/site/site.routes';
+import { paths } from './paths';
+import { openRoutes, pageRoutes } from './routes';
 import { buildServices, type Clock } from './services';
 
 export const SESSION_COOKIE = 'rk.sid';
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export const BODY_LIMIT = '100kb';
 const IMPORT_BODY_LIMIT = '2mb';
-const IMPORT_PATH = /^\/admin\/[^/]+\/journeys\/import$/;
 const ROOT = path.resolve(__dirname, '..');
 const FONT_FILE = /^\/(?:[a-z0-9-]+\.css|files\/[a-z0-9-]+\.woff2?)$/;
 
@@ -67,6 +59,8 @@ export function createApp(deps: AppDeps) {
   app.locals.baseUrl = deps.config.baseUrl;
   // View helpers: pure functions, no request state.
   Object.assign(app.locals, { emotionCurve, barChart, formatDate, formatDateTime, formatNumber });
+  // Every link a view writes comes from here (src/paths.ts).
+  app.locals.paths = paths;
 
   app.use(requestLog(logger));
   app.use(cspNonce(), securityHeaders());
@@ -75,22 +69,15 @@ export function createApp(deps: AppDeps) {
   // The font package also holds its package.json, README and licence: only its style sheets and font files are served.
   app.use('/assets/fonts/inter', onlyPaths(FONT_FILE, express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' })));
   app.use('/assets', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.get('/healthz', (_req, res) => {
-    try {
-      db.prepare('SELECT 1').get();
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
-  app.use('/api/v1', apiRoutes(services));
+  // The health check and the open data API: before cookies and sessions, so they never set a cookie.
+  app.use(openRoutes(services, db));
 
   const i18n = createI18n();
   app.use(cookieParser(), language(i18n), viewLocals(csrf.token));
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
-  app.use((req, res, next) => (IMPORT_PATH.test(req.path) ? importBodies : smallBodies)(req, res, next));
+  app.use((req, res, next) => (paths.admin.journeys.import.matches(req.path) ? importBodies : smallBodies)(req, res, next));
   app.use(
     sessionsFromCookie({
       name: SESSION_COOKIE,
@@ -105,12 +92,7 @@ export function createApp(deps: AppDeps) {
   app.use(loadCurrentUser(services.auth), participantCookie(deps.sessionSecret));
   app.use(csrf.protect);
 
-  app.use(authRoutes(services, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
-  app.use('/admin', adminRoutes(services));
-  app.use(siteRoutes(services));
-  app.use(myContributionRoutes(services));
-  // Municipality pages take any remaining first path segment, so they come last.
-  app.use('/:municipality', loadPublicMunicipality(services.municipalities), publicJourneyRoutes(services), feedbackRoutes(services), publicRankingRoutes(services), publicPortfolioRoutes(services));
+  app.use(pageRoutes(services, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
 
   app.use(notFound);
   app.use(errorHandler(logger));

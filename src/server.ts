@@ -8,6 +8,7 @@ import { migrate, MigrationError } from './db/migrate';
 import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
+import { paths } from './paths';
 import type { SqliteSessionStore } from './modules/accounts/session.store';
 import { buildServices } from './services';
 
@@ -63,7 +64,7 @@ function main(): void {
         [
           '',
           'No staff account exists yet. Create the first (platform) admin by opening this one-time link:',
-          `  ${baseUrl}/setup/${token}`,
+          `  ${baseUrl}${paths.setup({ token })}`,
           'or from a shell:',
           '  npm run cli -- create-user --email you@example.no --name "Your Name" --platform-admin',
           '',

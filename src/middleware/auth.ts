@@ -5,6 +5,7 @@ import { safeReturnTo } from '../lib/safe-redirect';
 import type { AuthService } from '../modules/accounts/auth.service';
 import type { MunicipalitiesService } from '../modules/accounts/municipalities.service';
 import { ROLES, type Role } from '../modules/accounts/roles';
+import { paths } from '../paths';
 import type { AuditService } from '../modules/audit/audit.service';
 
 /** Why a signed-in staff member was refused, and in which municipality, kept beside the error for the audit log. */
@@ -39,8 +40,7 @@ export const requireSignIn: RequestHandler = (req, res, next) => {
   if (req.user) return next();
   // Only a return path the login form will accept: a huge query string would make a Location header no client reads.
   const back = req.method === 'GET' ? safeReturnTo(req.originalUrl, '') : '';
-  const returnTo = back ? `?returnTo=${encodeURIComponent(back)}` : '';
-  res.redirect(303, `/login${returnTo}`);
+  res.redirect(303, paths.login({}, { returnTo: back }));
 };
 
 /** Platform administration is invisible to everyone else. */

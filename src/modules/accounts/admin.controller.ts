@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { parseForm } from '../../lib/forms';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { LOCALES } from '../../lib/i18n';
 import { MunicipalityInputSchema } from './accounts.schema';
@@ -32,7 +33,7 @@ export function adminController({ auth, municipalities, audit, staff }: Services
         try {
           const input = parseForm(MunicipalityInputSchema, req.body);
           municipalities.create(req.user!.id, input);
-          res.redirect(303, `/admin/${input.slug}`);
+          res.redirect(303, paths.admin.municipality({ municipality: input.slug }));
         } catch (err) {
           renderFormError(res, err, 'accounts/municipality-new', newMunicipalityView(req));
         }
@@ -41,7 +42,7 @@ export function adminController({ auth, municipalities, audit, staff }: Services
 
     platformAudit(req: Request, res: Response) {
       const page = audit.page(null, beforeIdFrom(req.query));
-      res.render('accounts/audit', { title: req.t('admin.audit.platformTitle'), ...page, basePath: '/admin/audit' });
+      res.render('accounts/audit', { title: req.t('admin.audit.platformTitle'), ...page, olderHref: (before: number) => paths.admin.audit({}, { before }) });
     },
 
     municipalityHome(req: Request, res: Response) {

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../errors';
 import { parseForm } from '../../lib/forms';
 import { renderFormError } from '../../lib/render-form';
 import { safeReturnTo } from '../../lib/safe-redirect';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { LoginInputSchema, SetupInputSchema } from './accounts.schema';
 import type { LoginThrottleService } from './login-throttle.service';
@@ -53,7 +54,7 @@ export function authController({ auth }: Services, loginThrottle: LoginThrottleS
       if (req.user) auth.logout(req.user.id);
       await signOut(req);
       res.clearCookie('rk.sid', { httpOnly: true, sameSite: 'lax' });
-      res.redirect(303, '/');
+      res.redirect(303, paths.home());
     },
 
     setup: {
@@ -77,7 +78,7 @@ export function authController({ auth }: Services, loginThrottle: LoginThrottleS
         const user = await auth.completeSetup(token, input);
         if (!user) throw new NotFoundError();
         await signIn(req, user.id);
-        res.redirect(303, '/admin');
+        res.redirect(303, paths.admin.home());
       },
     },
   };

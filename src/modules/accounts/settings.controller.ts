@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { parseForm } from '../../lib/forms';
 import { LOCALES } from '../../lib/i18n';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { SettingsInputSchema } from './accounts.schema';
 import { beforeIdFrom } from './admin.controller';
@@ -35,7 +36,7 @@ export function settingsController({ municipalities, audit }: Services) {
       try {
         const input = parseForm(SettingsInputSchema, req.body);
         municipalities.updateSettings(req.user!.id, req.municipality!, input);
-        res.redirect(303, `/admin/${req.municipality!.slug}/settings?saved=1`);
+        res.redirect(303, paths.admin.settings.index({ municipality: req.municipality!.slug }, { saved: 1 }));
       } catch (err) {
         renderFormError(res, err, 'accounts/settings', { ...view(req), saved: false });
       }
@@ -43,7 +44,7 @@ export function settingsController({ municipalities, audit }: Services) {
     audit(req: Request, res: Response) {
       const m = req.municipality!;
       const page = audit.page(m.id, beforeIdFrom(req.query));
-      res.render('accounts/audit', { title: req.t('admin.audit.title'), ...page, basePath: `/admin/${m.slug}/settings/audit` });
+      res.render('accounts/audit', { title: req.t('admin.audit.title'), ...page, olderHref: (before: number) => paths.admin.settings.audit({ municipality: m.slug }, { before }) });
     },
   };
 }

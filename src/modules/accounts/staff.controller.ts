@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors';
 import { parseForm } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { EmptyFormSchema, RolesInputSchema, StaffInputSchema, UserIdParamSchema } from './accounts.schema';
 import { passwordProblem } from './password.service';
@@ -17,7 +18,7 @@ function userIdFrom(req: Request): number {
 }
 
 export function staffController({ staff }: Services) {
-  const base = (req: Request) => `/admin/${req.municipality!.slug}/settings/users`;
+  const base = (req: Request) => paths.admin.settings.users({ municipality: req.municipality!.slug });
   const newView = (req: Request) => ({ title: req.t('admin.users.newTitle'), roleNames: ROLES });
 
   const editLocals = (req: Request, userId: number) => {
@@ -86,12 +87,12 @@ export function staffController({ staff }: Services) {
     acceptInvitation(req: Request, res: Response) {
       parseForm(EmptyFormSchema, req.body);
       staff.answerInvitation(req.user!, idParam(req, 'invitationId'), true);
-      res.redirect(303, '/admin');
+      res.redirect(303, paths.admin.home());
     },
     declineInvitation(req: Request, res: Response) {
       parseForm(EmptyFormSchema, req.body);
       staff.answerInvitation(req.user!, idParam(req, 'invitationId'), false);
-      res.redirect(303, '/admin');
+      res.redirect(303, paths.admin.home());
     },
   };
 }

@@ -1,12 +1,11 @@
 // Handlers of the open data API: parse the query, call the API service, send JSON. No state changes, no cookies.
 import type { Request, Response } from 'express';
+import { paths } from '../../paths';
 import { ApiError } from './api-errors';
 import { asOfFor, decodeCursor, encodeCursor } from './api-cursor';
 import { KeptJson, sendJson } from './api-http';
 import { CandidatesQuerySchema, LIMIT_DEFAULT, NoQuerySchema, parseQuery } from './api.schema';
 import type { ApiService } from './api.service';
-
-export const API_BASE = '/api/v1';
 
 export function apiController(api: ApiService) {
   const municipalityOf = (req: Request) => api.municipality(String(req.params.municipality));
@@ -66,7 +65,7 @@ export function apiController(api: ApiService) {
           limit,
           candidates: page.candidates,
           nextCursor,
-          next: nextCursor && `${API_BASE}/municipalities/${m.slug}/candidates?limit=${limit}&cursor=${nextCursor}`,
+          next: nextCursor && paths.api.candidates({ municipality: m.slug }, { limit, cursor: nextCursor }),
         };
       });
     },

@@ -1,6 +1,7 @@
 // The open data API's read model: municipalities, published journeys with per-step roll-ups, and ranked candidates.
 // Every value is built field by field from published data, so a new column, a participant id or a draft cannot leak.
 import { NotFoundError } from '../../errors';
+import { paths } from '../../paths';
 import type { MunicipalityRow } from '../accounts/municipalities.repository';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
@@ -108,7 +109,7 @@ export class ApiService {
   }
 
   municipalities(): ApiMunicipality[] {
-    return this.s.municipalities.list().map((m) => ({ slug: m.slug, name: m.name, kommunenummer: m.kommunenummer, url: `/${m.slug}` }));
+    return this.s.municipalities.list().map((m) => ({ slug: m.slug, name: m.name, kommunenummer: m.kommunenummer, url: paths.municipality({ municipality: m.slug }) }));
   }
 
   municipality(slug: string): MunicipalityRow {
@@ -152,7 +153,7 @@ export class ApiService {
         phaseCount: map.snapshot.phases.length,
         stepCount: map.steps.length,
         handovers: map.handovers,
-        url: `/${m.slug}/reiser/${map.slug}`,
+        url: paths.journey({ municipality: m.slug, journey: map.slug }),
       }));
   }
 
@@ -178,7 +179,7 @@ export class ApiService {
         version: map.version,
         publishedAt: map.publishedAt,
         handovers: map.handovers,
-        url: `/${m.slug}/reiser/${map.slug}`,
+        url: paths.journey({ municipality: m.slug, journey: map.slug }),
       },
       phases: map.snapshot.phases.map((phase) => ({
         id: phase.id,
@@ -233,7 +234,7 @@ export class ApiService {
         stepId: c.step_id,
         responseStatus: c.response_status,
         createdAt: c.created_at,
-        url: `/${m.slug}/innspill/${c.id}`,
+        url: paths.painPoint({ municipality: m.slug, painPointId: c.id }),
         figures: {
           n: c.figures.n,
           nEff: c.figures.nEff,

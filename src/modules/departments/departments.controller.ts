@@ -4,13 +4,14 @@ import { ValidationError } from '../../errors';
 import { parseForm } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { EmptyFormSchema } from '../accounts/accounts.schema';
 import { DEPARTMENT_KINDS } from '../journeys/journey-vocabulary';
 import { DepartmentInputSchema } from './departments.schema';
 
 export function departmentsController({ departments }: Services) {
-  const base = (req: Request) => `/admin/${req.municipality!.slug}/departments`;
+  const base = (req: Request) => paths.admin.departments.index({ municipality: req.municipality!.slug });
   const listLocals = (req: Request) => ({
     title: req.t('departments.title'),
     departments: departments.list(req.municipality!.id),

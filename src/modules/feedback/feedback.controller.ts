@@ -5,6 +5,7 @@ import { parseForm } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
 import { safeReturnTo } from '../../lib/safe-redirect';
+import { paths, type Query } from '../../paths';
 import type { Services } from '../../services';
 import { CHANNELS } from '../journeys/journey-vocabulary';
 import { FLAG_REASONS, SEVERITIES } from './feedback-vocabulary';
@@ -13,7 +14,7 @@ import { FlagInputSchema, ReportInputSchema, ReturnToSchema, VoteInputSchema } f
 export function feedbackController({ feedback, publicJourneys }: Services) {
   const m = (req: Request) => req.municipality!;
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
-  const painPointPath = (req: Request, id: number) => `/${m(req).slug}/innspill/${id}`;
+  const painPointPath = (req: Request, id: number, query?: Query) => paths.painPoint({ municipality: m(req).slug, painPointId: id }, query);
 
   /** The published journey and, on step routes, the step: a report can only be made on what residents can see. */
   const target = (req: Request) => {
@@ -27,7 +28,7 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
     title: req.t('feedback.report.title'),
     map: t.map,
     step: t.step,
-    journeyPath: `/${m(req).slug}/reiser/${t.map.slug}`,
+    journeyParams: { municipality: m(req).slug, journey: t.map.slug },
     severities: SEVERITIES,
     channels: CHANNELS,
   });
@@ -62,7 +63,7 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
           return renderFormError(res, err, 'feedback/report', formLocals(req, t));
         }
         // A filled honeypot is a bot: answer as if it went well, store nothing.
-        if (input.website) return res.redirect(303, formLocals(req, t).journeyPath);
+        if (input.website) return res.redirect(303, paths.journey(formLocals(req, t).journeyParams));
         const values = { title: input.title, body: input.body, severity: String(input.severity), channel: input.channel ?? '' };
         if (input.edit) return res.render('feedback/report', { ...formLocals(req, t), values, errors: {} });
         if (!input.confirmed) {
@@ -76,7 +77,7 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
         }
         const participantId = feedback.ensureParticipant(req.ensureParticipantKey!());
         const { id } = feedback.submit(participantId, m(req), t.map.journeyId, t.step?.id ?? null, input);
-        res.redirect(303, `${painPointPath(req, id)}?ny=1`);
+        res.redirect(303, painPointPath(req, id, { ny: 1 }));
       },
     },
 
@@ -114,7 +115,9 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
         try {
           const { reason } = parseForm(FlagInputSchema, req.body);
           feedback.flag(feedback.ensureParticipant(req.ensureParticipantKey!()), m(req), painPoint.id, reason);
-          res.redirect(303, `/${m(req).slug}/reiser/${publicJourneys.mapById(m(req).id, painPoint.journey_id)?.slug ?? ''}?rapportert=1`);
+          // Back to the journey's map, which thanks the resident; a journey no longer published has no map to go back to.
+          const map = publicJourneys.mapById(m(req).id, painPoint.journey_id);
+          res.redirect(303, map ? paths.journey({ municipality: m(req).slug, journey: map.slug }, { rapportert: 1 }) : paths.municipality({ municipality: m(req).slug }));
         } catch (err) {
           renderFormError(res, err, 'feedback/flag', { title: req.t('feedback.flag.title'), painPoint, reasons: FLAG_REASONS });
         }
@@ -129,17 +132,17 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
     deleteMine(req: Request, res: Response) {
       parseForm(ReturnToSchema, req.body);
       const participantId = participant(req);
-      if (participantId === null) return res.redirect(303, '/mine');
+      if (participantId === null) return res.redirect(303, paths.mine());
       feedback.deleteMine(participantId, idParam(req, 'painPointId'));
-      res.redirect(303, '/mine?slettet=1');
+      res.redirect(303, paths.mine({}, { slettet: 1 }));
     },
 
     deleteMyVote(req: Request, res: Response) {
       parseForm(ReturnToSchema, req.body);
       const participantId = participant(req);
-      if (participantId === null) return res.redirect(303, '/mine');
+      if (participantId === null) return res.redirect(303, paths.mine());
       feedback.deleteMyVote(participantId, idParam(req, 'painPointId'));
-      res.redirect(303, '/mine?slettet=1');
+      res.redirect(303, paths.mine({}, { slettet: 1 }));
     },
 
     feed(req: Request, res: Response) {

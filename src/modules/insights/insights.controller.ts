@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { SharedPages } from '../../middleware/shared-pages';
 import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
@@ -11,7 +12,7 @@ import { ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema, type InsightsQue
 
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
 
-/** The filter as a query string, for pagination, sort and export links (values only from the parsed filter). */
+/** The filter as a query string, for the table's own pagination and sort links (values only from the parsed filter). */
 function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, changes: Record<string, string | number | null>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...q, ...changes })) {
@@ -42,7 +43,7 @@ export function insightsController({ insights, insightsReader, departments, port
         },
         link: (changes: Record<string, string | number | null>) => `?${queryString(q, changes)}`,
         exportLink: (format: string, separator?: string) =>
-          `/admin/${m.slug}/insights/export?${queryString({ ...q, page: undefined } as never, { format, separator: separator ?? null })}`,
+          paths.admin.insights.export({ municipality: m.slug }, { ...q, page: undefined, format, separator }),
       }));
     },
 
@@ -59,7 +60,7 @@ export function insightsController({ insights, insightsReader, departments, port
       const q = parse(ExportQuerySchema, req.query);
       const reader = insightsReader.open();
       const baseUrl = req.app.locals.baseUrl as string;
-      const urlOf = (r: { id: number }) => `${baseUrl}/${m.slug}/innspill/${r.id}`;
+      const urlOf = (r: { id: number }) => baseUrl + paths.painPoint({ municipality: m.slug, painPointId: r.id });
       const date = clock().toISOString().slice(0, 10);
       const name = `reisekart-${m.slug}-${date}`;
       audit.record({

@@ -5,6 +5,7 @@ import { parseForm, parseQuery } from '../../lib/forms';
 import { firstUnsafePath } from '../../lib/text-safety';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { JourneyDocumentSchema } from './journey-document.schema';
 import { stepsInOrder } from './journey-snapshot';
@@ -25,8 +26,11 @@ import { EmptyFormSchema } from '../accounts/accounts.schema';
 export function journeyEditorController({ journeyEditor: editor, departments }: Services) {
   const m = (req: Request) => req.municipality!;
   const actor = (req: Request) => req.user!.id;
-  const base = (req: Request) => `/admin/${m(req).slug}/journeys`;
   const journeyId = (req: Request) => idParam(req, 'journeyId');
+  const list = (req: Request) => paths.admin.journeys.index({ municipality: m(req).slug });
+  /** The editor overview of a journey, with what a redirect announces (?done=…) and where on the page to land. */
+  const overview = (req: Request, id: number, done?: string, hash?: string) => paths.admin.journeys.show({ municipality: m(req).slug, journeyId: id }, { done }, hash);
+  const editDetails = (req: Request, id: number) => paths.admin.journeys.edit({ municipality: m(req).slug, journeyId: id });
   const vocabulary = { lifeEvents: LIFE_EVENTS, channels: CHANNELS, emotions: EMOTIONS };
 
   const detailsValues = (j: JourneyRow) => ({
@@ -84,7 +88,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
       if (err instanceof ValidationError) return renderEditor(req, res, err.fieldErrors, 400);
       throw err;
     }
-    res.redirect(303, `${base(req)}/${journeyId(req)}?done=${done}`);
+    res.redirect(303, overview(req, journeyId(req), done));
   };
 
   const stepFormLocals = (req: Request, extra: Record<string, unknown>) => {
@@ -107,7 +111,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
       get(req: Request, res: Response) {
         res.render('journeys/editor-details', {
           title: req.t('journeys.editor.newTitle'),
-          action: base(req),
+          action: list(req),
           journey: null,
           values: { lifeEvent: 'annet' },
           errors: {},
@@ -118,11 +122,11 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         try {
           const input = parseForm(JourneyDetailsInputSchema, req.body);
           const id = editor.create(actor(req), m(req).id, input);
-          res.redirect(303, `${base(req)}/${id}`);
+          res.redirect(303, overview(req, id));
         } catch (err) {
           renderFormError(res, err, 'journeys/editor-details', {
             title: req.t('journeys.editor.newTitle'),
-            action: base(req),
+            action: list(req),
             journey: null,
             ...vocabulary,
           });
@@ -139,7 +143,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         const journey = editor.get(m(req).id, journeyId(req));
         res.render('journeys/editor-details', {
           title: req.t('journeys.editor.detailsTitle'),
-          action: `${base(req)}/${journey.id}/edit`,
+          action: editDetails(req, journey.id),
           journey,
           values: detailsValues(journey),
           errors: {},
@@ -150,11 +154,11 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         const journey = editor.get(m(req).id, journeyId(req));
         try {
           editor.updateDetails(actor(req), m(req).id, journey.id, parseForm(JourneyDetailsInputSchema, req.body));
-          res.redirect(303, `${base(req)}/${journey.id}?done=saved`);
+          res.redirect(303, overview(req, journey.id, 'saved'));
         } catch (err) {
           renderFormError(res, err, 'journeys/editor-details', {
             title: req.t('journeys.editor.detailsTitle'),
-            action: `${base(req)}/${journey.id}/edit`,
+            action: editDetails(req, journey.id),
             journey,
             ...vocabulary,
           });
@@ -172,7 +176,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         }
         throw err;
       }
-      res.redirect(303, `${base(req)}/${journeyId(req)}?done=phaseAdded#phases`);
+      res.redirect(303, overview(req, journeyId(req), 'phaseAdded', 'phases'));
     },
 
     phase: {
@@ -190,7 +194,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         const phase = editor.getPhase(m(req).id, journeyId(req), idParam(req, 'phaseId'));
         try {
           editor.updatePhase(actor(req), m(req).id, journeyId(req), phase.id, parseForm(PhaseInputSchema, req.body));
-          res.redirect(303, `${base(req)}/${journeyId(req)}?done=saved`);
+          res.redirect(303, overview(req, journeyId(req), 'saved'));
         } catch (err) {
           renderFormError(res, err, 'journeys/editor-phase', {
             title: req.t('journeys.editor.phaseTitle'),
@@ -224,7 +228,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         try {
           const input = parseForm(StepInputSchema, req.body);
           editor.addStep(actor(req), m(req).id, journeyId(req), phase.id, input);
-          res.redirect(303, `${base(req)}/${journeyId(req)}?done=stepAdded`);
+          res.redirect(303, overview(req, journeyId(req), 'stepAdded'));
         } catch (err) {
           renderFormError(res, err, 'journeys/editor-step', stepFormLocals(req, { title: req.t('journeys.editor.newStepTitle'), phase, step: null }));
         }
@@ -244,7 +248,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         try {
           const input = parseForm(StepUpdateInputSchema, req.body);
           editor.updateStep(actor(req), m(req).id, journeyId(req), step.id, input);
-          res.redirect(303, `${base(req)}/${journeyId(req)}?done=saved`);
+          res.redirect(303, overview(req, journeyId(req), 'saved'));
         } catch (err) {
           renderFormError(res, err, 'journeys/editor-step', stepFormLocals(req, { title: req.t('journeys.editor.stepTitle'), phase: null, step }));
         }
@@ -295,7 +299,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
         title: req.t('journeys.editor.previewTitle', { title: journey.title }),
         preview: true,
         map: { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handoverFrom).length },
-        stepBase: null,
+        journeyParams: null,
         pain: new Map(),
         journeyPainPoints: [],
         flagged: false,
@@ -336,7 +340,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
           const { document } = parseForm(ImportInputSchema, req.body);
           const doc = parseJourneyDocument(document);
           const id = editor.importDocument(actor(req), m(req).id, doc);
-          res.redirect(303, `${base(req)}/${id}?done=imported`);
+          res.redirect(303, overview(req, id, 'imported'));
         } catch (err) {
           // Large pasted documents are not echoed back; the person still has their file.
           if (err instanceof ValidationError) err.values.document = '';
@@ -352,7 +356,7 @@ export function journeyEditorController({ journeyEditor: editor, departments }: 
       post(req: Request, res: Response) {
         parseForm(EmptyFormSchema, req.body);
         const id = editor.copyFrom(actor(req), m(req).id, idParam(req, 'sourceId'));
-        res.redirect(303, `${base(req)}/${id}?done=copied`);
+        res.redirect(303, overview(req, id, 'copied'));
       },
     },
   };

@@ -48,7 +48,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         title: `${map.snapshot.journey.title} – ${municipality.name}`,
         preview: false,
         map,
-        stepBase: `/${municipality.slug}/reiser/${map.slug}/steg`,
+        journeyParams: { municipality: municipality.slug, journey: map.slug },
         pain: painLane(municipality.id, map.journeyId),
         journeyPainPoints: feedback.forJourneyAsWhole(municipality.id, map.journeyId, sort, side, participant(req)),
         sort,
@@ -71,7 +71,7 @@ export function publicJourneysController({ publicJourneys, departments, feedback
         painPoints: feedback.forStep(municipality.id, map.journeyId, step.id, sort, side, participant(req)),
         pain: painLane(municipality.id, map.journeyId),
         severities: SEVERITIES,
-        journeyPath: `/${municipality.slug}/reiser/${map.slug}`,
+        journeyParams: { municipality: municipality.slug, journey: map.slug },
       }));
     },
   };

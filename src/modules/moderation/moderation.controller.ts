@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
 import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { EmptyFormSchema } from '../accounts/accounts.schema';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
@@ -43,7 +44,7 @@ export function moderationController({ moderation, journeyEditor }: Services) {
       if (err instanceof ValidationError) return renderDetail(req, res, err.fieldErrors, 400, err.values);
       throw err;
     }
-    res.redirect(303, `/admin/${m(req).slug}/moderation/${painPointId(req)}?done=${done}`);
+    res.redirect(303, paths.admin.moderation.detail({ municipality: m(req).slug, painPointId: painPointId(req) }, { done }));
   };
 
   return {

@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors';
 import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { renderFormError } from '../../lib/render-form';
+import { paths } from '../../paths';
 import type { Services } from '../../services';
 import { EmptyFormSchema } from '../accounts/accounts.schema';
 import { writePortfolioCsv, writePortfolioXlsx } from './portfolio-export';
@@ -15,7 +16,7 @@ const EDITORS = ['admin', 'designer', 'analyst'];
 
 export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock }: Services) {
   const m = (req: Request) => req.municipality!;
-  const base = (req: Request) => `/admin/${m(req).slug}/portfolio`;
+  const initiativePage = (req: Request, id: number) => paths.admin.portfolio.show({ municipality: m(req).slug, initiativeId: id });
   const canEdit = (req: Request) => (req.roles ?? []).some((r) => EDITORS.includes(r));
   const query = <T>(schema: Parameters<typeof parseQuery<T>>[0], req: Request): T => parseQuery(schema, req.query, 'insights.badFilter');
   const formLocals = (req: Request, initiative: Initiative | null) => ({
@@ -67,7 +68,7 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
         try {
           const { candidateId, ...input } = parseForm(InitiativeInputSchema, req.body);
           const id = portfolio.create(req.user!.id, m(req).id, input, candidateId ? [candidateId] : []);
-          res.redirect(303, `${base(req)}/${id}`);
+          res.redirect(303, initiativePage(req, id));
         } catch (err) {
           renderFormError(res, err, 'portfolio/form', { ...formLocals(req, null), painPoint: null });
         }
@@ -89,7 +90,7 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
         try {
           const { candidateId: _none, ...input } = parseForm(InitiativeInputSchema, req.body);
           portfolio.update(req.user!.id, m(req).id, initiative.id, input);
-          res.redirect(303, `${base(req)}/${initiative.id}`);
+          res.redirect(303, initiativePage(req, initiative.id));
         } catch (err) {
           renderFormError(res, err, 'portfolio/form', { ...formLocals(req, initiative), painPoint: null });
         }
@@ -106,21 +107,21 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
         const initiative = portfolio.get(m(req).id, id);
         return res.status(400).render('portfolio/detail', { title: initiative.title, initiative, canEdit: canEdit(req), errors: { _form: Object.values(err.fieldErrors)[0] }, values: {} });
       }
-      res.redirect(303, `${base(req)}/${id}`);
+      res.redirect(303, initiativePage(req, id));
     },
 
     /** From a candidate's explanation page: add it to an existing initiative. */
     linkFromCandidate(req: Request, res: Response) {
       const { initiativeId, painPointId } = parseForm(LinkToInitiativeInputSchema, req.body);
       portfolio.link(req.user!.id, m(req).id, initiativeId, painPointId);
-      res.redirect(303, `${base(req)}/${initiativeId}`);
+      res.redirect(303, initiativePage(req, initiativeId));
     },
 
     unlink(req: Request, res: Response) {
       parseForm(EmptyFormSchema, req.body);
       const id = idParam(req, 'initiativeId');
       portfolio.unlink(req.user!.id, m(req).id, id, idParam(req, 'painPointId'));
-      res.redirect(303, `${base(req)}/${id}`);
+      res.redirect(303, initiativePage(req, id));
     },
 
     async exportBoard(req: Request, res: Response) {

@@ -1,0 +1,176 @@
+// Every path of the portal, written once. The route table (src/routes.ts) mounts each `.pattern`; views, redirects,
+// feeds, exports and the API build their links by calling the same entry, so no URL is put together by hand.
+
+/** The `:name` segments of a pattern, as a union of names (`never` when it has none). */
+export type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? ParamName<Name> | ParamsOf<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? ParamName<Name>
+    : never;
+/** `:journey` in `/:journey/feed.atom` ends at the slash; a name never holds a dot. */
+type ParamName<S extends string> = S extends `${infer Name}.${string}` ? Name : S;
+
+export type ParamValue = string | number;
+export type PathParams<P extends string> = { [K in ParamsOf<P>]: ParamValue };
+/** Query values; `undefined`, `null`, `''` and `false` leave the key out. */
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface PathBuilder<P extends string> {
+  /** The path with its parameters URL-encoded, then the query string (without empty values) and the fragment. */
+  (...args: [ParamsOf<P>] extends [never] ? [params?: Record<string, never>, query?: Query, hash?: string] : [params: PathParams<P>, query?: Query, hash?: string]): string;
+  /** The Express route pattern. */
+  readonly pattern: P;
+  /** Whether a request path (no query string) is this path with any parameter values. */
+  matches(requestPath: string): boolean;
+}
+
+const PARAM = /:(\w+)/g;
+
+export function path<P extends string>(pattern: P): PathBuilder<P> {
+  const matcher = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(PARAM, '[^/]+')}$`);
+  const build = (params: Record<string, ParamValue | null | undefined> = {}, query?: Query, hash?: string): string => {
+    const filled = pattern.replace(PARAM, (_m, name: string) => {
+      const value = params[name];
+      if (value === undefined || value === null || value === '') throw new Error(`path ${pattern}: no value for :${name}`);
+      return encodeURIComponent(String(value));
+    });
+    return filled + queryString(query) + (hash ? `#${hash}` : '');
+  };
+  return Object.assign(build, { pattern, matches: (requestPath: string) => matcher.test(requestPath) }) as unknown as PathBuilder<P>;
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '' && value !== false) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const paths = {
+  home: path('/'),
+  accessibility: path('/tilgjengelighet'),
+  health: path('/healthz'),
+
+  login: path('/login'),
+  logout: path('/logout'),
+  setup: path('/setup/:token'),
+
+  /** A resident's own contributions, across municipalities. */
+  mine: path('/mine'),
+  deleteMyReport: path('/mine/innspill/:painPointId/slett'),
+  deleteMyVote: path('/mine/stemmer/:painPointId/slett'),
+
+  /** Residents' pages of one municipality. */
+  municipality: path('/:municipality'),
+  journey: path('/:municipality/reiser/:journey'),
+  journeyReport: path('/:municipality/reiser/:journey/meld'),
+  journeyFeed: path('/:municipality/reiser/:journey/feed.atom'),
+  step: path('/:municipality/reiser/:journey/steg/:stepId'),
+  stepReport: path('/:municipality/reiser/:journey/steg/:stepId/meld'),
+  painPoint: path('/:municipality/innspill/:painPointId'),
+  painPointVote: path('/:municipality/innspill/:painPointId/meg-ogsa'),
+  painPointWithdraw: path('/:municipality/innspill/:painPointId/trekk'),
+  painPointFlag: path('/:municipality/innspill/:painPointId/rapporter'),
+  top: path('/:municipality/viktigst'),
+  doing: path('/:municipality/vi-gjor'),
+
+  /** The open data API (docs/api.md). */
+  api: {
+    root: path('/api/v1'),
+    municipalities: path('/api/v1/municipalities'),
+    journeys: path('/api/v1/municipalities/:municipality/journeys'),
+    journey: path('/api/v1/municipalities/:municipality/journeys/:journey'),
+    candidates: path('/api/v1/municipalities/:municipality/candidates'),
+  },
+
+  /** Staff pages. */
+  admin: {
+    home: path('/admin'),
+    municipalities: path('/admin/municipalities'),
+    newMunicipality: path('/admin/municipalities/new'),
+    audit: path('/admin/audit'),
+    acceptInvitation: path('/admin/invitations/:invitationId/accept'),
+    declineInvitation: path('/admin/invitations/:invitationId/decline'),
+    municipality: path('/admin/:municipality'),
+
+    journeys: {
+      index: path('/admin/:municipality/journeys'),
+      new: path('/admin/:municipality/journeys/new'),
+      import: path('/admin/:municipality/journeys/import'),
+      copy: path('/admin/:municipality/journeys/copy'),
+      copyFrom: path('/admin/:municipality/journeys/copy/:sourceId'),
+      show: path('/admin/:municipality/journeys/:journeyId'),
+      edit: path('/admin/:municipality/journeys/:journeyId/edit'),
+      preview: path('/admin/:municipality/journeys/:journeyId/preview'),
+      versions: path('/admin/:municipality/journeys/:journeyId/versions'),
+      diff: path('/admin/:municipality/journeys/:journeyId/diff'),
+      exportJson: path('/admin/:municipality/journeys/:journeyId/export.json'),
+      publish: path('/admin/:municipality/journeys/:journeyId/publish'),
+      archive: path('/admin/:municipality/journeys/:journeyId/archive'),
+      restore: path('/admin/:municipality/journeys/:journeyId/restore'),
+      phases: path('/admin/:municipality/journeys/:journeyId/phases'),
+      phaseEdit: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/edit'),
+      phaseMove: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/move'),
+      phaseRemove: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/remove'),
+      newStep: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/steps/new'),
+      phaseSteps: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/steps'),
+      stepEdit: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/edit'),
+      stepMove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/move'),
+      stepRemove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/remove'),
+      stepMerge: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/merge'),
+    },
+
+    departments: {
+      index: path('/admin/:municipality/departments'),
+      edit: path('/admin/:municipality/departments/:departmentId/edit'),
+      remove: path('/admin/:municipality/departments/:departmentId/remove'),
+    },
+
+    moderation: {
+      queue: path('/admin/:municipality/moderation'),
+      detail: path('/admin/:municipality/moderation/:painPointId'),
+      approve: path('/admin/:municipality/moderation/:painPointId/approve'),
+      reject: path('/admin/:municipality/moderation/:painPointId/reject'),
+      redact: path('/admin/:municipality/moderation/:painPointId/redact'),
+      merge: path('/admin/:municipality/moderation/:painPointId/merge'),
+      unmerge: path('/admin/:municipality/moderation/:painPointId/unmerge'),
+      answer: path('/admin/:municipality/moderation/:painPointId/answer'),
+      clearFlags: path('/admin/:municipality/moderation/:painPointId/clear-flags'),
+    },
+
+    insights: {
+      index: path('/admin/:municipality/insights'),
+      export: path('/admin/:municipality/insights/export'),
+      explain: path('/admin/:municipality/insights/:painPointId'),
+    },
+
+    portfolio: {
+      board: path('/admin/:municipality/portfolio'),
+      export: path('/admin/:municipality/portfolio/export'),
+      new: path('/admin/:municipality/portfolio/new'),
+      linkFromCandidate: path('/admin/:municipality/portfolio/link'),
+      show: path('/admin/:municipality/portfolio/:initiativeId'),
+      edit: path('/admin/:municipality/portfolio/:initiativeId/edit'),
+      candidates: path('/admin/:municipality/portfolio/:initiativeId/candidates'),
+      unlink: path('/admin/:municipality/portfolio/:initiativeId/candidates/:painPointId/remove'),
+    },
+
+    settings: {
+      index: path('/admin/:municipality/settings'),
+      audit: path('/admin/:municipality/settings/audit'),
+      users: path('/admin/:municipality/settings/users'),
+      newUser: path('/admin/:municipality/settings/users/new'),
+      user: path('/admin/:municipality/settings/users/:userId'),
+      userRoles: path('/admin/:municipality/settings/users/:userId/roles'),
+      disableUser: path('/admin/:municipality/settings/users/:userId/disable'),
+      enableUser: path('/admin/:municipality/settings/users/:userId/enable'),
+      removeUser: path('/admin/:municipality/settings/users/:userId/remove'),
+      withdrawInvitation: path('/admin/:municipality/settings/invitations/:invitationId/withdraw'),
+    },
+  },
+} as const;
+
+export type Paths = typeof paths;
