@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Db } from './db/connection';
 import { barChart } from './lib/bar-chart';
 import { emotionCurve } from './lib/emotion-curve';
+import { takeFlash } from './lib/flash';
 import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
 import type { Logger } from './lib/logger';
@@ -23,7 +24,7 @@ import { SqliteSessionStore } from './modules/accounts/session.store';
 import { participantCookie } from './middleware/participant';
 import { paths } from './paths';
 import { openRoutes, pageRoutes } from './routes';
-import { buildServices, type Clock } from './services';
+import type { Services } from './services';
 
 export const SESSION_COOKIE = 'rk.sid';
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -37,14 +38,15 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   sessionSecret: string;
-  clock?: Clock;
+  /** Built once by the composition root (server.ts, the test harness) and shared with it. */
+  services: Services;
   /** Overrides of the sign-in throttle's limits (tests); the rest are the defaults. */
   loginLimits?: Partial<LoginLimits>;
 }
 
 export function createApp(deps: AppDeps) {
   const { db, logger } = deps;
-  const services = buildServices(db, deps.clock);
+  const { services } = deps;
   const sessionStore = new SqliteSessionStore(db);
   const csrf = csrfProtection(deps.sessionSecret);
   const app = express();
@@ -73,7 +75,7 @@ export function createApp(deps: AppDeps) {
   app.use(openRoutes(services, db));
 
   const i18n = createI18n();
-  app.use(cookieParser(), language(i18n), viewLocals(csrf.token));
+  app.use(cookieParser(), takeFlash(), language(i18n), viewLocals(csrf.token));
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf } from './db/connection';
 import { seedDemo } from './modules/demo/demo-seed';
 import { migrate, MigrationError } from './db/migrate';
+import { movableClock } from './lib/clock';
 import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
@@ -35,9 +36,12 @@ function main(): void {
     }
     throw err;
   }
-  if (config.seedDemo && seedDemo(db)) logger.info('demo municipality "demo" seeded');
+  // The composition root: the services are built once here and shared by the seed and the app.
+  const clock = movableClock();
+  const services = buildServices(db, clock.now);
+  if (config.seedDemo && seedDemo(db, services, clock)) logger.info('demo municipality "demo" seeded');
 
-  const app = createApp({ config, db, logger, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) });
+  const app = createApp({ config, db, logger, services, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) });
   const sessionStore = app.locals.sessionStore as SqliteSessionStore;
   const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
   pruning.unref();
@@ -57,7 +61,7 @@ function main(): void {
     logger.info({ port, host: config.host }, 'listening');
     console.log(`Reisekart is running on ${local}`);
     if (baseUrl !== local) console.log(`Its public address (BASE_URL) is ${baseUrl}`);
-    const { auth } = buildServices(db);
+    const { auth } = services;
     if (auth.needsSetup()) {
       const token = auth.issueSetupToken();
       console.log(

@@ -1,5 +1,7 @@
-// Builds the repositories and services over one database connection; shared by the app, the server and the CLI.
+// Builds the repositories and services over one database connection. Only composition roots call it: the server, the
+// CLI, the benchmark's data generator and the test harness, each once.
 import type { Db } from './db/connection';
+import type { Clock } from './lib/clock';
 import { AuthService } from './modules/accounts/auth.service';
 import { LoginThrottleRepository } from './modules/accounts/login-throttle.repository';
 import { LoginThrottleService, type LoginLimits } from './modules/accounts/login-throttle.service';
@@ -26,7 +28,7 @@ import { JourneyEditorService } from './modules/journeys/journey-editor.service'
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
 
-export type Clock = () => Date;
+export type { Clock } from './lib/clock';
 
 export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const audit = new AuditService(new AuditRepository(db), clock);

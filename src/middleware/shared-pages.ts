@@ -36,7 +36,8 @@ export class SharedPages {
    * may have changed (the municipality's data version and the ranking's moment).
    */
   send(req: Request, res: Response, next: NextFunction, view: string, version: string, locals: () => Record<string, unknown>): void {
-    if (req.user || req.participantKey) return res.render(view, locals());
+    // A visitor with a notice to see (flash) gets the page made for them, so the notice reaches no one else.
+    if (req.user || req.participantKey || res.locals.flash) return res.render(view, locals());
     this.serve(req, res, next, `${String(res.locals.lang)}:${req.originalUrl}`, version, view, locals);
   }
 

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
+import { movableClock, type MovableClock } from '../../src/lib/clock';
 import { createLogger, type Logger } from '../../src/lib/logger';
 import type { LoginLimits } from '../../src/modules/accounts/login-throttle.service';
 import type { Role } from '../../src/modules/accounts/roles';
@@ -23,6 +24,8 @@ export interface TestApp {
   close(): void;
   /** Closes the connection and builds a new app on the same database file, as a restarted server would. */
   restart(): TestApp;
+  /** The services' clock, unless the test gave its own: the demo seed moves it. */
+  clock: MovableClock;
 }
 
 export interface TestAppOptions {
@@ -40,19 +43,23 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
 function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => void): TestApp {
   const db = openDatabase(dbPath);
   migrate(db);
+  // The harness is a composition root like server.ts: one set of services, shared by the app and the test.
+  const clock = movableClock();
+  const services = buildServices(db, options.clock ?? clock.now);
   const app = createApp({
     config: { trustProxy: options.trustProxy ?? 0, production: false, baseUrl: TEST_BASE_URL },
     db,
     logger: options.logger ?? createLogger('silent'),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
-    clock: options.clock,
+    services,
     loginLimits: options.loginLimits,
   });
   return {
     app,
     db,
     dbPath,
-    services: buildServices(db, options.clock),
+    services,
+    clock,
     close() {
       if (db.open) db.close();
       removeFiles();

@@ -108,8 +108,8 @@ describe('demo seed', () => {
   it('publishes three realistic journeys with 4-6 phases and 12-25 steps each', async () => {
     const demo = makeTestApp();
     try {
-      expect(seedDemo(demo.db)).toBe(true);
-      expect(seedDemo(demo.db)).toBe(false);
+      expect(seedDemo(demo.db, demo.services, demo.clock)).toBe(true);
+      expect(seedDemo(demo.db, demo.services, demo.clock)).toBe(false);
       const m = demo.services.municipalities.bySlug('demo');
       const groups = demo.services.publicJourneys.listByLifeEvent(m.id);
       const maps = groups.flatMap((g) => g.journeys);

@@ -32,8 +32,9 @@ describe('request log', () => {
     const { lines, sink } = logSink();
     const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rk-log-')), 'log.db'));
     migrate(db);
-    const token = buildServices(db).auth.issueSetupToken();
-    const app = createApp({ config: { trustProxy: 0, production: false, baseUrl: 'http://localhost:3000' }, db, logger: createLogger('info', sink), sessionSecret: 's'.repeat(40) });
+    const services = buildServices(db);
+    const token = services.auth.issueSetupToken();
+    const app = createApp({ config: { trustProxy: 0, production: false, baseUrl: 'http://localhost:3000' }, db, services, logger: createLogger('info', sink), sessionSecret: 's'.repeat(40) });
     const agent = request.agent(app);
     const page = await agent.get('/login?returnTo=%2Fhemmelig-sti');
     await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), email: 'kari@example.no', password: 'Mitt-Hemmelige-Passord' });

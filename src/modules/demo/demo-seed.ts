@@ -3,8 +3,16 @@
 // clock moved through the demo's past so the ranking's time decay and the weekly charts look lived in.
 import crypto from 'node:crypto';
 import type { Db } from '../../db/connection';
+import type { MovableClock } from '../../lib/clock';
 import type { MunicipalityRow } from '../accounts/municipalities.repository';
-import { buildServices, type Services } from '../../services';
+import type { MunicipalitiesService } from '../accounts/municipalities.service';
+import type { DepartmentsService } from '../departments/departments.service';
+import type { FeedbackService } from '../feedback/feedback.service';
+import type { JourneyEditorService } from '../journeys/journey-editor.service';
+import type { ModerationService } from '../moderation/moderation.service';
+import type { PortfolioService } from '../portfolio/portfolio.service';
+import type { RankingService } from '../ranking/ranking.service';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import { loadDemoContent, type DemoContent } from './demo-content.loader';
 import { PENDING_WITHIN_DAYS } from './demo-content.schema';
 
@@ -19,10 +27,21 @@ const RANDOM_SEED = 20261128;
 
 /**
  * The seed's moderation is done by no staff account (creating one would end the first-run setup). The audit log
- * records such system actions with no actor, as it does for the municipality, journeys and initiatives made here;
- * ModerationService's signature only knows user ids, hence the cast.
+ * records such system actions with no actor, as it does for the municipality, journeys and initiatives made here.
  */
-const SYSTEM_ACTOR = null as unknown as number;
+const SYSTEM_ACTOR = null;
+
+/** The services the seed writes through. */
+export interface DemoServices {
+  municipalities: MunicipalitiesService;
+  departments: DepartmentsService;
+  journeyEditor: JourneyEditorService;
+  feedback: FeedbackService;
+  moderation: ModerationService;
+  ranking: RankingService;
+  portfolio: PortfolioService;
+  publicJourneys: PublicJourneysService;
+}
 
 /** The services' clock, set to each moment of the demo's timeline before the write that happens then. */
 interface Timeline {
@@ -43,14 +62,12 @@ function random(seed: number): () => number {
 }
 
 /** Seeds the demo municipality when there are no municipalities; returns whether it did. */
-export function seedDemo(db: Db, now: Date = new Date()): boolean {
-  let moment = now;
+export function seedDemo(db: Db, services: DemoServices, clock: MovableClock, now: Date = new Date()): boolean {
   const time: Timeline = {
     now,
-    set: (m) => (moment = m),
+    set: (m) => clock.set(m),
     daysAgo: (days) => new Date(now.getTime() - days * DAY_MS),
   };
-  const services = buildServices(db, () => moment);
   const seed = db.transaction(() => {
     if (services.municipalities.list().length > 0) return false;
     const content = loadDemoContent();
@@ -62,11 +79,15 @@ export function seedDemo(db: Db, now: Date = new Date()): boolean {
     seedInitiatives(services, municipality.id, content);
     return true;
   });
-  return seed.immediate();
+  try {
+    return seed.immediate();
+  } finally {
+    clock.set(null);
+  }
 }
 
 /** The municipality, its departments and its journeys, published as they are today. */
-function seedStructure(services: Services, content: DemoContent): MunicipalityRow {
+function seedStructure(services: DemoServices, content: DemoContent): MunicipalityRow {
   const municipalityId = services.municipalities.create(null, content.municipality);
   for (const d of content.departments) services.departments.findOrCreate(municipalityId, d.name, d.kind);
   for (const doc of content.journeyDocuments) {
@@ -80,7 +101,7 @@ function seedStructure(services: Services, content: DemoContent): MunicipalityRo
  * days after, some get an official answer, and duplicates are merged. Reports are written one after another, each
  * with its votes and answer, in the order of feedback.json, which the pseudo-random draws follow.
  */
-function seedFeedback(services: Services, time: Timeline, municipality: MunicipalityRow, content: DemoContent): void {
+function seedFeedback(services: DemoServices, time: Timeline, municipality: MunicipalityRow, content: DemoContent): void {
   const rnd = random(RANDOM_SEED);
   time.set(time.daysAgo(RESIDENTS_SINCE_DAYS));
   const residents = Array.from({ length: RESIDENTS }, () =>
@@ -128,7 +149,7 @@ function seedFeedback(services: Services, time: Timeline, municipality: Municipa
 }
 
 /** A small portfolio answering the top candidates of each journey, so the board and "what we are doing" have content. */
-function seedInitiatives(services: Services, municipalityId: number, content: DemoContent): void {
+function seedInitiatives(services: DemoServices, municipalityId: number, content: DemoContent): void {
   const departmentIds = new Map(services.departments.list(municipalityId).map((d) => [d.name, d.id]));
   const department = (name: string) => departmentIds.get(name)!;
   for (const plan of content.initiatives) {

@@ -20,7 +20,7 @@ export class ModerationService {
     return this.clock().toISOString();
   }
 
-  private record(actorId: number, municipalityId: number, action: string, id: number, details?: Record<string, unknown>): void {
+  private record(actorId: number | null, municipalityId: number, action: string, id: number, details?: Record<string, unknown>): void {
     this.audit.record({ actorUserId: actorId, municipalityId, action, entityType: 'pain_point', entityId: id, details });
   }
 
@@ -45,7 +45,7 @@ export class ModerationService {
     };
   }
 
-  approve(actorId: number, municipalityId: number, id: number): void {
+  approve(actorId: number | null, municipalityId: number, id: number): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
@@ -56,7 +56,7 @@ export class ModerationService {
     this.record(actorId, municipalityId, 'pain_point.approved', id);
   }
 
-  reject(actorId: number, municipalityId: number, id: number, reason: string): void {
+  reject(actorId: number | null, municipalityId: number, id: number, reason: string): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
@@ -68,7 +68,7 @@ export class ModerationService {
   }
 
   /** Redacts more text by hand; the audit log records that it happened, not the text. */
-  redact(actorId: number, municipalityId: number, id: number, title: string, body: string): void {
+  redact(actorId: number | null, municipalityId: number, id: number, title: string, body: string): void {
     const before = this.get(municipalityId, id);
     this.repo.updateText(id, title, body);
     this.record(actorId, municipalityId, 'pain_point.redacted', id, {
@@ -77,7 +77,7 @@ export class ModerationService {
   }
 
   /** Marks a pain point as a duplicate: its supporters move to the target (RANKING.md). */
-  merge(actorId: number, municipalityId: number, id: number, targetId: number): void {
+  merge(actorId: number | null, municipalityId: number, id: number, targetId: number): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
       // Merged already (a page that went stale): moving it on would leave its first target's figures behind.
@@ -93,7 +93,7 @@ export class ModerationService {
     this.record(actorId, municipalityId, 'pain_point.merged', id, { into: targetId });
   }
 
-  unmerge(actorId: number, municipalityId: number, id: number): void {
+  unmerge(actorId: number | null, municipalityId: number, id: number): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status !== 'merged') throw new ConflictError({ _form: 'moderation.errors.notMerged' });
@@ -105,7 +105,7 @@ export class ModerationService {
   }
 
   /** The official answer: a public status with a text and date, also in the journey's feed. */
-  answer(actorId: number, municipalityId: number, id: number, status: ResponseStatus, text: string): void {
+  answer(actorId: number | null, municipalityId: number, id: number, status: ResponseStatus, text: string): void {
     this.repo.transaction(() => {
       const p = this.get(municipalityId, id);
       this.repo.setResponse(id, status, text, true, this.now());
@@ -115,7 +115,7 @@ export class ModerationService {
   }
 
   /** Reviewed the flags and kept the pain point: it is shown again. */
-  clearFlags(actorId: number, municipalityId: number, id: number): void {
+  clearFlags(actorId: number | null, municipalityId: number, id: number): void {
     this.repo.transaction(() => {
       this.get(municipalityId, id);
       this.repo.resolveFlags(id, this.now());

@@ -15,7 +15,7 @@ export interface DemoServer extends TestServer {
 
 export async function startDemoServer(): Promise<DemoServer> {
   const server = await startServer();
-  seedDemo(server.testApp.db);
+  seedDemo(server.testApp.db, server.testApp.services, server.testApp.clock);
   await createUser(server.testApp.services, { email: PLATFORM_ADMIN, platformAdmin: true, name: 'Plattform Admin' });
   // A member of the demo municipality, so the users table, a user's page and the audit log have rows to show.
   const designer = await createUser(server.testApp.services, { email: 'designer@demo.test', municipality: 'demo', roles: ['designer'] });

@@ -1,0 +1,40 @@
+// Flash notices (#16): after a form succeeds, the redirect carries one notice from this fixed vocabulary in a short-
+// lived cookie, and the next page shows it once (views/partials/page-start.ejs) and clears it. No session is needed,
+// so residents get theirs too, and no notice sits in an address to be shared or bookmarked.
+import type { RequestHandler, Response } from 'express';
+
+export const FLASHES = [
+  // The journey editor.
+  'saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied', 'stepsMerged',
+  // Moderation.
+  'approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared',
+  // Residents.
+  'reportPending', 'reportPublished', 'reportFlagged', 'contributionDeleted',
+] as const;
+export type Flash = (typeof FLASHES)[number];
+
+export const FLASH_COOKIE = 'rk.flash';
+/** Long enough for the redirect, short enough that a notice never turns up on a later visit. */
+const FLASH_MAX_AGE_MS = 60_000;
+
+export function isFlash(value: unknown): value is Flash {
+  return typeof value === 'string' && (FLASHES as readonly string[]).includes(value);
+}
+
+/** Sets the notice the next page shows. */
+export function setFlash(res: Response, flash: Flash): void {
+  res.cookie(FLASH_COOKIE, flash, { httpOnly: true, sameSite: 'lax', secure: res.req.secure, maxAge: FLASH_MAX_AGE_MS, path: '/' });
+}
+
+/** Takes the notice a redirect left (res.locals.flash for the views), and clears it so that it shows once. */
+export function takeFlash(): RequestHandler {
+  return (req, res, next) => {
+    const value: unknown = req.cookies?.[FLASH_COOKIE];
+    res.locals.flash = null;
+    if (value !== undefined) {
+      if (req.method === 'GET' && isFlash(value)) res.locals.flash = value;
+      if (req.method === 'GET' || !isFlash(value)) res.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+    next();
+  };
+}
