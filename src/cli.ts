@@ -10,9 +10,9 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf, sessionsFileOf, type Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { ValidationError } from './errors';
-import { MunicipalityInputSchema } from './modules/accounts/accounts.schema';
-import { passwordProblem } from './modules/accounts/password.service';
-import { ROLES } from './modules/accounts/roles';
+import { MunicipalityInputSchema } from './modules/municipalities/municipalities.schema';
+import { passwordProblem } from './modules/sign-in/password.service';
+import { ROLES } from './modules/staff/roles';
 import { buildServices } from './services';
 
 const USAGE = `Usage: npm run cli -- <command> [options]

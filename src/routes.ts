@@ -6,24 +6,31 @@ import { auditRefusedAccess, loadStaffMunicipality, requirePlatformAdmin, requir
 import { loadPublicMunicipality } from './middleware/public-municipality';
 import { residentRateLimits } from './middleware/rate-limits';
 import { noStore } from './middleware/security-headers';
-import { adminController } from './modules/accounts/admin.controller';
-import { authController } from './modules/accounts/auth.controller';
-import type { LoginThrottleService } from './modules/accounts/login-throttle.service';
-import { settingsController } from './modules/accounts/settings.controller';
-import { staffController } from './modules/accounts/staff.controller';
 import { apiErrorHandler, apiNotFound, openCors, readOnly } from './modules/api/api-http';
 import { apiController } from './modules/api/api.controller';
 import { ApiService } from './modules/api/api.service';
+import { auditController } from './modules/audit/audit.controller';
 import { departmentsController } from './modules/departments/departments.controller';
 import { feedbackController } from './modules/feedback/feedback.controller';
 import { insightsController } from './modules/insights/insights.controller';
-import { journeyEditorController } from './modules/journeys/journey-editor.controller';
+import { journeysController } from './modules/journeys/editor/journeys.controller';
+import { loadJourney } from './modules/journeys/editor/load-journey';
+import { phasesController } from './modules/journeys/editor/phases.controller';
+import { publishingController } from './modules/journeys/editor/publishing.controller';
+import { sharingController } from './modules/journeys/editor/sharing.controller';
+import { stepsController } from './modules/journeys/editor/steps.controller';
 import { publicJourneysController } from './modules/journeys/public-journeys.controller';
 import { moderationController } from './modules/moderation/moderation.controller';
+import { municipalitiesController } from './modules/municipalities/municipalities.controller';
+import { settingsController } from './modules/municipalities/settings.controller';
 import { portfolioController } from './modules/portfolio/portfolio.controller';
 import { publicRankingController } from './modules/ranking/public-ranking.controller';
+import type { LoginThrottleService } from './modules/sign-in/login-throttle.service';
+import { signInController } from './modules/sign-in/sign-in.controller';
 import { healthController } from './modules/site/health.controller';
 import { siteController } from './modules/site/site.controller';
+import { staffHomeController } from './modules/staff/staff-home.controller';
+import { staffController } from './modules/staff/staff.controller';
 import { paths as p } from './paths';
 import type { Services } from './services';
 
@@ -51,11 +58,17 @@ export function openRoutes(services: Services, db: Db): Router {
 
 /** The HTML pages: sign-in, staff pages under /admin, the portal's own pages, then each municipality's public pages. */
 export function pageRoutes(services: Services, loginThrottle: LoginThrottleService): Router {
-  const auth = authController(services, loginThrottle);
-  const admin = adminController(services);
+  const signIn = signInController({ auth: services.auth, loginThrottle });
+  const staffHome = staffHomeController(services);
+  const municipalities = municipalitiesController(services);
   const settings = settingsController(services);
+  const audit = auditController(services);
   const staff = staffController(services);
-  const journeys = journeyEditorController(services);
+  const journeys = journeysController(services);
+  const publishing = publishingController(services);
+  const sharing = sharingController(services);
+  const phases = phasesController(services);
+  const steps = stepsController(services);
   const departments = departmentsController(services);
   const moderation = moderationController(services);
   const insights = insightsController(services);
@@ -76,54 +89,57 @@ export function pageRoutes(services: Services, loginThrottle: LoginThrottleServi
   const r = Router();
 
   // Sign-in, sign-out and first-admin setup.
-  r.get(p.login.pattern, noStore, auth.login.get);
-  r.post(p.login.pattern, noStore, auth.login.post);
-  r.post(p.logout.pattern, noStore, auth.logout);
-  r.get(p.setup.pattern, noStore, auth.setup.get);
-  r.post(p.setup.pattern, noStore, auth.setup.post);
+  r.get(p.login.pattern, noStore, signIn.login.get);
+  r.post(p.login.pattern, noStore, signIn.login.post);
+  r.post(p.logout.pattern, noStore, signIn.logout);
+  r.get(p.setup.pattern, noStore, signIn.setup.get);
+  r.post(p.setup.pattern, noStore, signIn.setup.post);
 
   // Staff: everything under /admin, known path or not, is private and needs a signed-in person.
   r.use(p.admin.home.pattern, noStore, requireSignIn);
-  r.get(p.admin.home.pattern, admin.home);
-  r.get(p.admin.newMunicipality.pattern, requirePlatformAdmin, admin.newMunicipality.get);
-  r.post(p.admin.municipalities.pattern, requirePlatformAdmin, admin.newMunicipality.post);
-  r.get(p.admin.audit.pattern, requirePlatformAdmin, admin.platformAudit);
-  r.post(p.admin.acceptInvitation.pattern, staff.acceptInvitation);
-  r.post(p.admin.declineInvitation.pattern, staff.declineInvitation);
+  r.get(p.admin.home.pattern, staffHome.home);
+  r.get(p.admin.newMunicipality.pattern, requirePlatformAdmin, municipalities.create.get);
+  r.post(p.admin.municipalities.pattern, requirePlatformAdmin, municipalities.create.post);
+  r.get(p.admin.audit.pattern, requirePlatformAdmin, audit.platform);
+  r.post(p.admin.acceptInvitation.pattern, staffHome.acceptInvitation);
+  r.post(p.admin.declineInvitation.pattern, staffHome.declineInvitation);
 
   // A municipality's staff pages: only its members (and platform admins) get past the loader; then each area's role.
-  r.use(p.admin.municipality.pattern, loadStaffMunicipality(services.auth, services.municipalities));
-  r.get(p.admin.municipality.pattern, admin.municipalityHome);
+  r.use(p.admin.municipality.pattern, loadStaffMunicipality(services.staff, services.municipalities));
+  r.get(p.admin.municipality.pattern, municipalities.overview);
 
   r.get(p.admin.journeys.index.pattern, designer, journeys.list);
   r.get(p.admin.journeys.new.pattern, designer, journeys.create.get);
   r.post(p.admin.journeys.index.pattern, designer, journeys.create.post);
-  r.get(p.admin.journeys.import.pattern, designer, journeys.importDocument.get);
-  r.post(p.admin.journeys.import.pattern, designer, journeys.importDocument.post);
-  r.get(p.admin.journeys.copy.pattern, designer, journeys.copy.get);
-  r.post(p.admin.journeys.copyFrom.pattern, designer, journeys.copy.post);
+  r.get(p.admin.journeys.import.pattern, designer, sharing.importDocument.get);
+  r.post(p.admin.journeys.import.pattern, designer, sharing.importDocument.post);
+  r.get(p.admin.journeys.copy.pattern, designer, sharing.copy.get);
+  r.post(p.admin.journeys.copyFrom.pattern, designer, sharing.copy.post);
+  // One journey and everything under it: the role first (a non-designer gets 403), then the journey in the URL, of
+  // this municipality (404 otherwise). After new, import and copy, which would otherwise be taken for a journey id.
+  r.use(p.admin.journeys.show.pattern, designer, loadJourney(services.journeyEditor));
   r.get(p.admin.journeys.show.pattern, designer, journeys.show);
   r.get(p.admin.journeys.edit.pattern, designer, journeys.details.get);
   r.post(p.admin.journeys.edit.pattern, designer, journeys.details.post);
-  r.get(p.admin.journeys.preview.pattern, designer, journeys.preview);
-  r.get(p.admin.journeys.versions.pattern, designer, journeys.versions);
-  r.get(p.admin.journeys.diff.pattern, designer, journeys.diff);
-  r.get(p.admin.journeys.exportJson.pattern, designer, journeys.exportJson);
-  r.post(p.admin.journeys.publish.pattern, designer, journeys.publish);
-  r.post(p.admin.journeys.archive.pattern, designer, journeys.archive);
-  r.post(p.admin.journeys.restore.pattern, designer, journeys.restore);
-  r.post(p.admin.journeys.phases.pattern, designer, journeys.addPhase);
-  r.get(p.admin.journeys.phaseEdit.pattern, designer, journeys.phase.get);
-  r.post(p.admin.journeys.phaseEdit.pattern, designer, journeys.phase.post);
-  r.post(p.admin.journeys.phaseMove.pattern, designer, journeys.movePhase);
-  r.post(p.admin.journeys.phaseRemove.pattern, designer, journeys.removePhase);
-  r.get(p.admin.journeys.newStep.pattern, designer, journeys.newStep.get);
-  r.post(p.admin.journeys.phaseSteps.pattern, designer, journeys.newStep.post);
-  r.get(p.admin.journeys.stepEdit.pattern, designer, journeys.step.get);
-  r.post(p.admin.journeys.stepEdit.pattern, designer, journeys.step.post);
-  r.post(p.admin.journeys.stepMove.pattern, designer, journeys.moveStep);
-  r.post(p.admin.journeys.stepRemove.pattern, designer, journeys.removeStep);
-  r.post(p.admin.journeys.stepMerge.pattern, designer, journeys.mergeStep);
+  r.get(p.admin.journeys.preview.pattern, designer, publishing.preview);
+  r.get(p.admin.journeys.versions.pattern, designer, publishing.versions);
+  r.get(p.admin.journeys.diff.pattern, designer, publishing.diff);
+  r.get(p.admin.journeys.exportJson.pattern, designer, sharing.exportJson);
+  r.post(p.admin.journeys.publish.pattern, designer, publishing.publish);
+  r.post(p.admin.journeys.archive.pattern, designer, publishing.archive);
+  r.post(p.admin.journeys.restore.pattern, designer, publishing.restore);
+  r.post(p.admin.journeys.phases.pattern, designer, phases.addPhase);
+  r.get(p.admin.journeys.phaseEdit.pattern, designer, phases.edit.get);
+  r.post(p.admin.journeys.phaseEdit.pattern, designer, phases.edit.post);
+  r.post(p.admin.journeys.phaseMove.pattern, designer, phases.move);
+  r.post(p.admin.journeys.phaseRemove.pattern, designer, phases.remove);
+  r.get(p.admin.journeys.newStep.pattern, designer, steps.create.get);
+  r.post(p.admin.journeys.phaseSteps.pattern, designer, steps.create.post);
+  r.get(p.admin.journeys.stepEdit.pattern, designer, steps.edit.get);
+  r.post(p.admin.journeys.stepEdit.pattern, designer, steps.edit.post);
+  r.post(p.admin.journeys.stepMove.pattern, designer, steps.move);
+  r.post(p.admin.journeys.stepRemove.pattern, designer, steps.remove);
+  r.post(p.admin.journeys.stepMerge.pattern, designer, steps.merge);
 
   r.get(p.admin.departments.index.pattern, designer, departments.list);
   r.post(p.admin.departments.index.pattern, designer, departments.create);
@@ -159,7 +175,7 @@ export function pageRoutes(services: Services, loginThrottle: LoginThrottleServi
 
   r.get(p.admin.settings.index.pattern, adminRole, settings.get);
   r.post(p.admin.settings.index.pattern, adminRole, settings.post);
-  r.get(p.admin.settings.audit.pattern, adminRole, settings.audit);
+  r.get(p.admin.settings.audit.pattern, adminRole, audit.municipality);
   r.get(p.admin.settings.users.pattern, adminRole, staff.list);
   r.get(p.admin.settings.newUser.pattern, adminRole, staff.create.get);
   r.post(p.admin.settings.users.pattern, adminRole, staff.create.post);

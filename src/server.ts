@@ -10,7 +10,7 @@ import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
 import { paths } from './paths';
-import type { SqliteSessionStore } from './modules/accounts/session.store';
+import type { SqliteSessionStore } from './modules/sign-in/session.store';
 import { buildServices } from './services';
 
 function main(): void {

@@ -8,6 +8,9 @@ export const FLASHES = [
   'saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied', 'stepsMerged',
   // Moderation.
   'approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared',
+  // Staff, municipalities and their settings.
+  'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
+  'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',
   // Residents.
   'reportPending', 'reportPublished', 'reportFlagged', 'contributionDeleted',
 ] as const;

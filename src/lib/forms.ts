@@ -1,5 +1,5 @@
 // Turns a form body into typed input with a zod schema, or a ValidationError the form can show.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { hasUnsafeCharacters, markUnsafeCharacters } from './text-safety';
 
@@ -38,6 +38,9 @@ function keepableValues(fields: Record<string, unknown>): Record<string, unknown
   }
   return kept;
 }
+
+/** A button-only form: nothing but the CSRF token may come with it. */
+export const EmptyFormSchema = z.strictObject({});
 
 /**
  * Parses a query string with a schema that ignores unknown keys (such as ?lang=); a value outside its list is

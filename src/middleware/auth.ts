@@ -2,9 +2,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { safeReturnTo } from '../lib/safe-redirect';
-import type { AuthService } from '../modules/accounts/auth.service';
-import type { MunicipalitiesService } from '../modules/accounts/municipalities.service';
-import { ROLES, type Role } from '../modules/accounts/roles';
+import type { AuthService } from '../modules/sign-in/auth.service';
+import type { MunicipalitiesService } from '../modules/municipalities/municipalities.service';
+import { ROLES, type Role } from '../modules/staff/roles';
+import type { StaffService } from '../modules/staff/staff.service';
 import { paths } from '../paths';
 import type { AuditService } from '../modules/audit/audit.service';
 
@@ -53,11 +54,11 @@ export const requirePlatformAdmin: RequestHandler = (req, _res, next) => {
  * municipality that does not exist, so staff of one municipality learn nothing about another.
  * A platform admin acts as admin of every municipality.
  */
-export function loadStaffMunicipality(auth: AuthService, municipalities: MunicipalitiesService): RequestHandler {
+export function loadStaffMunicipality(staff: StaffService, municipalities: MunicipalitiesService): RequestHandler {
   return (req, res, next) => {
     const municipality = municipalities.findBySlug(String(req.params.municipality));
     if (!req.user) return next(new NotFoundError());
-    const roles: Role[] = !municipality ? [] : req.user.isPlatformAdmin ? [...ROLES] : auth.rolesIn(req.user.id, municipality.id);
+    const roles: Role[] = !municipality ? [] : req.user.isPlatformAdmin ? [...ROLES] : staff.rolesIn(req.user.id, municipality.id);
     if (!municipality || roles.length === 0) return next(refused(new NotFoundError(), { reason: 'not_member', municipalityId: municipality?.id ?? null }));
     req.municipality = municipality;
     req.roles = roles;

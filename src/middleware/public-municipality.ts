@@ -1,7 +1,7 @@
 // Resolves :municipality for residents' pages; an unknown one is a 404.
 import type { RequestHandler } from 'express';
 import { NotFoundError } from '../errors';
-import type { MunicipalitiesService } from '../modules/accounts/municipalities.service';
+import type { MunicipalitiesService } from '../modules/municipalities/municipalities.service';
 
 export function loadPublicMunicipality(municipalities: MunicipalitiesService): RequestHandler {
   return (req, res, next) => {

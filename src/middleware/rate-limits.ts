@@ -1,4 +1,4 @@
-// Residents' rate limits (SECURITY.md 18). Sign-in has its own throttle: src/modules/accounts/login-throttle.service.ts.
+// Residents' rate limits (SECURITY.md 18). Sign-in has its own throttle: src/modules/sign-in/login-throttle.service.ts.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { BoundedMemoryStore } from './bounded-rate-limit-store';

@@ -1,7 +1,7 @@
 // What the middleware attaches to a request once it has resolved the user and the municipality in scope.
-import type { CurrentUser } from '../modules/accounts/auth.service';
-import type { MunicipalityRow } from '../modules/accounts/municipalities.repository';
-import type { Role } from '../modules/accounts/roles';
+import type { CurrentUser } from '../modules/sign-in/auth.service';
+import type { MunicipalityRow } from '../modules/municipalities/municipality';
+import type { Role } from '../modules/staff/roles';
 import type { Logger } from '../lib/logger';
 
 declare global {

@@ -97,7 +97,7 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
       await tabFromStartTo(page, /^input#field-phase-title\b/);
       await page.keyboard.type('Før flyttingen');
       await pressAndLoad(page, 'Enter');
-      expect(await page.locator('main').innerText()).toContain(nb.journeys.editor.done.phaseAdded);
+      expect(await page.locator('main').innerText()).toContain(nb.flash.phaseAdded);
 
       await follow(page, named('a', nb.journeys.editor.addStepTo.replace('{{phase}}', 'Før flyttingen')));
       await tabFromStartTo(page, /^input#field-title\b/);
@@ -110,10 +110,10 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
       await page.keyboard.press('Space');
       await tabTo(page, named('button', nb.journeys.editor.addStep));
       await pressAndLoad(page, 'Enter');
-      expect(await page.locator('main').innerText()).toContain(nb.journeys.editor.done.stepAdded);
+      expect(await page.locator('main').innerText()).toContain(nb.flash.stepAdded);
 
       await follow(page, named('button', nb.journeys.editor.publish));
-      expect(await page.locator('main').innerText()).toContain(nb.journeys.editor.done.published);
+      expect(await page.locator('main').innerText()).toContain(nb.flash.published);
     });
     const journey = row('SELECT status, current_version_id FROM journeys WHERE slug = ? AND municipality_id = ?', slug, municipalityId);
     expect(journey).toEqual({ status: 'published', current_version_id: expect.any(Number) });
@@ -128,7 +128,7 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
       await follow(page, /^a\.ds-link\[href="\/admin\/fjord\/moderation"\]/);
       await follow(page, new RegExp(`^a\\.ds-link\\[href="/admin/fjord/moderation/${pending}"\\]`));
       await follow(page, named('button', nb.moderation.approve));
-      expect(await page.locator('main').innerText()).toContain(nb.moderation.done.approved);
+      expect(await page.locator('main').innerText()).toContain(nb.flash.approved);
 
       // Back to the queue, filtered to published pain points, to open the duplicate.
       await follow(page, /^a\.ds-link\[href="\/admin\/fjord"\]/);
@@ -143,7 +143,7 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
       await chooseOption(page, String(original));
       await tabTo(page, named('button', nb.moderation.merge));
       await pressAndLoad(page, 'Enter');
-      expect(await page.locator('main').innerText()).toContain(nb.moderation.done.merged);
+      expect(await page.locator('main').innerText()).toContain(nb.flash.merged);
     });
     expect(row('SELECT moderation_status AS status FROM pain_points WHERE id = ?', pending)).toEqual({ status: 'published' });
     expect(row('SELECT moderation_status AS status, merged_into_id AS mergedInto FROM pain_points WHERE id = ?', duplicate)).toEqual({ status: 'merged', mergedInto: original });

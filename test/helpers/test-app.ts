@@ -8,8 +8,8 @@ import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { movableClock, type MovableClock } from '../../src/lib/clock';
 import { createLogger, type Logger } from '../../src/lib/logger';
-import type { LoginLimits } from '../../src/modules/accounts/login-throttle.service';
-import type { Role } from '../../src/modules/accounts/roles';
+import type { LoginLimits } from '../../src/modules/sign-in/login-throttle.service';
+import type { Role } from '../../src/modules/staff/roles';
 import { buildServices, type Clock, type Services } from '../../src/services';
 
 export const TEST_PASSWORD = 'Fjordhest-Lyng-42';

@@ -1,5 +1,6 @@
 // Residents' feedback: reporting with a check step, redaction, duplicate hints, votes, flags, erasure, feed, limits.
 import request from 'supertest';
+import nb from '../../locales/nb.json';
 import { PARTICIPANT_COOKIE } from '../../src/modules/feedback/participant-key';
 import { buildJourney } from '../helpers/journeys';
 import { firstValidNationalId } from '../helpers/national-id';
@@ -258,6 +259,52 @@ describe('my contributions and erasure', () => {
     await stranger.agent.post(`/aust/innspill/${id}/meg-ogsa`).type('form').send({ _csrf: stranger.csrf });
     expect((await stranger.agent.post(`/mine/innspill/${id}/slett`).type('form').send({ _csrf: stranger.csrf })).status).toBe(404);
     expect(t.db.prepare('SELECT count(*) FROM pain_points WHERE id = ?').pluck().get(id)).toBe(1);
+  });
+});
+
+describe('notices to residents', () => {
+  const shows = async (r: { agent: ReturnType<typeof request.agent> }, path: string, notice: string) => (await r.agent.get(path)).text.includes(notice);
+
+  it('thanks for a report once, on its page, in words that match its moderation status, and never in the address', async () => {
+    for (const premoderation of [true, false]) {
+      setPremoderation(premoderation);
+      const r = await resident(t.app, stepPath);
+      const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, confirmed: '1' });
+      const id = Number(/innspill\/(\d+)$/.exec(res.headers.location as string)![1]);
+      expect([res.status, res.headers.location]).toEqual([303, `/aust/innspill/${id}`]);
+      const notice = premoderation ? nb.flash.reportPending : nb.flash.reportPublished;
+      expect(await shows(r, `/aust/innspill/${id}`, notice)).toBe(true);
+      expect(await shows(r, `/aust/innspill/${id}`, notice)).toBe(false);
+    }
+    setPremoderation(true);
+  });
+
+  it('thanks for a flag on the journey’s map, and confirms an erasure on “my contributions”', async () => {
+    setPremoderation(false);
+    const r = await resident(t.app, stepPath);
+    const id = await report(r, stepPath, { title: 'Blir rapportert og slettet' });
+    setPremoderation(true);
+    const flagger = await resident(t.app, stepPath);
+    const flagged = await flagger.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: flagger.csrf, reason: 'spam' });
+    expect([flagged.status, flagged.headers.location]).toEqual([303, '/aust/reiser/garasje']);
+    expect(await shows(flagger, '/aust/reiser/garasje', nb.flash.reportFlagged)).toBe(true);
+    expect(await shows(flagger, '/aust/reiser/garasje', nb.flash.reportFlagged)).toBe(false);
+    // The thanks went to the one who flagged, not into the map every visitor is served.
+    expect((await request(t.app).get('/aust/reiser/garasje')).text).not.toContain(nb.flash.reportFlagged);
+
+    const deleted = await r.agent.post(`/mine/innspill/${id}/slett`).type('form').send({ _csrf: r.csrf });
+    expect([deleted.status, deleted.headers.location]).toEqual([303, '/mine']);
+    expect(await shows(r, '/mine', nb.flash.contributionDeleted)).toBe(true);
+    expect(await shows(r, '/mine', nb.flash.contributionDeleted)).toBe(false);
+  });
+
+  it('announces nothing after a check step, a refused report or a bot’s report', async () => {
+    const r = await resident(t.app, stepPath);
+    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT })).status).toBe(200);
+    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, title: '', confirmed: '1' })).status).toBe(400);
+    const bot = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, website: 'http://spam.example', confirmed: '1' });
+    expect([bot.status, bot.headers.location]).toEqual([303, '/aust/reiser/garasje']);
+    expect((await r.agent.get('/aust/reiser/garasje')).text).not.toContain('role="status"');
   });
 });
 

@@ -1,5 +1,6 @@
 // The journey editor: authorization, validation, reordering, publishing, versions and diffs.
 import request from 'supertest';
+import nb from '../../locales/nb.json';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
 
@@ -285,5 +286,48 @@ describe('merging steps', () => {
     expect(ok.status).toBe(303);
     expect(t.db.prepare('SELECT merged_into_step_id FROM steps WHERE id = ?').pluck().get(j.stepIds[0])).toBe(j.stepIds[1]);
     expect((await designer.agent.get(`/admin/aust/journeys/${j.journeyId}/steps/${j.stepIds[1]}/edit`)).text).toContain('Slå sammen med et annet steg');
+  });
+});
+
+describe('notices after a change', () => {
+  it('announces each change once, on the next page the designer opens, and never in the address', async () => {
+    const { agent, csrf } = await signIn(t.app, 'designer@aust.no');
+    const j = buildJourney(t.services, 'aust', { slug: 'meldinger', phases: { A: ['a1', 'a2'], B: ['b1'] } });
+    const base = `/admin/aust/journeys/${j.journeyId}`;
+    const [a1, a2, b1] = j.stepIds as [number, number, number];
+    const [phaseA, phaseB] = j.phaseIds as [number, number];
+    const changes: [string, Record<string, string>, string][] = [
+      [`${base}/edit`, { ...validJourney, slug: 'meldinger' }, nb.flash.saved],
+      [`${base}/phases`, { title: 'C', description: '' }, nb.flash.phaseAdded],
+      [`${base}/phases/${phaseA}/steps`, validStep, nb.flash.stepAdded],
+      [`${base}/phases/${phaseB}/edit`, { title: 'B2', description: '' }, nb.flash.saved],
+      [`${base}/phases/${phaseB}/move`, { direction: 'up' }, nb.flash.moved],
+      [`${base}/steps/${a1}/edit`, { ...validStep, title: 'a1', phaseId: String(phaseA) }, nb.flash.saved],
+      [`${base}/steps/${a1}/move`, { direction: 'down' }, nb.flash.moved],
+      [`${base}/steps/${a1}/merge`, { targetStepId: String(a2) }, nb.flash.stepsMerged],
+      [`${base}/steps/${b1}/remove`, {}, nb.flash.removed],
+      [`${base}/phases/${phaseB}/remove`, {}, nb.flash.removed],
+      [`${base}/publish`, {}, nb.flash.published],
+      [`${base}/archive`, {}, nb.flash.archived],
+      [`${base}/restore`, {}, nb.flash.restored],
+    ];
+    for (const [url, body, notice] of changes) {
+      const res = await agent.post(url).type('form').send({ _csrf: csrf, ...body });
+      expect([url, res.status, res.headers.location]).toEqual([url, 303, url.endsWith('/phases') ? `${base}#phases` : base]);
+      expect([url, (await agent.get(base)).text.includes(notice)]).toEqual([url, true]);
+      expect([url, (await agent.get(base)).text.includes(notice)]).toEqual([url, false]);
+    }
+    // A refused change announces nothing.
+    expect((await agent.post(`${base}/publish`).type('form').send({ _csrf: csrf })).status).toBe(400);
+    expect((await agent.get(base)).text).not.toContain('role="status"');
+  });
+
+  it('shows a refused new phase on the editor page with its own field ids, keeping what was typed', async () => {
+    const j = buildJourney(t.services, 'aust', { slug: 'ny-fase-feil', phases: { A: ['a'] } });
+    const res = await designer.agent.post(`/admin/aust/journeys/${j.journeyId}/phases`).type('form').send({ _csrf: designer.csrf, title: '', description: 'Beholdt tekst' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('href="#field-phase-title"');
+    expect(res.text).toMatch(/id="field-phase-description"[^>]*>Beholdt tekst<\/textarea>/);
+    expect(t.db.prepare('SELECT count(*) FROM phases WHERE journey_id = ?').pluck().get(j.journeyId)).toBe(1);
   });
 });

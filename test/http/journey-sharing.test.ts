@@ -1,4 +1,5 @@
 // Sharing journeys: JSON export and import (round trip, bad input writes nothing) and copying between municipalities.
+import nb from '../../locales/nb.json';
 import { JourneyDocumentSchema } from '../../src/modules/journeys/journey-document.schema';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
@@ -43,6 +44,8 @@ describe('JSON export and import', () => {
 
     const res = await importJson(JSON.stringify(exported));
     expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(/^\/admin\/aust\/journeys\/\d+$/);
+    expect((await designer.agent.get(res.headers.location as string)).text).toContain(nb.flash.imported);
     const importedId = Number(/journeys\/(\d+)/.exec(res.headers.location as string)![1]);
     const again = await exportJson(importedId);
     // Equal except that the slug was taken and got a suffix.
@@ -117,6 +120,8 @@ describe('copy from another municipality', () => {
 
     const res = await designer.agent.post(`/admin/aust/journeys/copy/${source.journeyId}`).type('form').send({ _csrf: csrfFrom(list.text) });
     expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(/^\/admin\/aust\/journeys\/\d+$/);
+    expect((await designer.agent.get(res.headers.location as string)).text).toContain(nb.flash.copied);
     const copyId = Number(/journeys\/(\d+)/.exec(res.headers.location as string)![1]);
     const aust = t.services.municipalities.bySlug('aust');
     const copy = t.services.journeyEditor.get(aust.id, copyId);

@@ -1,5 +1,6 @@
 // Moderation: every action, its authorization, merge and unmerge with supporters, official answers, flags, audit.
 import request from 'supertest';
+import nb from '../../locales/nb.json';
 import { buildJourney } from '../helpers/journeys';
 import { report, resident } from '../helpers/residents';
 import { createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
@@ -58,6 +59,35 @@ describe('the queue', () => {
     expect((await moderator.agent.get(`/admin/aust/moderation?journey=${t.db.prepare('SELECT journey_id FROM pain_points WHERE id = ?').pluck().get(id)}`)).text).toContain('Venter i køen');
     expect((await moderator.agent.get('/admin/aust/moderation?status=deleted')).status).toBe(400);
     expect((await moderator.agent.get('/admin/aust/moderation?journey=abc')).status).toBe(400);
+  });
+});
+
+describe('notices after an action', () => {
+  it('announces each action once, on the pain point’s page, and never in the address', async () => {
+    const target = await report(await resident(t.app, stepPath), stepPath, { title: 'Målet' });
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Får meldinger' });
+    await post(`/admin/aust/moderation/${target}/approve`);
+    const page = `/admin/aust/moderation/${id}`;
+    const actions: [string, Record<string, string>, string][] = [
+      ['approve', {}, nb.flash.approved],
+      ['redact', { title: 'Får meldinger', body: 'Ny tekst.' }, nb.flash.redacted],
+      ['answer', { status: 'planned', text: 'Vi ser på det.' }, nb.flash.answered],
+      ['clear-flags', {}, nb.flash.flagsCleared],
+      ['merge', { targetId: String(target) }, nb.flash.merged],
+      ['unmerge', {}, nb.flash.unmerged],
+      ['reject', { reason: 'Ikke et innspill.' }, nb.flash.rejected],
+    ];
+    for (const [action, body, notice] of actions) {
+      const res = await post(`${page}/${action}`, body);
+      expect([action, res.status, res.headers.location]).toEqual([action, 303, page]);
+      expect([action, (await moderator.agent.get(page)).text.includes(notice)]).toEqual([action, true]);
+      expect([action, (await moderator.agent.get(page)).text.includes(notice)]).toEqual([action, false]);
+    }
+    // A refused action announces nothing, and the page's other forms keep what is stored.
+    const refused = await post(`${page}/answer`, { status: 'nonsense', text: 'x' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/id="field-title"[^>]*value="Får meldinger"/);
+    expect((await moderator.agent.get(page)).text).not.toContain('role="status"');
   });
 });
 

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import nb from '../../locales/nb.json';
 import { priority } from '../../src/modules/portfolio/portfolio-vocabulary';
 import { buildJourney } from '../helpers/journeys';
 import { binaryBody, createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
@@ -89,6 +90,9 @@ describe('initiatives', () => {
     for (const painPointId of [vestCandidate, candidates[2]!, 999999]) {
       const res = await analyst.agent.post(`/admin/aust/portfolio/${id}/candidates`).type('form').send({ _csrf: analyst.csrf, painPointId: String(painPointId) });
       expect([painPointId, res.status]).toEqual([painPointId, 400]);
+      // The initiative's page has no field to link to: the reason is the page's.
+      expect(res.text).toContain(nb.portfolio.errors.notCandidate);
+      expect(res.text).not.toContain('href="#field-painPointId"');
     }
     const viaCreate = await analyst.agent.post('/admin/aust/portfolio').type('form').send(form({ candidateId: String(vestCandidate) }));
     expect(viaCreate.status).toBe(400);

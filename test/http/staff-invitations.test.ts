@@ -47,9 +47,9 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
     expect(t.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(moderatorId)).toBe('Kari Vestmann');
     await expect(signIn(t.app, 'kari@vest.no', 'Annen-Lang-Frase-91')).rejects.toThrow('sign-in failed');
     const kari = await signIn(t.app, 'kari@vest.no', TEST_PASSWORD);
-    expect(t.services.auth.rolesIn(moderatorId, aust())).toEqual([]);
+    expect(t.services.staff.rolesIn(moderatorId, aust())).toEqual([]);
     expect((await kari.agent.get('/admin/aust')).status).toBe(404);
-    expect(t.services.auth.rolesIn(moderatorId, vest())).toEqual(['moderator']);
+    expect(t.services.staff.rolesIn(moderatorId, vest())).toEqual(['moderator']);
   });
 
   it("leaves the other municipality's admin in control: disabling still works while the invitation is unanswered", async () => {
@@ -65,7 +65,7 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
       expect((await other.agent.post(`/admin/invitations/${invitationId}/${answer}`).type('form').send({ _csrf: other.csrf })).status).toBe(404);
     }
     expect(t.db.prepare('SELECT count(*) FROM staff_invitations WHERE id = ?').pluck().get(invitationId)).toBe(1);
-    expect(t.services.auth.rolesIn(t.db.prepare("SELECT id FROM users WHERE email = 'admin@vest.no'").pluck().get() as number, aust())).toEqual([]);
+    expect(t.services.staff.rolesIn(t.db.prepare("SELECT id FROM users WHERE email = 'admin@vest.no'").pluck().get() as number, aust())).toEqual([]);
   });
 
   it('gives the roles once the invitee accepts; the account then serves both municipalities', async () => {
@@ -74,7 +74,7 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
     expect(home.text).toContain('Kommune aust inviterer deg som Administrator.');
     const invitationId = /\/admin\/invitations\/(\d+)\/accept/.exec(home.text)![1];
     expect((await kari.agent.post(`/admin/invitations/${invitationId}/accept`).type('form').send({ _csrf: csrfFrom(home.text) })).status).toBe(303);
-    expect(t.services.auth.rolesIn(moderatorId, aust())).toEqual(['admin']);
+    expect(t.services.staff.rolesIn(moderatorId, aust())).toEqual(['admin']);
     expect((await kari.agent.get('/admin/aust/settings/users')).status).toBe(200);
   });
 
@@ -86,8 +86,8 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
     expect(page.text).toContain('Fjern fra Kommune vest');
     expect(page.text).not.toContain('Deaktiver brukeren');
     expect((await vestAdmin.agent.post(`/admin/vest/settings/users/${moderatorId}/remove`).type('form').send({ _csrf: vestAdmin.csrf })).status).toBe(303);
-    expect(t.services.auth.rolesIn(moderatorId, vest())).toEqual([]);
-    expect(t.services.auth.rolesIn(moderatorId, aust())).toEqual(['admin']);
+    expect(t.services.staff.rolesIn(moderatorId, vest())).toEqual([]);
+    expect(t.services.staff.rolesIn(moderatorId, aust())).toEqual(['admin']);
     const log = await vestAdmin.agent.get('/admin/vest/settings/audit');
     expect(log.text).toContain('Ansatt fjernet fra kommunen');
   });
@@ -98,7 +98,7 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
     expect((await agent.post(`/admin/aust/settings/users/${ownId}/remove`).type('form').send({ _csrf: csrf })).status).toBe(403);
     expect((await agent.post(`/admin/aust/settings/users/${vestAdminId}/remove`).type('form').send({ _csrf: csrf })).status).toBe(404);
-    expect(t.services.auth.rolesIn(vestAdminId, vest())).toEqual(['admin']);
+    expect(t.services.staff.rolesIn(vestAdminId, vest())).toEqual(['admin']);
   });
 });
 

@@ -108,7 +108,7 @@ describe('staff management', () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
     const res = await agent.post(`/admin/aust/settings/users/${id}/roles`).type('form').send({ _csrf: csrf, roles: ['moderator'] });
     expect(res.status).toBe(303);
-    expect(t.services.auth.rolesIn(id, t.services.municipalities.bySlug('aust').id)).toEqual(['moderator']);
+    expect(t.services.staff.rolesIn(id, t.services.municipalities.bySlug('aust').id)).toEqual(['moderator']);
     const log = await agent.get('/admin/aust/settings/audit');
     expect(log.text).toContain('Roller endret');
   });
@@ -160,6 +160,19 @@ describe('municipality settings', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#field-halfLifeDays"');
     expect(t.services.municipalities.bySlug('aust').name).toBe('Aust kommune');
+  });
+
+  it('announces saved settings once, on the settings page it returns to (a flash notice, not ?saved=1)', async () => {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const m = t.services.municipalities.bySlug('aust');
+    const res = await agent.post('/admin/aust/settings').type('form').send({
+      _csrf: csrf, name: m.name, defaultLocale: m.default_locale, halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
+      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
+      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
+    });
+    expect([res.status, res.headers.location]).toEqual([303, '/admin/aust/settings']);
+    expect((await agent.get('/admin/aust/settings')).text).toContain('Innstillingene er lagret.');
+    expect((await agent.get('/admin/aust/settings')).text).not.toContain('Innstillingene er lagret.');
   });
 
   it.each([

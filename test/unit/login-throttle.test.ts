@@ -2,7 +2,7 @@
 // flight counted at once, success giving back its provisional count, and old rows forgotten and purged.
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
-import { DEFAULT_LOGIN_LIMITS, waitAfter, type LoginLimits } from '../../src/modules/accounts/login-throttle.service';
+import { DEFAULT_LOGIN_LIMITS, waitAfter, type LoginLimits } from '../../src/modules/sign-in/login-throttle.service';
 import { buildServices } from '../../src/services';
 
 const SECOND = 1000;

@@ -1,6 +1,6 @@
 // The password policy of SECURITY.md 15: length, the common list, and a strength estimate that knows Norwegian
 // words and the user's own name, e-mail and municipality (issue #15, item 4).
-import { passwordProblem } from '../../src/modules/accounts/password.service';
+import { passwordProblem } from '../../src/modules/sign-in/password.service';
 import { TEST_PASSWORD } from '../helpers/test-app';
 
 describe('passwordProblem', () => {

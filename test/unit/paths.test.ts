@@ -25,7 +25,8 @@ describe('paths: building a URL', () => {
     expect(paths.top({ municipality: 'aust' }, { reise: 'garasje' })).toBe('/aust/viktigst?reise=garasje');
     expect(paths.mine({}, { slettet: 1, tom: '', ingen: undefined, null: null, av: false })).toBe('/mine?slettet=1');
     expect(paths.login({}, { returnTo: '/admin/aust?x=1&y=2' })).toBe('/login?returnTo=%2Fadmin%2Faust%3Fx%3D1%26y%3D2');
-    expect(paths.admin.journeys.show({ municipality: 'aust', journeyId: 3 }, { done: 'phaseAdded' }, 'phases')).toBe('/admin/aust/journeys/3?done=phaseAdded#phases');
+    expect(paths.admin.journeys.diff({ municipality: 'aust', journeyId: 3 }, { from: 1, to: 'draft' }, 'steps')).toBe('/admin/aust/journeys/3/diff?from=1&to=draft#steps');
+    expect(paths.admin.journeys.show({ municipality: 'aust', journeyId: 3 }, undefined, 'phases')).toBe('/admin/aust/journeys/3#phases');
     expect(paths.admin.journeys.show({ municipality: 'aust', journeyId: 3 }, {})).toBe('/admin/aust/journeys/3');
   });
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadResources, LOCALES } from '../../src/lib/i18n';
-import { ROLES } from '../../src/modules/accounts/roles';
+import { ROLES } from '../../src/modules/staff/roles';
 import { CHANNELS, EMOTIONS, LIFE_EVENTS } from '../../src/modules/journeys/journey-vocabulary';
 
 const ROOT = path.resolve(__dirname, '..', '..');

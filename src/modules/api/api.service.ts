@@ -2,13 +2,13 @@
 // Every value is built field by field from published data, so a new column, a participant id or a draft cannot leak.
 import { NotFoundError } from '../../errors';
 import { paths } from '../../paths';
-import type { MunicipalityRow } from '../accounts/municipalities.repository';
+import type { MunicipalityRow } from '../municipalities/municipality';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { JourneyFields, SnapshotDepartment } from '../journeys/journey-snapshot';
 import type { LifeEvent } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService, PublishedMap } from '../journeys/public-journeys.service';
-import type { MunicipalitiesService } from '../accounts/municipalities.service';
+import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { Figures } from '../ranking/ranking.math';
 import type { RankingService } from '../ranking/ranking.service';
 import { ApiError } from './api-errors';

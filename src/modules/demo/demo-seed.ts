@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/connection';
 import type { MovableClock } from '../../lib/clock';
-import type { MunicipalityRow } from '../accounts/municipalities.repository';
-import type { MunicipalitiesService } from '../accounts/municipalities.service';
+import type { MunicipalityRow } from '../municipalities/municipality';
+import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';

@@ -1,7 +1,7 @@
 // SQL for departments: the municipal units, state agencies and private actors a journey passes through.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
-import type { DepartmentKind } from '../journeys/journey-vocabulary';
+import type { DepartmentKind } from './department-vocabulary';
 
 export interface DepartmentRow {
   id: number;

@@ -1,7 +1,7 @@
 // Managing a municipality's departments; used by the journey editor, imports and copies.
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import type { DepartmentKind } from '../journeys/journey-vocabulary';
+import type { DepartmentKind } from './department-vocabulary';
 import type { DepartmentRow, DepartmentsRepository } from './departments.repository';
 
 export class DepartmentsService {

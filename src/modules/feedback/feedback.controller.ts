@@ -1,20 +1,21 @@
 // Residents' feedback pages: report a pain point (form, check step, submit), "me too", flag, my contributions, feed.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { ValidationError } from '../../errors';
+import { handleForm, showFormAgain } from '../../lib/form-handler';
 import { parseForm } from '../../lib/forms';
 import { idParam } from '../../lib/params';
-import { renderFormError } from '../../lib/render-form';
 import { safeReturnTo } from '../../lib/safe-redirect';
-import { paths, type Query } from '../../paths';
-import type { Services } from '../../services';
+import { paths } from '../../paths';
 import { CHANNELS } from '../journeys/journey-vocabulary';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import { FLAG_REASONS, SEVERITIES } from './feedback-vocabulary';
 import { FlagInputSchema, ReportInputSchema, ReturnToSchema, VoteInputSchema } from './feedback.schema';
+import type { FeedbackService } from './feedback.service';
 
-export function feedbackController({ feedback, publicJourneys }: Services) {
+export function feedbackController({ feedback, publicJourneys }: { feedback: FeedbackService; publicJourneys: PublicJourneysService }) {
   const m = (req: Request) => req.municipality!;
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
-  const painPointPath = (req: Request, id: number, query?: Query) => paths.painPoint({ municipality: m(req).slug, painPointId: id }, query);
+  const painPointPath = (req: Request, id: number) => paths.painPoint({ municipality: m(req).slug, painPointId: id });
 
   /** The published journey and, on step routes, the step: a report can only be made on what residents can see. */
   const target = (req: Request) => {
@@ -24,7 +25,7 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
     return { map, step };
   };
 
-  const formLocals = (req: Request, t: ReturnType<typeof target>) => ({
+  const reportLocals = (req: Request, t: ReturnType<typeof target>) => ({
     title: req.t('feedback.report.title'),
     map: t.map,
     step: t.step,
@@ -32,118 +33,157 @@ export function feedbackController({ feedback, publicJourneys }: Services) {
     severities: SEVERITIES,
     channels: CHANNELS,
   });
+  const reportForm = (req: Request) => ({ view: 'feedback/report', locals: reportLocals(req, target(req)) });
 
-  const renderPainPoint = (req: Request, res: Response, id: number, errors: Record<string, string> = {}, status = 200) => {
-    const painPoint = feedback.visible(m(req).id, id, participant(req));
-    if (painPoint.id !== id) return res.redirect(301, painPointPath(req, painPoint.id));
+  /** A pain point's page; a "me too" refused (one's own, or closed) comes back to it with the reason. */
+  const painPointForm = (req: Request) => {
+    const painPoint = feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req));
     const map = publicJourneys.mapById(m(req).id, painPoint.journey_id);
-    res.status(status).render('feedback/pain-point', {
-      title: painPoint.title,
-      painPoint,
-      map,
-      step: map?.steps.find((s) => s.id === painPoint.step_id) ?? null,
-      severities: SEVERITIES,
-      isNew: req.query.ny === '1',
-      errors,
+    return {
+      view: 'feedback/pain-point',
+      locals: { title: painPoint.title, painPoint, map, step: map?.steps.find((s) => s.id === painPoint.step_id) ?? null, severities: SEVERITIES },
+    };
+  };
+
+  const flagForm = (req: Request) => ({
+    view: 'feedback/flag',
+    locals: { title: req.t('feedback.flag.title'), painPoint: feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req)), reasons: FLAG_REASONS },
+  });
+
+  const mineForm = (req: Request) => ({ view: 'feedback/mine', locals: { title: req.t('feedback.mine.title'), ...feedback.mine(participant(req)) } });
+
+  /** The confirmed report: stored, then its page thanks the resident in words that match its moderation status. */
+  const submitReport = handleForm({
+    schema: ReportInputSchema,
+    form: reportForm,
+    act: (req, input) => {
+      const t = target(req);
+      // A filled honeypot is a bot: answer as if it went well, store nothing.
+      if (input.website) return { journey: t.map.slug, stored: null };
+      const participantId = feedback.ensureParticipant(req.ensureParticipantKey!());
+      return { journey: t.map.slug, stored: feedback.submit(participantId, m(req), t.map.journeyId, t.step?.id ?? null, input) };
+    },
+    done: (req, { journey, stored }) =>
+      stored
+        ? { to: painPointPath(req, stored.id), flash: stored.status === 'pending' ? 'reportPending' : 'reportPublished' }
+        : { to: paths.journey({ municipality: m(req).slug, journey }) },
+  });
+
+  /**
+   * The check step, and "change" back from it: both answer the POST with a page rather than a redirect, so they are not
+   * handleForm's; the values travel in the check page's hidden fields until the resident confirms.
+   */
+  const checkReport = (req: Request, res: Response) => {
+    const t = target(req);
+    let input;
+    try {
+      input = parseForm(ReportInputSchema, req.body);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return showFormAgain(req, res, err, { view: 'feedback/report', locals: reportLocals(req, t) });
+    }
+    if (input.website) return res.redirect(303, paths.journey({ municipality: m(req).slug, journey: t.map.slug }));
+    const values = { title: input.title, body: input.body, severity: String(input.severity), channel: input.channel ?? '' };
+    if (input.edit) return res.render('feedback/report', { ...reportLocals(req, t), values, errors: {} });
+    const prepared = feedback.prepare(t.map.journeyId, input);
+    res.render('feedback/report-check', {
+      ...reportLocals(req, t),
+      title: req.t('feedback.check.title'),
+      prepared,
+      values: { ...values, title: prepared.title, body: prepared.body },
     });
   };
+
+  /** Back to where the resident voted from (their list, or the pain point's page). */
+  const backTo = (req: Request, input: { returnTo?: string }) => ({ to: safeReturnTo(input.returnTo, painPointPath(req, idParam(req, 'painPointId'))) });
 
   return {
     report: {
       get(req: Request, res: Response) {
-        const t = target(req);
-        res.render('feedback/report', { ...formLocals(req, t), values: { channel: '' }, errors: {} });
+        res.render('feedback/report', { ...reportLocals(req, target(req)), values: { channel: '' }, errors: {} });
       },
-      post(req: Request, res: Response) {
-        const t = target(req);
-        let input;
-        try {
-          input = parseForm(ReportInputSchema, req.body);
-        } catch (err) {
-          return renderFormError(res, err, 'feedback/report', formLocals(req, t));
-        }
-        // A filled honeypot is a bot: answer as if it went well, store nothing.
-        if (input.website) return res.redirect(303, paths.journey(formLocals(req, t).journeyParams));
-        const values = { title: input.title, body: input.body, severity: String(input.severity), channel: input.channel ?? '' };
-        if (input.edit) return res.render('feedback/report', { ...formLocals(req, t), values, errors: {} });
-        if (!input.confirmed) {
-          const prepared = feedback.prepare(t.map.journeyId, input);
-          return res.render('feedback/report-check', {
-            ...formLocals(req, t),
-            title: req.t('feedback.check.title'),
-            prepared,
-            values: { ...values, title: prepared.title, body: prepared.body },
-          });
-        }
-        const participantId = feedback.ensureParticipant(req.ensureParticipantKey!());
-        const { id } = feedback.submit(participantId, m(req), t.map.journeyId, t.step?.id ?? null, input);
-        res.redirect(303, painPointPath(req, id, { ny: 1 }));
+      /** The first POST shows the check step; the check step's "send" (confirmed=1) submits, its "change" (edit=1) goes back. */
+      post(req: Request, res: Response, next: NextFunction) {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        if (body.confirmed === '1' && body.edit === undefined) return submitReport(req, res, next);
+        checkReport(req, res);
       },
     },
 
     painPoint(req: Request, res: Response) {
-      renderPainPoint(req, res, idParam(req, 'painPointId'));
+      const id = idParam(req, 'painPointId');
+      const { view, locals } = painPointForm(req);
+      // A pain point merged into another lives on at the other's address.
+      if (locals.painPoint.id !== id) return res.redirect(301, painPointPath(req, locals.painPoint.id));
+      res.render(view, { ...locals, errors: {} });
     },
 
-    async vote(req: Request, res: Response) {
-      const id = idParam(req, 'painPointId');
-      const input = parseForm(VoteInputSchema, req.body);
-      try {
-        await feedback.voteAs(req.ensureParticipantKey!(), m(req).id, id, input.severity);
-      } catch (err) {
-        if (err instanceof ValidationError) return renderPainPoint(req, res, id, err.fieldErrors, 400);
-        throw err;
-      }
-      res.redirect(303, safeReturnTo(input.returnTo, painPointPath(req, id)));
-    },
+    vote: handleForm({
+      schema: VoteInputSchema,
+      form: painPointForm,
+      act: (req, input) => feedback.voteAs(req.ensureParticipantKey!(), m(req).id, idParam(req, 'painPointId'), input.severity),
+      done: (req, _added, input) => backTo(req, input),
+    }),
 
-    withdraw(req: Request, res: Response) {
-      const id = idParam(req, 'painPointId');
-      const input = parseForm(ReturnToSchema, req.body);
-      const participantId = participant(req);
-      if (participantId !== null) feedback.withdraw(participantId, m(req).id, id);
-      res.redirect(303, safeReturnTo(input.returnTo, painPointPath(req, id)));
-    },
+    withdraw: handleForm({
+      schema: ReturnToSchema,
+      form: painPointForm,
+      act: (req) => {
+        const participantId = participant(req);
+        if (participantId !== null) feedback.withdraw(participantId, m(req).id, idParam(req, 'painPointId'));
+      },
+      done: (req, _none, input) => backTo(req, input),
+    }),
 
     flag: {
       get(req: Request, res: Response) {
-        const painPoint = feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req));
-        res.render('feedback/flag', { title: req.t('feedback.flag.title'), painPoint, reasons: FLAG_REASONS, values: {}, errors: {} });
+        const { view, locals } = flagForm(req);
+        res.render(view, { ...locals, values: {}, errors: {} });
       },
-      post(req: Request, res: Response) {
-        const painPoint = feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req));
-        try {
-          const { reason } = parseForm(FlagInputSchema, req.body);
+      post: handleForm({
+        schema: FlagInputSchema,
+        form: flagForm,
+        act: (req, { reason }) => {
+          const painPoint = feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req));
           feedback.flag(feedback.ensureParticipant(req.ensureParticipantKey!()), m(req), painPoint.id, reason);
-          // Back to the journey's map, which thanks the resident; a journey no longer published has no map to go back to.
-          const map = publicJourneys.mapById(m(req).id, painPoint.journey_id);
-          res.redirect(303, map ? paths.journey({ municipality: m(req).slug, journey: map.slug }, { rapportert: 1 }) : paths.municipality({ municipality: m(req).slug }));
-        } catch (err) {
-          renderFormError(res, err, 'feedback/flag', { title: req.t('feedback.flag.title'), painPoint, reasons: FLAG_REASONS });
-        }
-      },
+          return publicJourneys.mapById(m(req).id, painPoint.journey_id);
+        },
+        // Back to the journey's map, which thanks the resident; a journey no longer published has no map to go back to.
+        done: (req, map) => ({
+          to: map ? paths.journey({ municipality: m(req).slug, journey: map.slug }) : paths.municipality({ municipality: m(req).slug }),
+          flash: 'reportFlagged',
+        }),
+      }),
     },
 
     mine(req: Request, res: Response) {
-      const { painPoints, votes } = feedback.mine(participant(req));
-      res.render('feedback/mine', { title: req.t('feedback.mine.title'), painPoints, votes, deleted: req.query.slettet === '1' });
+      const { view, locals } = mineForm(req);
+      res.render(view, locals);
     },
 
-    deleteMine(req: Request, res: Response) {
-      parseForm(ReturnToSchema, req.body);
-      const participantId = participant(req);
-      if (participantId === null) return res.redirect(303, paths.mine());
-      feedback.deleteMine(participantId, idParam(req, 'painPointId'));
-      res.redirect(303, paths.mine({}, { slettet: 1 }));
-    },
+    deleteMine: handleForm({
+      schema: ReturnToSchema,
+      form: mineForm,
+      act: (req) => {
+        const participantId = participant(req);
+        if (participantId === null) return false;
+        feedback.deleteMine(participantId, idParam(req, 'painPointId'));
+        return true;
+      },
+      done: (_req, deleted) => ({ to: paths.mine(), flash: deleted ? 'contributionDeleted' : undefined }),
+    }),
 
-    deleteMyVote(req: Request, res: Response) {
-      parseForm(ReturnToSchema, req.body);
-      const participantId = participant(req);
-      if (participantId === null) return res.redirect(303, paths.mine());
-      feedback.deleteMyVote(participantId, idParam(req, 'painPointId'));
-      res.redirect(303, paths.mine({}, { slettet: 1 }));
-    },
+    deleteMyVote: handleForm({
+      schema: ReturnToSchema,
+      form: mineForm,
+      act: (req) => {
+        const participantId = participant(req);
+        if (participantId === null) return false;
+        feedback.deleteMyVote(participantId, idParam(req, 'painPointId'));
+        return true;
+      },
+      done: (_req, deleted) => ({ to: paths.mine(), flash: deleted ? 'contributionDeleted' : undefined }),
+    }),
 
     feed(req: Request, res: Response) {
       const map = publicJourneys.map(m(req).id, String(req.params.journey));

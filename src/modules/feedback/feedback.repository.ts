@@ -101,9 +101,10 @@ export class FeedbackRepository {
       .get(id, municipalityId) as PainPointWithSupport | undefined;
   }
 
-  /** For work that already checked the municipality (a link it owns). */
-  byIdAnyMunicipality(id: number): PainPointRow | undefined {
-    return this.statement('SELECT * FROM pain_points WHERE id = ?').get(id) as PainPointRow | undefined;
+  /** A pain point's public answer, without the count of supporters `byId` makes. */
+  responseOf(municipalityId: number, id: number): Pick<PainPointRow, 'journey_id' | 'response_status' | 'response_by_moderator'> | undefined {
+    return this.statement('SELECT journey_id, response_status, response_by_moderator FROM pain_points WHERE id = ? AND municipality_id = ?')
+      .get(id, municipalityId) as Pick<PainPointRow, 'journey_id' | 'response_status' | 'response_by_moderator'> | undefined;
   }
 
   /**

@@ -3,8 +3,6 @@ import type { GroupCommit } from '../../db/group-commit';
 import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
 import { mostSimilar } from '../../lib/similarity';
-import type { MunicipalityRow } from '../accounts/municipalities.repository';
-import type { RankingService } from '../ranking/ranking.service';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
 import { isPubliclyVisible } from './public-visibility';
@@ -26,10 +24,34 @@ export interface PreparedReport extends ReportInput {
 
 export const FEEDBACK_PAGE_SIZE = 20;
 
+/** What residents' feedback follows of their municipality's settings. */
+export interface FeedbackSettings {
+  id: number;
+  /** 1: new reports wait for a moderator. */
+  premoderation: number;
+  /** Open flags from this many residents hide a pain point until a moderator looks at it. */
+  flag_hide_threshold: number;
+}
+
+/**
+ * What feedback asks of the ranking, which it keeps up to date with every change. Declared here rather than imported:
+ * the ranking reads feedback's tables and vocabulary, and importing it back would make the modules a cycle.
+ */
+export interface FeedbackRanking {
+  /** Recomputes the candidate a pain point counts for. */
+  refresh(painPointId: number): void;
+  supportsAlready(painPointId: number, participantId: number): boolean;
+  voteAdded(painPointId: number, participantId: number, alreadySupporter: boolean, at: string, rating: number | null): void;
+  /** Candidates in ranking order ("most important"). */
+  ranked(municipalityId: number, scope: { journeyId: number; stepId?: number; journeyLevelOnly?: boolean; limit: number }): { id: number }[];
+  /** A read kept until the municipality's ranking version moves on. */
+  memo<T>(municipalityId: number, key: string, compute: () => T): T;
+}
+
 export class FeedbackService {
   constructor(
     private readonly repo: FeedbackRepository,
-    private readonly ranking: RankingService,
+    private readonly ranking: FeedbackRanking,
     private readonly clock: () => Date,
     private readonly writes: GroupCommit,
   ) {}
@@ -59,7 +81,7 @@ export class FeedbackService {
   }
 
   /** Stores a report; text is redacted again here, whatever the form sent back. */
-  submit(participantId: number, municipality: MunicipalityRow, journeyId: number, stepId: number | null, input: ReportInput): { id: number; status: 'pending' | 'published' } {
+  submit(participantId: number, municipality: FeedbackSettings, journeyId: number, stepId: number | null, input: ReportInput): { id: number; status: 'pending' | 'published' } {
     const status = municipality.premoderation === 1 ? 'pending' : 'published';
     const id = this.repo.transaction(() => {
       const painPointId = this.repo.insert(
@@ -168,7 +190,7 @@ export class FeedbackService {
     });
   }
 
-  flag(participantId: number, municipality: MunicipalityRow, painPointId: number, reason: FlagReason): void {
+  flag(participantId: number, municipality: FeedbackSettings, painPointId: number, reason: FlagReason): void {
     this.repo.transaction(() => {
       const p = this.repo.byId(municipality.id, painPointId);
       if (!p || p.moderation_status !== 'published') throw new NotFoundError();

@@ -4,11 +4,26 @@ import { SharedPages } from '../../middleware/shared-pages';
 import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
-import type { Services } from '../../services';
+import type { AuditService } from '../audit/audit.service';
+import type { DepartmentsService } from '../departments/departments.service';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
+import type { PortfolioService } from '../portfolio/portfolio.service';
+import type { RankingService } from '../ranking/ranking.service';
+import type { InsightsReader } from './insights-reader';
 import { writeCsv, writeJson, writeXlsx } from './insights-export';
 import { ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema, type InsightsQuery } from './insights.schema';
+import type { InsightsService } from './insights.service';
+
+export interface InsightsDeps {
+  insights: InsightsService;
+  insightsReader: InsightsReader;
+  departments: Pick<DepartmentsService, 'list'>;
+  portfolio: Pick<PortfolioService, 'all'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: () => Date;
+  ranking: Pick<RankingService, 'pageVersion'>;
+}
 
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
 
@@ -21,7 +36,7 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
   return params.toString();
 }
 
-export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking }: Services) {
+export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking }: InsightsDeps) {
   const pages = new SharedPages();
   return {
     index(req: Request, res: Response, next: NextFunction) {

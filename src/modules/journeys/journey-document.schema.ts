@@ -1,7 +1,10 @@
 // The shareable journey format (export, import, copy, demo seed): versioned, validated with zod.
 // Documented in docs/journey-format.md. Ids are not part of it: an import always makes new ones.
 import { z } from 'zod';
-import { CHANNELS, DEPARTMENT_KINDS, LIFE_EVENTS } from './journey-vocabulary';
+import { ValidationError } from '../../errors';
+import { firstUnsafePath } from '../../lib/text-safety';
+import { DEPARTMENT_KINDS } from '../departments/department-vocabulary';
+import { CHANNELS, LIFE_EVENTS } from './journey-vocabulary';
 
 export const JOURNEY_FORMAT = 'reisekart.journey';
 export const JOURNEY_FORMAT_VERSION = 1;
@@ -52,3 +55,24 @@ export const JourneyDocumentSchema = z.strictObject({
 export type JourneyDocument = z.infer<typeof JourneyDocumentSchema>;
 export type JourneyDocumentInput = z.input<typeof JourneyDocumentSchema>;
 export type StepDocument = z.infer<typeof StepDocumentSchema>;
+
+/** Pasted or uploaded JSON text -> a validated journey document, or a ValidationError naming what is wrong and where. */
+export function parseJourneyDocument(text: string): JourneyDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ValidationError({ document: 'validation.importNotJson' });
+  }
+  const unsafe = firstUnsafePath(json);
+  if (unsafe !== null) throw new ValidationError({ document: 'validation.importInvalidCharacters' }, { importProblem: unsafe });
+  const result = JourneyDocumentSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const wrongFormat = issue.path[0] === 'format' || issue.path[0] === 'formatVersion';
+    throw new ValidationError({ document: wrongFormat ? 'validation.importWrongFormat' : 'validation.importInvalid' }, {
+      importProblem: issue.path.join('.'),
+    });
+  }
+  return result.data;
+}

@@ -1,5 +1,5 @@
 // The designer's side of journey maps: the working copy, publishing, versions, export, import and copy.
-// Free of req/res; every change is audited.
+// Free of req/res; every change is audited. Takes only what it uses of other modules (the interfaces below).
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
@@ -29,6 +29,12 @@ export interface StepFeedback {
 
 const NO_FEEDBACK: StepFeedback = { hasFeedback: () => false, move: () => 0 };
 
+/** A step's department must be the municipality's own; an import names departments that may not exist yet. */
+export type StepDepartments = Pick<DepartmentsService, 'findInMunicipality' | 'findOrCreate'>;
+
+/** Every change is written to the audit log. */
+export type JourneyAudit = Pick<AuditService, 'record'>;
+
 export interface JourneyListItem extends JourneyRow {
   hasUnpublishedChanges: boolean;
   stepCount: number;
@@ -37,8 +43,8 @@ export interface JourneyListItem extends JourneyRow {
 export class JourneyEditorService {
   constructor(
     private readonly repo: JourneysRepository,
-    private readonly departments: DepartmentsService,
-    private readonly audit: AuditService,
+    private readonly departments: StepDepartments,
+    private readonly audit: JourneyAudit,
     private readonly clock: () => Date,
     /** Residents' feedback on steps: a step that has some must not be removed, only merged. */
     private readonly feedback: StepFeedback = NO_FEEDBACK,

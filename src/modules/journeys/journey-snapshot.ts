@@ -1,6 +1,7 @@
 // The shape of a journey as residents see it: the working copy rendered into one immutable value.
 // Published versions store it as JSON; the export format is the same without ids.
-import type { Channel, DepartmentKind, LifeEvent } from './journey-vocabulary';
+import type { DepartmentKind } from '../departments/department-vocabulary';
+import type { Channel, LifeEvent } from './journey-vocabulary';
 
 export interface SnapshotDepartment {
   id: number;

@@ -1,4 +1,5 @@
-// The fixed vocabularies of journey maps: life events, channels, emotions and department kinds.
+// The fixed vocabularies of journey maps: life events, channels and emotions. Department kinds are the departments
+// module's; they are named here too because a journey document and snapshot carry them.
 export const LIFE_EVENTS = [
   'bygge-og-bo',
   'dodsfall-og-arv',
@@ -15,6 +16,3 @@ export const CHANNELS = ['digital', 'phone', 'in_person', 'letter', 'email', 'ot
 export type Channel = (typeof CHANNELS)[number];
 
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
-
-export const DEPARTMENT_KINDS = ['municipal', 'state', 'private'] as const;
-export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];

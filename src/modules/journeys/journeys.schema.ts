@@ -57,8 +57,18 @@ export const StepUpdateInputSchema = z.strictObject({
 });
 export type StepInput = z.infer<typeof StepInputSchema>;
 
-export const MergeStepInputSchema = z.strictObject({
-  targetStepId: z.string('validation.mergeTarget').regex(/^\d{1,12}$/, 'validation.mergeTarget').transform(Number),
+const MergeStepFields = z.strictObject({
+  targetStepId: z.string().regex(/^\d{1,12}$/).transform(Number),
+});
+/**
+ * The merge form sits on the step's page, but a refused merge is shown on the editor overview, where none of its
+ * fields is: so any problem with it is one message for the whole form, not a link to a field that is not there.
+ */
+export const MergeStepInputSchema = z.unknown().transform((body, ctx) => {
+  const parsed = MergeStepFields.safeParse(body);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: 'validation.mergeTarget' });
+  return z.NEVER;
 });
 
 export const MoveInputSchema = z.strictObject({ direction: z.enum(['up', 'down'], 'validation.invalid') });

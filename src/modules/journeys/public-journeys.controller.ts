@@ -1,32 +1,59 @@
 // Residents' pages: a municipality's published journeys, a journey map with its pain lane, and a step with its feedback.
 import type { NextFunction, Request, Response } from 'express';
 import { SharedPages } from '../../middleware/shared-pages';
-import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
-import type { Services } from '../../services';
-import { SEVERITIES } from '../feedback/feedback-vocabulary';
-import { StepQuerySchema } from '../feedback/feedback.schema';
+import type { DepartmentsService } from '../departments/departments.service';
+import type { PublicJourneysService } from './public-journeys.service';
 
-/** Heat levels of the pain lane: the step with the most summed need is 4; the shade only repeats the numbers in text. */
-export const HEAT_LEVELS = 4;
+/** What a step's cell in the pain lane shows: public reports, distinct supporters, summed need and a heat level. */
+export interface PainLaneStep {
+  painPoints: number;
+  supporters: number;
+  needSum: number;
+  heat: number;
+}
 
-export function publicJourneysController({ publicJourneys, departments, feedback, ranking }: Services) {
-  const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
+/** The order and page of a list of pain points, as read from the page's query. */
+export interface PainPointListQuery {
+  sort: string;
+  side: number;
+}
+
+/** One page of a list of pain points, as views/feedback/pain-point-page.ejs shows it. */
+export interface PainPointList {
+  items: unknown[];
+  total: number;
+  page: number;
+  pages: number;
+  from: number;
+}
+
+/**
+ * What the map and step pages show of residents' feedback: a port the feedback module implements
+ * (src/modules/feedback/journey-feedback.port.ts, wired in src/services.ts). Feedback builds on journeys, so the
+ * journeys module names here what it needs rather than importing it.
+ */
+export interface JourneyFeedback {
+  /** The severities a "me too" in the lists may carry. */
+  readonly severities: readonly number[];
+  /** Per step of the journey with public pain points, its cell in the pain lane. */
+  painLane(municipalityId: number, journeyId: number): Map<number, PainLaneStep>;
+  /** The list's order and page from the query; a value outside the vocabulary is refused (400). */
+  listQuery(query: unknown): PainPointListQuery;
+  /** One page of the public pain points on a step (`stepId` null: on the journey as a whole), the visitor's own marked. */
+  list(municipalityId: number, journeyId: number, stepId: number | null, query: PainPointListQuery, participantKey: string | null): PainPointList;
+}
+
+export interface PublicJourneysDeps {
+  publicJourneys: PublicJourneysService;
+  departments: DepartmentsService;
+  journeyFeedback: JourneyFeedback;
+  /** The ranking's page version, the key the shared pages are kept by (named, not imported: the ranking builds on feedback). */
+  ranking: { pageVersion(municipalityId: number): string };
+}
+
+export function publicJourneysController({ publicJourneys, departments, journeyFeedback, ranking }: PublicJourneysDeps) {
   const shared = new SharedPages();
-
-  /** Per step: reports, distinct supporters, summed need score and a heat level relative to the journey's worst step. */
-  const painLane = (municipalityId: number, journeyId: number) => {
-    const summaries = feedback.stepSummaries(municipalityId, journeyId);
-    const needs = ranking.stepNeeds(municipalityId, journeyId);
-    const max = Math.max(0, ...needs.values());
-    return new Map(
-      [...summaries].map(([stepId, s]) => {
-        const needSum = needs.get(stepId) ?? 0;
-        return [stepId, { ...s, needSum, heat: max > 0 ? Math.max(1, Math.ceil((HEAT_LEVELS * needSum) / max)) : 0 }];
-      }),
-    );
-  };
-  const listQuery = (req: Request) => parseQuery(StepQuerySchema, req.query);
 
   return {
     municipality(req: Request, res: Response) {
@@ -43,34 +70,33 @@ export function publicJourneysController({ publicJourneys, departments, feedback
     map(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
       const map = publicJourneys.map(municipality.id, String(req.params.journey));
-      const { sort, side } = listQuery(req);
+      const list = journeyFeedback.listQuery(req.query);
       shared.send(req, res, next, 'journeys/map', ranking.pageVersion(municipality.id), () => ({
         title: `${map.snapshot.journey.title} – ${municipality.name}`,
         preview: false,
         map,
         journeyParams: { municipality: municipality.slug, journey: map.slug },
-        pain: painLane(municipality.id, map.journeyId),
-        journeyPainPoints: feedback.forJourneyAsWhole(municipality.id, map.journeyId, sort, side, participant(req)),
-        sort,
-        flagged: req.query.rapportert === '1',
-        severities: SEVERITIES,
+        pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+        journeyPainPoints: journeyFeedback.list(municipality.id, map.journeyId, null, list, req.participantKey ?? null),
+        sort: list.sort,
+        severities: journeyFeedback.severities,
       }));
     },
 
     step(req: Request, res: Response, nextHandler: NextFunction) {
       const municipality = req.municipality!;
       const { map, step, previous, next } = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
-      const { sort, side } = listQuery(req);
+      const list = journeyFeedback.listQuery(req.query);
       shared.send(req, res, nextHandler, 'journeys/step', ranking.pageVersion(municipality.id), () => ({
         title: `${step.title} – ${map.snapshot.journey.title}`,
         map,
         step,
         previous,
         next,
-        sort,
-        painPoints: feedback.forStep(municipality.id, map.journeyId, step.id, sort, side, participant(req)),
-        pain: painLane(municipality.id, map.journeyId),
-        severities: SEVERITIES,
+        sort: list.sort,
+        painPoints: journeyFeedback.list(municipality.id, map.journeyId, step.id, list, req.participantKey ?? null),
+        pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+        severities: journeyFeedback.severities,
         journeyParams: { municipality: municipality.slug, journey: map.slug },
       }));
     },

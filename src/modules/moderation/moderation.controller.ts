@@ -1,51 +1,51 @@
 // The moderation queue and the actions on one pain point.
 import type { Request, Response } from 'express';
-import { ValidationError } from '../../errors';
-import { parseForm, parseQuery } from '../../lib/forms';
+import type { z } from 'zod';
+import { handleForm } from '../../lib/form-handler';
+import type { Flash } from '../../lib/flash';
+import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
-import type { Services } from '../../services';
-import { EmptyFormSchema } from '../accounts/accounts.schema';
+import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
+import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import { AnswerInputSchema, MergeInputSchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
+import type { ModerationService } from './moderation.service';
 
-const DONE = ['approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared'] as const;
-
-export function moderationController({ moderation, journeyEditor }: Services) {
+export function moderationController({ moderation, journeyEditor }: { moderation: ModerationService; journeyEditor: Pick<JourneyEditorService, 'list'> }) {
   const m = (req: Request) => req.municipality!;
   const actor = (req: Request) => req.user!.id;
   const painPointId = (req: Request) => idParam(req, 'painPointId');
 
-  const renderDetail = (req: Request, res: Response, errors: Record<string, string> = {}, status = 200, values: Record<string, unknown> = {}) => {
+  /** The pain point's page, every action's form on it; the fields start from what is stored. */
+  const detail = (req: Request) => {
     const details = moderation.details(m(req).id, painPointId(req));
-    res.status(status).render('moderation/detail', {
-      title: req.t('moderation.detailTitle'),
-      ...details,
-      responseStatuses: RESPONSE_STATUSES,
-      flagReasons: FLAG_REASONS,
-      errors,
-      values: {
-        title: details.painPoint.title,
-        body: details.painPoint.body,
-        status: details.painPoint.response_status,
-        text: details.painPoint.response_text,
-        reason: details.painPoint.rejection_reason,
-        ...values,
+    return {
+      view: 'moderation/detail',
+      locals: {
+        title: req.t('moderation.detailTitle'),
+        ...details,
+        responseStatuses: RESPONSE_STATUSES,
+        flagReasons: FLAG_REASONS,
+        current: {
+          title: details.painPoint.title,
+          body: details.painPoint.body,
+          status: details.painPoint.response_status,
+          text: details.painPoint.response_text,
+          reason: details.painPoint.rejection_reason,
+        },
       },
-      done: DONE.find((d) => d === req.query.done) ?? null,
-    });
+    };
   };
 
-  /** Runs one action; a refused one re-renders the pain point with its message and the submitted values. */
-  const action = (done: (typeof DONE)[number], work: (req: Request) => void) => (req: Request, res: Response) => {
-    try {
-      work(req);
-    } catch (err) {
-      if (err instanceof ValidationError) return renderDetail(req, res, err.fieldErrors, 400, err.values);
-      throw err;
-    }
-    res.redirect(303, paths.admin.moderation.detail({ municipality: m(req).slug, painPointId: painPointId(req) }, { done }));
-  };
+  /** One action on the pain point: back to its page with the notice, or its page again with the reason it was refused. */
+  const painPointAction = <S extends z.ZodType>(schema: S, flash: Flash, work: (req: Request, input: z.infer<S>) => void) =>
+    handleForm({
+      schema,
+      form: detail,
+      act: work,
+      done: (req) => ({ to: paths.admin.moderation.detail({ municipality: m(req).slug, painPointId: painPointId(req) }), flash }),
+    });
 
   return {
     queue(req: Request, res: Response) {
@@ -60,35 +60,15 @@ export function moderationController({ moderation, journeyEditor }: Services) {
       });
     },
     detail(req: Request, res: Response) {
-      renderDetail(req, res);
+      const { view, locals } = detail(req);
+      res.render(view, { ...locals, errors: {}, values: {} });
     },
-    approve: action('approved', (req) => {
-      parseForm(EmptyFormSchema, req.body);
-      moderation.approve(actor(req), m(req).id, painPointId(req));
-    }),
-    reject: action('rejected', (req) => {
-      const { reason } = parseForm(RejectInputSchema, req.body);
-      moderation.reject(actor(req), m(req).id, painPointId(req), reason);
-    }),
-    redact: action('redacted', (req) => {
-      const { title, body } = parseForm(RedactInputSchema, req.body);
-      moderation.redact(actor(req), m(req).id, painPointId(req), title, body);
-    }),
-    merge: action('merged', (req) => {
-      const { targetId } = parseForm(MergeInputSchema, req.body);
-      moderation.merge(actor(req), m(req).id, painPointId(req), targetId);
-    }),
-    unmerge: action('unmerged', (req) => {
-      parseForm(EmptyFormSchema, req.body);
-      moderation.unmerge(actor(req), m(req).id, painPointId(req));
-    }),
-    answer: action('answered', (req) => {
-      const { status, text } = parseForm(AnswerInputSchema, req.body);
-      moderation.answer(actor(req), m(req).id, painPointId(req), status, text);
-    }),
-    clearFlags: action('flagsCleared', (req) => {
-      parseForm(EmptyFormSchema, req.body);
-      moderation.clearFlags(actor(req), m(req).id, painPointId(req));
-    }),
+    approve: painPointAction(EmptyFormSchema, 'approved', (req) => moderation.approve(actor(req), m(req).id, painPointId(req))),
+    reject: painPointAction(RejectInputSchema, 'rejected', (req, { reason }) => moderation.reject(actor(req), m(req).id, painPointId(req), reason)),
+    redact: painPointAction(RedactInputSchema, 'redacted', (req, { title, body }) => moderation.redact(actor(req), m(req).id, painPointId(req), title, body)),
+    merge: painPointAction(MergeInputSchema, 'merged', (req, { targetId }) => moderation.merge(actor(req), m(req).id, painPointId(req), targetId)),
+    unmerge: painPointAction(EmptyFormSchema, 'unmerged', (req) => moderation.unmerge(actor(req), m(req).id, painPointId(req))),
+    answer: painPointAction(AnswerInputSchema, 'answered', (req, { status, text }) => moderation.answer(actor(req), m(req).id, painPointId(req), status, text)),
+    clearFlags: painPointAction(EmptyFormSchema, 'flagsCleared', (req) => moderation.clearFlags(actor(req), m(req).id, painPointId(req))),
   };
 }

@@ -2,16 +2,17 @@
 // and reviewing flagged items. Every action is audited (without the resident's text). Free of req/res.
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import type { ModerationStatus, ResponseStatus } from '../feedback/feedback-vocabulary';
-import type { FeedbackRepository, PainPointWithSupport } from '../feedback/feedback.repository';
+import type { ResponseStatus } from '../feedback/feedback-vocabulary';
+import type { PainPointModeration, PainPointWithSupport, QueueFilter } from '../feedback/pain-point-moderation.port';
 import type { RankingService } from '../ranking/ranking.service';
 
 export const QUEUE_LIMIT = 200;
 
 export class ModerationService {
   constructor(
-    private readonly repo: FeedbackRepository,
-    private readonly ranking: RankingService,
+    /** The feedback module's port: the pain points these rules read and change. */
+    private readonly painPoints: PainPointModeration,
+    private readonly ranking: Pick<RankingService, 'refresh'>,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -24,12 +25,12 @@ export class ModerationService {
     this.audit.record({ actorUserId: actorId, municipalityId, action, entityType: 'pain_point', entityId: id, details });
   }
 
-  queue(municipalityId: number, filter: { journeyId: number | null; status: ModerationStatus | 'all'; flagged: boolean }) {
-    return this.repo.queue(municipalityId, filter, QUEUE_LIMIT);
+  queue(municipalityId: number, filter: QueueFilter) {
+    return this.painPoints.queue(municipalityId, filter, QUEUE_LIMIT);
   }
 
   get(municipalityId: number, id: number): PainPointWithSupport {
-    const p = this.repo.byId(municipalityId, id);
+    const p = this.painPoints.get(municipalityId, id);
     if (!p) throw new NotFoundError();
     return p;
   }
@@ -38,30 +39,30 @@ export class ModerationService {
     const painPoint = this.get(municipalityId, id);
     return {
       painPoint,
-      mergedInto: painPoint.merged_into_id ? this.repo.byId(municipalityId, painPoint.merged_into_id) : undefined,
-      merged: this.repo.mergedInto(id),
-      flags: this.repo.openFlags(id),
-      mergeTargets: this.repo.mergeTargets(painPoint.journey_id, id),
+      mergedInto: painPoint.merged_into_id ? this.painPoints.get(municipalityId, painPoint.merged_into_id) : undefined,
+      merged: this.painPoints.mergedInto(id),
+      flags: this.painPoints.openFlags(id),
+      mergeTargets: this.painPoints.mergeTargets(painPoint.journey_id, id),
     };
   }
 
   approve(actorId: number | null, municipalityId: number, id: number): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
-      this.repo.setModeration(id, 'published', this.now());
-      this.repo.resolveFlags(id, this.now());
+      this.painPoints.setStatus(id, 'published', this.now());
+      this.painPoints.resolveFlags(id, this.now());
       this.ranking.refresh(id);
     });
     this.record(actorId, municipalityId, 'pain_point.approved', id);
   }
 
   reject(actorId: number | null, municipalityId: number, id: number, reason: string): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
-      if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
-      this.repo.setModeration(id, 'rejected', this.now(), reason);
+      if (this.painPoints.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+      this.painPoints.setStatus(id, 'rejected', this.now(), reason);
       this.ranking.refresh(id);
     });
     this.record(actorId, municipalityId, 'pain_point.rejected', id);
@@ -70,7 +71,7 @@ export class ModerationService {
   /** Redacts more text by hand; the audit log records that it happened, not the text. */
   redact(actorId: number | null, municipalityId: number, id: number, title: string, body: string): void {
     const before = this.get(municipalityId, id);
-    this.repo.updateText(id, title, body);
+    this.painPoints.updateText(id, title, body);
     this.record(actorId, municipalityId, 'pain_point.redacted', id, {
       fields: [before.title !== title ? 'title' : null, before.body !== body ? 'body' : null].filter(Boolean),
     });
@@ -78,15 +79,15 @@ export class ModerationService {
 
   /** Marks a pain point as a duplicate: its supporters move to the target (RANKING.md). */
   merge(actorId: number | null, municipalityId: number, id: number, targetId: number): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
       // Merged already (a page that went stale): moving it on would leave its first target's figures behind.
       if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
-      const target = this.repo.byId(municipalityId, targetId);
+      const target = this.painPoints.get(municipalityId, targetId);
       if (!target || target.journey_id !== p.journey_id || target.id === id) throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
       if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
-      if (this.repo.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
-      this.repo.merge(id, targetId);
+      if (this.painPoints.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+      this.painPoints.merge(id, targetId);
       this.ranking.refresh(id);
       this.ranking.refresh(targetId);
     });
@@ -94,10 +95,10 @@ export class ModerationService {
   }
 
   unmerge(actorId: number | null, municipalityId: number, id: number): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
       if (p.moderation_status !== 'merged') throw new ConflictError({ _form: 'moderation.errors.notMerged' });
-      this.repo.setModeration(id, 'published', this.now());
+      this.painPoints.setStatus(id, 'published', this.now());
       this.ranking.refresh(id);
       this.ranking.refresh(p.merged_into_id!);
     });
@@ -106,19 +107,18 @@ export class ModerationService {
 
   /** The official answer: a public status with a text and date, also in the journey's feed. */
   answer(actorId: number | null, municipalityId: number, id: number, status: ResponseStatus, text: string): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
-      this.repo.setResponse(id, status, text, true, this.now());
-      this.repo.insertEvent(id, p.journey_id, status, text, this.now());
+      this.painPoints.answer(p, status, text, this.now());
     });
     this.record(actorId, municipalityId, 'pain_point.answered', id, { status });
   }
 
   /** Reviewed the flags and kept the pain point: it is shown again. */
   clearFlags(actorId: number | null, municipalityId: number, id: number): void {
-    this.repo.transaction(() => {
+    this.painPoints.transaction(() => {
       this.get(municipalityId, id);
-      this.repo.resolveFlags(id, this.now());
+      this.painPoints.resolveFlags(id, this.now());
     });
     this.record(actorId, municipalityId, 'pain_point.flags_cleared', id);
   }

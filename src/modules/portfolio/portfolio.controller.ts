@@ -1,32 +1,53 @@
 // The portfolio board, an initiative's form and page, linking candidates, exports, and residents' "what we are doing".
 import type { Request, Response } from 'express';
-import { ValidationError } from '../../errors';
+import { handleForm } from '../../lib/form-handler';
 import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
-import { renderFormError } from '../../lib/render-form';
 import { paths } from '../../paths';
-import type { Services } from '../../services';
-import { EmptyFormSchema } from '../accounts/accounts.schema';
+import { EmptyFormSchema } from '../../lib/forms';
+import type { AuditService } from '../audit/audit.service';
+import type { DepartmentsService } from '../departments/departments.service';
+import type { FeedbackService } from '../feedback/feedback.service';
 import { writePortfolioCsv, writePortfolioXlsx } from './portfolio-export';
 import { CONFIDENCES, EFFORTS, INITIATIVE_STATUSES } from './portfolio-vocabulary';
 import { BoardQuerySchema, InitiativeInputSchema, LinkInputSchema, LinkToInitiativeInputSchema, NewQuerySchema, PortfolioExportQuerySchema } from './portfolio.schema';
-import type { Initiative } from './portfolio.service';
+import type { Initiative, PortfolioService } from './portfolio.service';
 
 const EDITORS = ['admin', 'designer', 'analyst'];
 
-export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock }: Services) {
+export interface PortfolioDeps {
+  portfolio: PortfolioService;
+  departments: Pick<DepartmentsService, 'list'>;
+  /** The board's journey filter lists the municipality's journeys (named, not imported: insights build on the portfolio). */
+  insightsReader: { options(municipalityId: number): { journeys: { id: number; title: string }[] } };
+  feedback: Pick<FeedbackService, 'visible'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: () => Date;
+}
+
+export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock }: PortfolioDeps) {
   const m = (req: Request) => req.municipality!;
   const initiativePage = (req: Request, id: number) => paths.admin.portfolio.show({ municipality: m(req).slug, initiativeId: id });
   const canEdit = (req: Request) => (req.roles ?? []).some((r) => EDITORS.includes(r));
   const query = <T>(schema: Parameters<typeof parseQuery<T>>[0], req: Request): T => parseQuery(schema, req.query, 'insights.badFilter');
-  const formLocals = (req: Request, initiative: Initiative | null) => ({
-    title: initiative ? req.t('portfolio.editTitle') : req.t('portfolio.newTitle'),
-    initiative,
-    departments: departments.list(m(req).id),
-    efforts: EFFORTS,
-    confidences: CONFIDENCES,
-    statuses: INITIATIVE_STATUSES,
+  const initiativeForm = (req: Request, initiative: Initiative | null) => ({
+    view: 'portfolio/form',
+    locals: {
+      title: initiative ? req.t('portfolio.editTitle') : req.t('portfolio.newTitle'),
+      initiative,
+      painPoint: null,
+      departments: departments.list(m(req).id),
+      efforts: EFFORTS,
+      confidences: CONFIDENCES,
+      statuses: INITIATIVE_STATUSES,
+    },
   });
+  const initiative = (req: Request) => portfolio.get(m(req).id, idParam(req, 'initiativeId'));
+  /** An initiative's page; a refused link or unlink comes back to it with the reason. */
+  const detail = (req: Request) => {
+    const shown = initiative(req);
+    return { view: 'portfolio/detail', locals: { title: shown.title, initiative: shown, canEdit: canEdit(req) } };
+  };
   const valuesOf = (i: Initiative) => ({
     title: i.title,
     description: i.description,
@@ -57,72 +78,63 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
       get(req: Request, res: Response) {
         const { candidate } = query(NewQuerySchema, req);
         const painPoint = candidate ? feedback.visible(m(req).id, candidate, null) : null;
-        res.render('portfolio/form', {
-          ...formLocals(req, null),
+        const form = initiativeForm(req, null);
+        res.render(form.view, {
+          ...form.locals,
           painPoint,
           values: { title: painPoint?.title ?? '', effort: 'M', confidence: 'medium', status: 'proposed', progress: '0', candidateId: candidate ? String(candidate) : '', departmentIds: [] },
           errors: {},
         });
       },
-      post(req: Request, res: Response) {
-        try {
-          const { candidateId, ...input } = parseForm(InitiativeInputSchema, req.body);
-          const id = portfolio.create(req.user!.id, m(req).id, input, candidateId ? [candidateId] : []);
-          res.redirect(303, initiativePage(req, id));
-        } catch (err) {
-          renderFormError(res, err, 'portfolio/form', { ...formLocals(req, null), painPoint: null });
-        }
-      },
+      post: handleForm({
+        schema: InitiativeInputSchema,
+        form: (req) => initiativeForm(req, null),
+        act: (req, { candidateId, ...input }) => portfolio.create(req.user!.id, m(req).id, input, candidateId ? [candidateId] : []),
+        done: (req, id) => ({ to: initiativePage(req, id) }),
+      }),
     },
 
     show(req: Request, res: Response) {
-      const initiative = portfolio.get(m(req).id, idParam(req, 'initiativeId'));
-      res.render('portfolio/detail', { title: initiative.title, initiative, canEdit: canEdit(req), errors: {}, values: {} });
+      const { view, locals } = detail(req);
+      res.render(view, { ...locals, errors: {}, values: {} });
     },
 
     edit: {
       get(req: Request, res: Response) {
-        const initiative = portfolio.get(m(req).id, idParam(req, 'initiativeId'));
-        res.render('portfolio/form', { ...formLocals(req, initiative), painPoint: null, values: valuesOf(initiative), errors: {} });
+        const form = initiativeForm(req, initiative(req));
+        res.render(form.view, { ...form.locals, values: valuesOf(form.locals.initiative!), errors: {} });
       },
-      post(req: Request, res: Response) {
-        const initiative = portfolio.get(m(req).id, idParam(req, 'initiativeId'));
-        try {
-          const { candidateId: _none, ...input } = parseForm(InitiativeInputSchema, req.body);
-          portfolio.update(req.user!.id, m(req).id, initiative.id, input);
-          res.redirect(303, initiativePage(req, initiative.id));
-        } catch (err) {
-          renderFormError(res, err, 'portfolio/form', { ...formLocals(req, initiative), painPoint: null });
-        }
-      },
+      post: handleForm({
+        schema: InitiativeInputSchema,
+        form: (req) => initiativeForm(req, initiative(req)),
+        act: (req, { candidateId: _none, ...input }) => portfolio.update(req.user!.id, m(req).id, idParam(req, 'initiativeId'), input),
+        done: (req) => ({ to: initiativePage(req, idParam(req, 'initiativeId')) }),
+      }),
     },
 
-    link(req: Request, res: Response) {
-      const id = idParam(req, 'initiativeId');
-      try {
-        const { painPointId } = parseForm(LinkInputSchema, req.body);
-        portfolio.link(req.user!.id, m(req).id, id, painPointId);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        const initiative = portfolio.get(m(req).id, id);
-        return res.status(400).render('portfolio/detail', { title: initiative.title, initiative, canEdit: canEdit(req), errors: { _form: Object.values(err.fieldErrors)[0] }, values: {} });
-      }
-      res.redirect(303, initiativePage(req, id));
-    },
+    link: handleForm({
+      schema: LinkInputSchema,
+      form: detail,
+      act: (req, { painPointId }) => portfolio.link(req.user!.id, m(req).id, idParam(req, 'initiativeId'), painPointId),
+      done: (req) => ({ to: initiativePage(req, idParam(req, 'initiativeId')) }),
+    }),
 
-    /** From a candidate's explanation page: add it to an existing initiative. */
+    /**
+     * From a candidate's explanation page: add it to an existing initiative. Both values come from that page's own
+     * select and hidden field, so a refusal means a stale or altered page: the error page says so (no form to show again).
+     */
     linkFromCandidate(req: Request, res: Response) {
       const { initiativeId, painPointId } = parseForm(LinkToInitiativeInputSchema, req.body);
       portfolio.link(req.user!.id, m(req).id, initiativeId, painPointId);
       res.redirect(303, initiativePage(req, initiativeId));
     },
 
-    unlink(req: Request, res: Response) {
-      parseForm(EmptyFormSchema, req.body);
-      const id = idParam(req, 'initiativeId');
-      portfolio.unlink(req.user!.id, m(req).id, id, idParam(req, 'painPointId'));
-      res.redirect(303, initiativePage(req, id));
-    },
+    unlink: handleForm({
+      schema: EmptyFormSchema,
+      form: detail,
+      act: (req) => portfolio.unlink(req.user!.id, m(req).id, idParam(req, 'initiativeId'), idParam(req, 'painPointId')),
+      done: (req) => ({ to: initiativePage(req, idParam(req, 'initiativeId')) }),
+    }),
 
     async exportBoard(req: Request, res: Response) {
       const q = query(PortfolioExportQuerySchema, req);

@@ -3,7 +3,7 @@
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
-import type { FeedbackRepository } from '../feedback/feedback.repository';
+import type { PainPointLinks } from '../feedback/pain-point-links.port';
 import { isPubliclyVisible } from '../feedback/public-visibility';
 import type { RankingService } from '../ranking/ranking.service';
 import { INITIATIVE_STATUSES, priority, PROPAGATED_STATUS, type InitiativeStatus } from './portfolio-vocabulary';
@@ -20,9 +20,10 @@ export interface Initiative extends InitiativeRow {
 export class PortfolioService {
   constructor(
     private readonly repo: PortfolioRepository,
-    private readonly feedback: FeedbackRepository,
-    private readonly departments: DepartmentsService,
-    private readonly ranking: RankingService,
+    /** The feedback module's port: which pain points may be linked, and the answers they show. */
+    private readonly painPoints: PainPointLinks,
+    private readonly departments: Pick<DepartmentsService, 'findInMunicipality'>,
+    private readonly ranking: Pick<RankingService, 'needOf'>,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -86,8 +87,7 @@ export class PortfolioService {
 
   /** A pain point can be linked when it is a candidate (published, not merged) of this municipality. */
   private assertCandidate(municipalityId: number, painPointId: number): void {
-    const p = this.feedback.byId(municipalityId, painPointId);
-    if (!p || p.moderation_status !== 'published') throw new ConflictError({ painPointId: 'portfolio.errors.notCandidate' });
+    if (!this.painPoints.isCandidate(municipalityId, painPointId)) throw new ConflictError({ painPointId: 'portfolio.errors.notCandidate' });
   }
 
   create(actorId: number | null, municipalityId: number, v: InitiativeValues, candidateIds: number[] = []): number {
@@ -96,7 +96,7 @@ export class PortfolioService {
       for (const c of candidateIds) this.assertCandidate(municipalityId, c);
       const initiativeId = this.repo.insert(municipalityId, v, this.now());
       for (const c of candidateIds) this.repo.link(initiativeId, c);
-      this.propagate(initiativeId, v.status, v.publicNote);
+      this.propagate(municipalityId, initiativeId, v.status, v.publicNote);
       return initiativeId;
     });
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.created', entityType: 'initiative', entityId: id, details: { status: v.status, candidates: candidateIds } });
@@ -108,7 +108,7 @@ export class PortfolioService {
     this.repo.transaction(() => {
       this.assertDepartments(municipalityId, v);
       this.repo.update(id, v, this.now());
-      if (v.status !== before.status) this.propagate(id, v.status, v.publicNote);
+      if (v.status !== before.status) this.propagate(municipalityId, id, v.status, v.publicNote);
     });
     this.audit.record({
       actorUserId: actorId, municipalityId, action: 'initiative.updated', entityType: 'initiative', entityId: id,
@@ -120,7 +120,7 @@ export class PortfolioService {
     const initiative = this.get(municipalityId, id);
     this.repo.transaction(() => {
       this.assertCandidate(municipalityId, painPointId);
-      if (this.repo.link(id, painPointId)) this.propagateTo([painPointId], initiative.status, initiative.public_note);
+      if (this.repo.link(id, painPointId)) this.propagateTo(municipalityId, [painPointId], initiative.status, initiative.public_note);
     });
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.candidate_linked', entityType: 'initiative', entityId: id, details: { painPointId } });
   }
@@ -131,19 +131,18 @@ export class PortfolioService {
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.candidate_unlinked', entityType: 'initiative', entityId: id, details: { painPointId } });
   }
 
-  private propagate(initiativeId: number, status: InitiativeStatus, note: string): void {
-    this.propagateTo(this.repo.linkedPainPointIds(initiativeId), status, note);
+  private propagate(municipalityId: number, initiativeId: number, status: InitiativeStatus, note: string): void {
+    this.propagateTo(municipalityId, this.repo.linkedPainPointIds(initiativeId), status, note);
   }
 
   /** Linked pain points follow the initiative's status, unless a moderator has answered them in person. */
-  private propagateTo(painPointIds: number[], status: InitiativeStatus, note: string): void {
+  private propagateTo(municipalityId: number, painPointIds: number[], status: InitiativeStatus, note: string): void {
     const response = PROPAGATED_STATUS[status];
     if (!response) return;
     for (const id of painPointIds) {
-      const p = this.feedback.byIdAnyMunicipality(id);
-      if (!p || p.response_by_moderator === 1 || p.response_status === response) continue;
-      this.feedback.setResponse(id, response, note, false, this.now());
-      this.feedback.insertEvent(id, p.journey_id, response, note, this.now());
+      const answer = this.painPoints.answerOf(municipalityId, id);
+      if (!answer || answer.byModerator || answer.status === response) continue;
+      this.painPoints.answerFromInitiative({ id, journeyId: answer.journeyId }, response, note, this.now());
     }
   }
 

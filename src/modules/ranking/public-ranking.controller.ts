@@ -2,14 +2,15 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../../lib/forms';
-import type { Services } from '../../services';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
+import type { RankingService } from './ranking.service';
 
 export const PUBLIC_TOP = 20;
 
 // ?reise= narrows to one journey; unknown keys (such as ?lang=) are ignored.
 const TopQuerySchema = z.object({ reise: z.string().regex(/^[a-z0-9-]{1,80}$/).optional() });
 
-export function publicRankingController({ ranking, publicJourneys }: Services) {
+export function publicRankingController({ ranking, publicJourneys }: { ranking: RankingService; publicJourneys: PublicJourneysService }) {
   return {
     top(req: Request, res: Response) {
       const municipality = req.municipality!;

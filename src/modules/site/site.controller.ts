@@ -1,12 +1,12 @@
 // Public pages: the portal's front page and the accessibility statement.
 import type { Request, Response } from 'express';
-import type { Services } from '../../services';
+import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 
 // The day a person last checked the statement against what the browser suite (test/e2e) covers.
 // Move it forward with each review: the statement must say when it was last reviewed.
 export const STATEMENT_REVIEWED_ON = '2026-11-28';
 
-export function siteController({ municipalities }: Services) {
+export function siteController({ municipalities }: { municipalities: Pick<MunicipalitiesService, 'list'> }) {
   return {
     home(req: Request, res: Response) {
       res.render('site/home', { title: req.t('home.title'), municipalities: municipalities.list() });

@@ -1,15 +1,36 @@
-// Sign-in, the first-admin setup and the current user's access; free of req/res.
+// Sign-in, sign-out and the first-admin setup, and who the signed-in user is; free of req/res.
 import crypto from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.service';
-import type { Role } from './roles';
-import type { UserRow, UsersRepository } from './users.repository';
+import type { SetupTokensRepository } from './setup-tokens.repository';
 
 export interface CurrentUser {
   id: number;
   email: string;
   name: string;
   isPlatformAdmin: boolean;
+}
+
+/** A staff account as sign-in reads it. */
+export interface AccountRow {
+  id: number;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_platform_admin: number;
+  disabled_at: string | null;
+}
+
+/**
+ * The port sign-in uses on the staff accounts. The `users` table belongs to the staff module, whose users repository
+ * fills this port (wired in services.ts); sign-in so never imports another module's repository.
+ */
+export interface SignInAccounts {
+  count(): number;
+  byId(id: number): AccountRow | undefined;
+  byEmail(email: string): AccountRow | undefined;
+  setLastLogin(id: number, now: string): void;
+  insert(user: { email: string; name: string; passwordHash: string; isPlatformAdmin: boolean }, now: string): number;
 }
 
 export function normaliseEmail(email: string): string {
@@ -22,7 +43,8 @@ function hashToken(token: string): string {
 
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly accounts: SignInAccounts,
+    private readonly setupTokens: SetupTokensRepository,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -30,7 +52,7 @@ export class AuthService {
   /** Checks the credentials; the same null answer for an unknown e-mail, a wrong password and a disabled user. */
   async login(email: string, password: string): Promise<CurrentUser | null> {
     const normalised = normaliseEmail(email);
-    const user = this.users.byEmail(normalised);
+    const user = this.accounts.byEmail(normalised);
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
     if (!user || !ok || user.disabled_at) {
       this.audit.record({
@@ -44,7 +66,7 @@ export class AuthService {
       return null;
     }
     const now = this.clock().toISOString();
-    this.users.setLastLogin(user.id, now);
+    this.accounts.setLastLogin(user.id, now);
     this.audit.record({ actorUserId: user.id, municipalityId: null, action: 'login', entityType: 'user', entityId: user.id });
     return toCurrentUser(user);
   }
@@ -55,31 +77,23 @@ export class AuthService {
 
   /** The signed-in user for a session, or null when gone or disabled. */
   currentUser(userId: number): CurrentUser | null {
-    const user = this.users.byId(userId);
+    const user = this.accounts.byId(userId);
     return user && !user.disabled_at ? toCurrentUser(user) : null;
   }
 
-  rolesIn(userId: number, municipalityId: number): Role[] {
-    return this.users.rolesIn(userId, municipalityId);
-  }
-
-  municipalitiesOf(userId: number): { slug: string; name: string }[] {
-    return this.users.municipalitiesOf(userId);
-  }
-
   needsSetup(): boolean {
-    return this.users.count() === 0;
+    return this.accounts.count() === 0;
   }
 
   /** A fresh one-time token for creating the first platform admin; only its hash is stored. */
   issueSetupToken(): string {
     const token = crypto.randomBytes(24).toString('base64url');
-    this.users.replaceSetupToken(hashToken(token), this.clock().toISOString());
+    this.setupTokens.replace(hashToken(token), this.clock().toISOString());
     return token;
   }
 
   isSetupTokenValid(token: string): boolean {
-    return this.needsSetup() && this.users.isSetupTokenValid(hashToken(token));
+    return this.needsSetup() && this.setupTokens.isValid(hashToken(token));
   }
 
   /** Creates the platform admin with the token, once; returns null when the token is spent or wrong. */
@@ -87,9 +101,10 @@ export class AuthService {
     if (!this.isSetupTokenValid(token)) return null;
     const passwordHash = await hashPassword(input.password);
     const now = this.clock().toISOString();
-    const id = this.users.transaction(() => {
-      if (this.users.count() !== 0 || !this.users.useSetupToken(hashToken(token), now)) return null;
-      return this.users.insert({ email: normaliseEmail(input.email), name: input.name, passwordHash, isPlatformAdmin: true }, now);
+    // One connection holds both tables, so spending the token and creating the account are one transaction.
+    const id = this.setupTokens.transaction(() => {
+      if (this.accounts.count() !== 0 || !this.setupTokens.use(hashToken(token), now)) return null;
+      return this.accounts.insert({ email: normaliseEmail(input.email), name: input.name, passwordHash, isPlatformAdmin: true }, now);
     });
     if (id === null) return null;
     this.audit.record({ actorUserId: id, municipalityId: null, action: 'setup.platform_admin_created', entityType: 'user', entityId: id });
@@ -97,6 +112,6 @@ export class AuthService {
   }
 }
 
-function toCurrentUser(user: UserRow): CurrentUser {
+function toCurrentUser(user: AccountRow): CurrentUser {
   return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.is_platform_admin === 1 };
 }

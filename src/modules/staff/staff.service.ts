@@ -1,8 +1,9 @@
-// Staff user management within one municipality, and user creation for the CLI; free of req/res.
-import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+// Staff of a municipality: who holds which roles, invitations and their answers, removing, disabling; and user
+// creation for the CLI. Free of req/res.
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import { normaliseEmail } from './auth.service';
-import { hashPassword } from './password.service';
+import { normaliseEmail } from '../sign-in/auth.service';
+import { hashPassword, passwordProblem } from '../sign-in/password.service';
 import type { Role } from './roles';
 import type { StaffRow, UsersRepository } from './users.repository';
 
@@ -30,12 +31,28 @@ export interface ReceivedInvitation {
   invitedAt: string;
 }
 
+/** The port that ends a user's sessions (the sessions belong to the sign-in module; wired in services.ts). */
+export interface UserSessions {
+  endAllOf(userId: number): void;
+}
+
 export class StaffService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    private readonly sessions: UserSessions,
   ) {}
+
+  /** The roles a user holds in a municipality; none for someone who is not its staff. */
+  rolesIn(userId: number, municipalityId: number): Role[] {
+    return this.users.rolesIn(userId, municipalityId);
+  }
+
+  /** Municipalities where the user holds any role, for the staff start page. */
+  municipalitiesOf(userId: number): { slug: string; name: string }[] {
+    return this.users.municipalitiesOf(userId);
+  }
 
   list(municipalityId: number): StaffMember[] {
     return this.users.staffOf(municipalityId).map(toStaffMember);
@@ -68,17 +85,20 @@ export class StaffService {
    * Invites someone to the municipality's staff. Nobody gains a role here until they accept. A new e-mail gets an
    * account with the given password, so they can sign in and accept; an account that already exists (someone working
    * for several municipalities, or for another one only) is neither changed nor described: the admin sees the same
-   * answer and only what they typed (#15.2).
+   * answer and only what they typed (#15.2). The password must not be built from the municipality's name either.
    */
   async invite(
     actorId: number,
-    municipalityId: number,
+    municipality: { id: number; name: string; slug: string },
     input: { email: string; name: string; password: string; roles: Role[] },
   ): Promise<number> {
+    const municipalityId = municipality.id;
+    const values = { email: input.email, name: input.name, roles: input.roles };
+    const problem = passwordProblem(input.password, [input.name, input.email, municipality.name, municipality.slug]);
+    if (problem) throw new ValidationError({ password: problem }, values);
     const email = normaliseEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock().toISOString();
-    const values = { email: input.email, name: input.name, roles: input.roles };
     const invitationId = this.users.transaction(() => {
       const existing = this.users.byEmail(email);
       // Both answers speak only of this municipality's own staff and invitations.
@@ -169,7 +189,7 @@ export class StaffService {
     if (!this.mayDisable(municipalityId, userId)) throw new ForbiddenError('errors.forbidden.otherMunicipalities');
     this.users.transaction(() => {
       this.users.setDisabled(userId, disabled ? this.clock().toISOString() : null);
-      if (disabled) this.users.deleteSessionsOf(userId);
+      if (disabled) this.sessions.endAllOf(userId);
     });
     this.audit.record({
       actorUserId: actorId,

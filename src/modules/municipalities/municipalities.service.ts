@@ -1,25 +1,13 @@
 // Municipalities: creation by the platform admin, lookup by slug, settings by the municipality admin.
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import type { MunicipalitiesRepository, MunicipalityRow } from './municipalities.repository';
+import type { MunicipalitiesRepository } from './municipalities.repository';
+import type { MunicipalityRow, MunicipalitySettings } from './municipality';
 
 /** Slugs that would shadow the portal's own top-level paths. */
 export const RESERVED_SLUGS = new Set([
   'admin', 'api', 'assets', 'healthz', 'login', 'logout', 'mine', 'setup', 'tilgjengelighet', 'static', 'favicon.ico', 'robots.txt',
 ]);
-
-export interface MunicipalitySettings {
-  name: string;
-  defaultLocale: 'nb' | 'nn' | 'en';
-  premoderation: boolean;
-  halfLifeDays: number;
-  severityPriorWeight: number;
-  wipLimit: number;
-  flagHideThreshold: number;
-  reportLimitPerHour: number;
-  voteLimitPerHour: number;
-  flagLimitPerHour: number;
-}
 
 export class MunicipalitiesService {
   constructor(

@@ -1,15 +1,12 @@
-// SQL for staff users, their memberships and invitations, their sessions and the first-admin setup tokens.
+// SQL for staff accounts (the `users` table), their memberships of municipalities and their invitations. Sign-in reads
+// the accounts through its SignInAccounts port, which this repository fills.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import type { AccountRow, SignInAccounts } from '../sign-in/auth.service';
 import type { Role } from './roles';
 
-export interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  password_hash: string;
-  is_platform_admin: number;
-  disabled_at: string | null;
+/** A whole staff account: what sign-in reads of it (its port's AccountRow), and when it was made and last used. */
+export interface UserRow extends AccountRow {
   last_login_at: string | null;
   created_at: string;
 }
@@ -40,7 +37,7 @@ export interface ReceivedInvitationRow {
   created_at: string;
 }
 
-export class UsersRepository {
+export class UsersRepository implements SignInAccounts {
   private readonly statement: StatementFor;
 
   constructor(private readonly db: Db) {
@@ -146,27 +143,6 @@ export class UsersRepository {
 
   deleteInvitation(id: number): boolean {
     return this.statement('DELETE FROM staff_invitations WHERE id = ?').run(id).changes === 1;
-  }
-
-  deleteSessionsOf(userId: number): number {
-    return this.statement('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
-  }
-
-  replaceSetupToken(tokenHash: string, now: string): void {
-    this.statement('DELETE FROM setup_tokens').run();
-    this.statement('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)').run(tokenHash, now);
-  }
-
-  isSetupTokenValid(tokenHash: string): boolean {
-    return (
-      this.statement('SELECT count(*) FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL', 'pluck').get(tokenHash) === 1
-    );
-  }
-
-  useSetupToken(tokenHash: string, now: string): boolean {
-    return (
-      this.statement('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').run(now, tokenHash).changes === 1
-    );
   }
 
   transaction<T>(work: () => T): T {

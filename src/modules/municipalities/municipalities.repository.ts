@@ -1,23 +1,7 @@
 // SQL for municipalities and their settings.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
-
-export interface MunicipalityRow {
-  id: number;
-  slug: string;
-  name: string;
-  kommunenummer: string;
-  default_locale: string;
-  premoderation: number;
-  half_life_days: number;
-  severity_prior_weight: number;
-  wip_limit: number;
-  flag_hide_threshold: number;
-  report_limit_per_hour: number;
-  vote_limit_per_hour: number;
-  flag_limit_per_hour: number;
-  created_at: string;
-}
+import type { MunicipalityRow, MunicipalitySettings } from './municipality';
 
 export class MunicipalitiesRepository {
   private readonly statement: StatementFor;
@@ -54,21 +38,7 @@ export class MunicipalitiesRepository {
     );
   }
 
-  updateSettings(
-    id: number,
-    s: {
-      name: string;
-      defaultLocale: string;
-      premoderation: boolean;
-      halfLifeDays: number;
-      severityPriorWeight: number;
-      wipLimit: number;
-      flagHideThreshold: number;
-      reportLimitPerHour: number;
-      voteLimitPerHour: number;
-      flagLimitPerHour: number;
-    },
-  ): void {
+  updateSettings(id: number, s: MunicipalitySettings): void {
     this.statement(
       `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
          severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,

@@ -1,0 +1,41 @@
+// What the editor's controllers share: the editor overview page (also the form a refused button is shown on), the
+// address a redirect back to it takes, and who acts in which municipality.
+import type { Request } from 'express';
+import { paths } from '../../../paths';
+import type { JourneyEditorService } from '../journey-editor.service';
+import { stepsInOrder } from '../journey-snapshot';
+import { CHANNELS, EMOTIONS, LIFE_EVENTS } from '../journey-vocabulary';
+import { journeyOf } from './load-journey';
+
+/** The choices the details and step forms offer. */
+export const VOCABULARY = { lifeEvents: LIFE_EVENTS, channels: CHANNELS, emotions: EMOTIONS };
+
+/** The signed-in staff member and the municipality in the URL (both checked by the middleware before). */
+export const actorId = (req: Request) => req.user!.id;
+export const municipalityId = (req: Request) => req.municipality!.id;
+
+/** The editor overview of a journey (by default the one in the URL), optionally at an anchor on the page. */
+export function overview(req: Request, journeyId = journeyOf(req).id, hash?: string): string {
+  return paths.admin.journeys.show({ municipality: req.municipality!.slug, journeyId }, undefined, hash);
+}
+
+/**
+ * The editor overview as a form: its view and locals. The phase and step buttons (move, remove, merge) and the
+ * publishing buttons live on it, so a refused one (a move beyond the end, an empty publish) is shown here with 400.
+ */
+export function editorPage(editor: JourneyEditorService) {
+  return (req: Request) => {
+    const journey = journeyOf(req);
+    const draft = editor.draftSnapshot(journey);
+    return {
+      view: 'journeys/editor',
+      locals: {
+        title: journey.title,
+        draft,
+        steps: stepsInOrder(draft),
+        hasUnpublishedChanges: editor.hasUnpublishedChanges(journey, draft),
+        versions: editor.versions(municipalityId(req), journey.id),
+      },
+    };
+  };
+}

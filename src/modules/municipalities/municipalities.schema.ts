@@ -1,0 +1,34 @@
+// Form schemas for creating a municipality and for its settings (strict: unknown fields are refused).
+import { z } from 'zod';
+import { LOCALES } from '../../lib/i18n';
+import { decimalNumber, wholeNumber } from '../../lib/number-fields';
+import { requiredText } from '../../lib/text-fields';
+
+export const MunicipalityInputSchema = z.strictObject({
+  name: requiredText(120),
+  slug: z
+    .string('validation.required')
+    .trim()
+    .toLowerCase()
+    .min(2, 'validation.slug')
+    .max(60, 'validation.slug')
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.slug'),
+  kommunenummer: z.string('validation.required').trim().regex(/^\d{4}$/, 'validation.kommunenummer'),
+  defaultLocale: z.enum(LOCALES, 'validation.invalid'),
+});
+export type MunicipalityInput = z.infer<typeof MunicipalityInputSchema>;
+
+export const SettingsInputSchema = z.strictObject({
+  name: requiredText(120),
+  defaultLocale: z.enum(LOCALES, 'validation.invalid'),
+  // An unticked checkbox sends nothing.
+  premoderation: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
+  halfLifeDays: wholeNumber(1, 3650),
+  severityPriorWeight: decimalNumber(0, 100),
+  wipLimit: wholeNumber(1, 100),
+  flagHideThreshold: wholeNumber(1, 100),
+  reportLimitPerHour: wholeNumber(1, 1000),
+  voteLimitPerHour: wholeNumber(1, 10000),
+  flagLimitPerHour: wholeNumber(1, 1000),
+});
+export type SettingsInput = z.infer<typeof SettingsInputSchema>;

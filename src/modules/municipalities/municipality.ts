@@ -1,0 +1,33 @@
+// A municipality as the other modules see it: its row with the settings that steer moderation, ranking and limits.
+// Kept apart from the repository so that modules can name the type without importing another module's repository.
+
+export interface MunicipalityRow {
+  id: number;
+  slug: string;
+  name: string;
+  kommunenummer: string;
+  default_locale: string;
+  premoderation: number;
+  half_life_days: number;
+  severity_prior_weight: number;
+  wip_limit: number;
+  flag_hide_threshold: number;
+  report_limit_per_hour: number;
+  vote_limit_per_hour: number;
+  flag_limit_per_hour: number;
+  created_at: string;
+}
+
+/** What a municipality's admin sets on the settings page. */
+export interface MunicipalitySettings {
+  name: string;
+  defaultLocale: 'nb' | 'nn' | 'en';
+  premoderation: boolean;
+  halfLifeDays: number;
+  severityPriorWeight: number;
+  wipLimit: number;
+  flagHideThreshold: number;
+  reportLimitPerHour: number;
+  voteLimitPerHour: number;
+  flagLimitPerHour: number;
+}

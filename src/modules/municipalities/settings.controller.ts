@@ -1,0 +1,40 @@
+// A municipality admin's settings page: name, language, moderation, ranking and residents' limits.
+import type { Request, Response } from 'express';
+import { handleForm } from '../../lib/form-handler';
+import { LOCALES } from '../../lib/i18n';
+import { paths } from '../../paths';
+import { SettingsInputSchema } from './municipalities.schema';
+import type { MunicipalitiesService } from './municipalities.service';
+
+export function settingsController({ municipalities }: { municipalities: MunicipalitiesService }) {
+  const settingsForm = (req: Request) => ({ view: 'municipalities/settings', locals: { title: req.t('admin.settings.title'), locales: LOCALES } });
+
+  return {
+    get(req: Request, res: Response) {
+      const m = req.municipality!;
+      const { view, locals } = settingsForm(req);
+      res.render(view, {
+        ...locals,
+        errors: {},
+        values: {
+          name: m.name,
+          defaultLocale: m.default_locale,
+          premoderation: m.premoderation === 1 ? 'on' : undefined,
+          halfLifeDays: String(m.half_life_days),
+          severityPriorWeight: String(m.severity_prior_weight),
+          wipLimit: String(m.wip_limit),
+          flagHideThreshold: String(m.flag_hide_threshold),
+          reportLimitPerHour: String(m.report_limit_per_hour),
+          voteLimitPerHour: String(m.vote_limit_per_hour),
+          flagLimitPerHour: String(m.flag_limit_per_hour),
+        },
+      });
+    },
+    post: handleForm({
+      schema: SettingsInputSchema,
+      form: settingsForm,
+      act: (req, input) => municipalities.updateSettings(req.user!.id, req.municipality!, input),
+      done: (req) => ({ to: paths.admin.settings.index({ municipality: req.municipality!.slug }), flash: 'settingsSaved' }),
+    }),
+  };
+}

@@ -1,0 +1,27 @@
+// Form schemas of sign-in and the first-admin setup, and the new-password field other forms share (strict: unknown
+// fields are refused).
+import { z } from 'zod';
+import { emailField, requiredText } from '../../lib/text-fields';
+import { PASSWORD_MAX, passwordProblem } from './password.service';
+
+/** A new password; its policy runs on the whole form (refuseWeakPassword), where the name and e-mail are known. */
+export const newPasswordField = z.string('validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong');
+
+/** The password policy on a whole form, so that a password made from the name or e-mail beside it is refused. */
+export function refuseWeakPassword(form: { name: string; email: string; password: string }, ctx: z.RefinementCtx): void {
+  const problem = passwordProblem(form.password, [form.name, form.email]);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
+
+export const LoginInputSchema = z.strictObject({
+  email: requiredText(254),
+  password: z.string('validation.required').min(1, 'validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong'),
+  returnTo: z.string().max(2000).optional(),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+export const SetupInputSchema = z
+  .strictObject({ name: requiredText(120), email: emailField, password: newPasswordField, passwordConfirm: z.string('validation.required') })
+  .superRefine(refuseWeakPassword)
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });
+export type SetupInput = z.infer<typeof SetupInputSchema>;
