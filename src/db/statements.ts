@@ -2,6 +2,7 @@
 // connection, with the row mode it asks for, and kept for the repository's lifetime. Compiling on every call cost
 // about 0.1 ms a page (docs/benchmarks.md); nothing is compiled when a repository is built.
 import type Database from 'better-sqlite3';
+import { KeptValues } from '../lib/kept-values';
 import type { Db } from './connection';
 
 /** How rows come back, fixed when the statement is compiled: objects, the first column alone, or arrays. */
@@ -11,24 +12,20 @@ export type RowMode = 'object' | 'pluck' | 'raw';
 export type StatementFor = (sql: string, mode?: RowMode) => Database.Statement;
 
 /**
- * More distinct texts than any repository has. The texts are meant to be fixed (constants, or one of a few enum
- * variants); SQL built from arguments is refused here rather than kept without bound.
+ * More distinct texts than any repository has (the largest has some 40). The texts are meant to be fixed; should SQL
+ * ever be built from arguments, the least recently used statements are compiled again rather than kept without bound.
  */
 export const MAX_KEPT_STATEMENTS = 200;
 
 export function statements(db: Db): StatementFor {
-  const kept = new Map<string, Database.Statement>();
+  // Counted one unit a statement, so the cache helper's budget bounds their number.
+  const kept = new KeptValues<Database.Statement>({ maxBytes: MAX_KEPT_STATEMENTS, sizeOf: () => 1 });
   return (sql, mode = 'object') => {
     const key = `${mode}:${sql}`;
-    const statement = kept.get(key);
+    const statement = kept.peek(key, 0);
     // A statement still being iterated cannot run again until its iterator ends: a nested use gets its own, not kept.
     if (statement) return statement.busy ? compile(db, sql, mode) : statement;
-    if (kept.size >= MAX_KEPT_STATEMENTS) {
-      throw new Error(`A repository asked for more than ${MAX_KEPT_STATEMENTS} statement texts; SQL built from arguments is prepared per call with db.prepare`);
-    }
-    const compiled = compile(db, sql, mode);
-    kept.set(key, compiled);
-    return compiled;
+    return kept.get(key, 0, () => compile(db, sql, mode));
   };
 }
 

@@ -1,12 +1,12 @@
 // Dates as people in Norway read them, in the page's language (Norwegian time, not UTC).
+import { KeptValues } from './kept-values';
 const LOCALE_TAGS: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
-// Building an Intl formatter costs far more than using one, and a page formats hundreds of figures: keep them.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+// Building an Intl formatter costs far more than using one, and a page formats hundreds of figures: keep them (a few
+// dozen at most: three languages times a handful of styles), counted one unit each.
+const formatters = new KeptValues<Intl.DateTimeFormat | Intl.NumberFormat>({ maxBytes: 100, sizeOf: () => 1 });
 function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
+  return formatters.get(key, 0, make) as T;
 }
 
 function tag(lang: string): string {

@@ -7,8 +7,8 @@ import { LRUCache } from 'lru-cache';
 export interface KeptValuesOptions<V> {
   /** Bytes the entries may take together, as `sizeOf` counts them. */
   maxBytes: number;
-  /** An entry's size in bytes; `approximateBytes` by default. */
-  sizeOf?: (value: V) => number;
+  /** An entry's size in bytes (or in any unit `maxBytes` is given in); `approximateBytes` of value and key by default. */
+  sizeOf?: (value: V, key: string) => number;
 }
 
 interface Entry<V> {
@@ -20,12 +20,12 @@ export class KeptValues<V> {
   private readonly entries: LRUCache<string, Entry<V>>;
 
   constructor(options: KeptValuesOptions<V>) {
-    const sizeOf = options.sizeOf ?? approximateBytes;
+    const sizeOf = options.sizeOf ?? ((value: V, key: string) => approximateBytes(value) + 2 * key.length);
     this.entries = new LRUCache<string, Entry<V>>({
       maxSize: options.maxBytes,
       // An entry larger than the whole budget is computed and used, but not kept.
       maxEntrySize: options.maxBytes,
-      sizeCalculation: (entry, key) => Math.max(1, sizeOf(entry.value) + 2 * key.length),
+      sizeCalculation: (entry, key) => Math.max(1, sizeOf(entry.value, key)),
     });
   }
 
