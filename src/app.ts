@@ -6,22 +6,27 @@ import type { Config } from './config';
 import type { Db } from './db/connection';
 import { barChart } from './lib/bar-chart';
 import { emotionCurve } from './lib/emotion-curve';
-import { takeFlash } from './lib/flash';
+import { FLASH_COOKIE, takeFlash } from './lib/flash';
 import { formatDate, formatDateTime, formatNumber } from './lib/format';
 import { createI18n } from './lib/i18n';
 import type { Logger } from './lib/logger';
 import { loadCurrentUser } from './middleware/auth';
+import { noStore } from './middleware/cache-headers';
+import { crossOriginProtection } from './middleware/cross-origin';
 import { csrfProtection } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
-import { language } from './middleware/language';
+import { language, languageOf } from './middleware/language';
+import { leanPath } from './middleware/lean-path';
 import { viewLocals } from './middleware/locals';
-import { cspNonce, securityHeaders } from './middleware/security-headers';
+import { securityHeaders } from './middleware/security-headers';
 import { requestLog } from './middleware/request-log';
 import { onlyPaths } from './middleware/only-paths';
 import { sessionsFromCookie } from './middleware/sessions';
+import { SharedPages } from './middleware/shared-pages';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/sign-in/login-throttle.service';
 import { SqliteSessionStore } from './modules/sign-in/session.store';
 import { participantCookie } from './middleware/participant';
+import { PARTICIPANT_COOKIE } from './modules/feedback/participant-key';
 import { paths } from './paths';
 import { openRoutes, pageRoutes } from './routes';
 import type { Services } from './services';
@@ -65,7 +70,7 @@ export function createApp(deps: AppDeps) {
   app.locals.paths = paths;
 
   app.use(requestLog(logger));
-  app.use(cspNonce(), securityHeaders());
+  app.use(securityHeaders());
 
   app.use('/assets/ds', express.static(path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { maxAge: '1d' }));
   // The font package also holds its package.json, README and licence: only its style sheets and font files are served.
@@ -74,8 +79,14 @@ export function createApp(deps: AppDeps) {
   // The health check and the open data API: before cookies and sessions, so they never set a cookie.
   app.use(openRoutes(services, db));
 
+  // Public pages kept for every anonymous visitor; the lean path answers from them before anything below runs.
+  const sharedPages = new SharedPages();
   const i18n = createI18n();
+  app.use(leanPath({ pages: sharedPages, languageOf: languageOf(i18n), personalCookies: [SESSION_COOKIE, PARTICIPANT_COOKIE, FLASH_COOKIE] }));
+
   app.use(cookieParser(), takeFlash(), language(i18n), viewLocals(csrf.token));
+  // A cross-site POST is refused before its body is read (SECURITY.md 11).
+  app.use(crossOriginProtection(deps.config.baseUrl));
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
@@ -94,7 +105,9 @@ export function createApp(deps: AppDeps) {
   app.use(loadCurrentUser(services.auth), participantCookie(deps.sessionSecret));
   app.use(csrf.protect);
 
-  app.use(pageRoutes(services, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
+  // Every page is private unless it is one the visitor does not change (SharedPages makes those public).
+  app.use(noStore);
+  app.use(pageRoutes(services, sharedPages, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -5,7 +5,8 @@ import type { Db } from './db/connection';
 import { auditRefusedAccess, loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from './middleware/auth';
 import { loadPublicMunicipality } from './middleware/public-municipality';
 import { residentRateLimits } from './middleware/rate-limits';
-import { noStore } from './middleware/security-headers';
+import { noStore } from './middleware/cache-headers';
+import type { SharedPages } from './middleware/shared-pages';
 import { apiErrorHandler, apiNotFound, openCors, readOnly } from './modules/api/api-http';
 import { apiController } from './modules/api/api.controller';
 import { ApiService } from './modules/api/api.service';
@@ -57,7 +58,7 @@ export function openRoutes(services: Services, db: Db): Router {
 }
 
 /** The HTML pages: sign-in, staff pages under /admin, the portal's own pages, then each municipality's public pages. */
-export function pageRoutes(services: Services, loginThrottle: LoginThrottleService): Router {
+export function pageRoutes(services: Services, sharedPages: SharedPages, loginThrottle: LoginThrottleService): Router {
   const signIn = signInController({ auth: services.auth, loginThrottle });
   const staffHome = staffHomeController(services);
   const municipalities = municipalitiesController(services);
@@ -72,11 +73,11 @@ export function pageRoutes(services: Services, loginThrottle: LoginThrottleServi
   const departments = departmentsController(services);
   const moderation = moderationController(services);
   const insights = insightsController(services);
-  const portfolio = portfolioController(services);
-  const site = siteController(services);
-  const publicJourneys = publicJourneysController(services);
-  const feedback = feedbackController(services);
-  const ranking = publicRankingController(services);
+  const portfolio = portfolioController({ ...services, sharedPages });
+  const site = siteController({ ...services, sharedPages });
+  const publicJourneys = publicJourneysController({ ...services, sharedPages });
+  const feedback = feedbackController({ ...services, sharedPages });
+  const ranking = publicRankingController({ ...services, sharedPages });
 
   const adminRole = requireRole('admin');
   const designer = requireRole('designer');

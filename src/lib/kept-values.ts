@@ -44,6 +44,11 @@ export class KeptValues<V> {
     return hit && hit.version === version ? hit.value : undefined;
   }
 
+  /** The kept value for `key` with the version it was computed for, whichever that was (the caller checks it). */
+  entry(key: string): Readonly<{ version: string | number; value: V }> | undefined {
+    return this.entries.get(key);
+  }
+
   /** Keeps `value` (again): after a kept value grew in place, so that its size is counted anew. */
   set(key: string, version: string | number, value: V): void {
     this.entries.set(key, { version, value });

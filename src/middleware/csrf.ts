@@ -1,9 +1,10 @@
-// CSRF protection (SECURITY.md 11) by a signed double-submit cookie (csrf-csrf): a form's `_csrf` must equal the
-// token in the visitor's own `rk.csrf` cookie, and the token must carry the server's HMAC over the signed-in session
-// it was made for (anonymous visitors share the empty identity, so a token made before sign-in is void after it).
-// Another site can neither read that cookie nor send it with a cross-site POST (SameSite=Lax).
+// CSRF tokens for signed-in staff (SECURITY.md 11), as defence in depth behind the Fetch Metadata check that every
+// POST passes first (cross-origin.ts). A signed double-submit cookie (csrf-csrf): a form's `_csrf` must equal the
+// token in the person's own `rk.csrf` cookie, and carry the server's HMAC over their session id, so a token made
+// before sign-in, or for another session, is void. Anonymous visitors (residents, the sign-in form) get no token and
+// need none: their pages are the same bytes for everyone, so that any cache may keep them (#17).
 // It replaced synchroniser tokens kept in the session, which wrote a session row for every first visitor to a page
-// with a form: half the time of a shared journey map under load, and a table that grew with every crawler's visit.
+// with a form.
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
@@ -11,9 +12,9 @@ import { doubleCsrf } from 'csrf-csrf';
 export const CSRF_COOKIE = 'rk.csrf';
 
 export interface CsrfProtection {
-  /** The token for this response's forms: the visitor's own when their cookie is still valid, else a new one. */
+  /** The token for this response's forms when someone is signed in (their own when their cookie is still valid); '' otherwise. */
   token(req: Request, res: Response): string;
-  /** Refuses (403, EBADCSRFTOKEN) any POST and other unsafe method without a matching token. */
+  /** Refuses (403, EBADCSRFTOKEN) a signed-in person's POST and other unsafe method without a matching token. */
   protect: RequestHandler;
 }
 
@@ -23,7 +24,7 @@ export function csrfProtection(sessionSecret: string): CsrfProtection {
   const cookieOptions = { sameSite: 'lax', httpOnly: true, path: '/' } as const;
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
     getSecret: () => key,
-    getSessionIdentifier: (req) => (req.session?.userId ? req.sessionID : ''),
+    getSessionIdentifier: (req) => req.sessionID ?? '',
     cookieName: CSRF_COOKIE,
     cookieOptions: { ...cookieOptions, secure: false },
     getCsrfTokenFromRequest: (req) => (req.body as { _csrf?: unknown } | undefined)?._csrf as string | undefined,
@@ -32,6 +33,7 @@ export function csrfProtection(sessionSecret: string): CsrfProtection {
   const made = new WeakMap<Response, string>();
   return {
     token(req, res) {
+      if (!req.user) return '';
       let token = made.get(res);
       if (token === undefined) {
         token = generateCsrfToken(req, res, { cookieOptions: { ...cookieOptions, secure: req.secure } });
@@ -39,6 +41,6 @@ export function csrfProtection(sessionSecret: string): CsrfProtection {
       }
       return token;
     },
-    protect: doubleCsrfProtection,
+    protect: (req, res, next) => (req.user ? doubleCsrfProtection(req, res, next) : next()),
   };
 }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, NotFoundError } from '../errors';
 import type { Logger } from '../lib/logger';
+import { PRIVATE_NO_STORE } from './cache-headers';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
@@ -34,7 +35,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         : (BODY_KEYS[status] ?? 'errors.server.body');
     const t = req.t ?? ((key: string) => key);
     res.status(status);
-    if (status >= 500) res.set('Cache-Control', 'no-store');
+    // An error page is never kept by a cache, whatever the route had marked before it failed.
+    res.removeHeader('ETag');
+    res.set('Cache-Control', PRIVATE_NO_STORE);
     const locals = {
       title: t(TITLE_KEYS[status] ?? (status >= 500 ? 'errors.server.title' : 'errors.badRequest.title')),
       message: t(messageKey),

@@ -1,16 +1,13 @@
-// Values every view needs: translation, language (chosen by middleware/language.ts) and its switch, CSP nonce, CSRF token, current path.
-import type { RequestHandler } from 'express';
-import { isLocale, LANG_COOKIE, LOCALES } from '../lib/i18n';
+// Values every view needs: translation, language (chosen by middleware/language.ts) and its switch, the CSRF token of
+// a signed-in person's forms, current path.
+import type { Request, RequestHandler, Response } from 'express';
+import { LANG_COOKIE, LOCALES } from '../lib/i18n';
+import { rememberLanguage } from './language';
 
-const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
-
-export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
+export function viewLocals(csrfToken: (req: Request, res: Response) => string): RequestHandler {
   return (req, res, next) => {
     const lang = req.language;
-    // An explicit choice is remembered; otherwise no cookie is set.
-    if (isLocale(req.query.lang)) {
-      res.cookie(LANG_COOKIE, req.query.lang, { httpOnly: true, sameSite: 'lax', maxAge: ONE_YEAR_MS, secure: req.secure });
-    }
+    rememberLanguage(req, res, req.cookies?.[LANG_COOKIE]);
     const path = req.path;
     res.locals.t = req.t;
     res.locals.lang = lang;
@@ -20,8 +17,8 @@ export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0
       href: `${path}?${languageQuery(req.query, code)}`,
       current: code === lang,
     }));
-    // A function, so the CSRF cookie is only set by pages that hold a form.
-    res.locals.csrfToken = () => generateCsrfToken(req, res);
+    // A function, asked only by forms (views/components/csrf.ejs): '' for anyone not signed in, who needs none.
+    res.locals.csrfToken = () => csrfToken(req, res);
     res.locals.user = req.user;
     next();
   };

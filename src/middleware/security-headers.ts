@@ -1,14 +1,7 @@
-// helmet with a fresh CSP nonce per response (SECURITY.md 7-8), and no-store on staff pages.
-import crypto from 'node:crypto';
+// helmet's headers (SECURITY.md 7-8). No page holds inline script or style, so the CSP needs no per-response nonce and
+// an anonymous page is the same bytes for every visitor (#17); what caches may keep is middleware/cache-headers.ts.
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-
-export function cspNonce(): RequestHandler {
-  return (_req, res, next) => {
-    res.locals.nonce = crypto.randomBytes(16).toString('base64');
-    next();
-  };
-}
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -16,7 +9,7 @@ export function securityHeaders(): RequestHandler {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { nonce: string } }).locals.nonce}'`],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         // Designsystemet draws some icons as data: SVGs.
         imgSrc: ["'self'", 'data:'],
@@ -32,9 +25,3 @@ export function securityHeaders(): RequestHandler {
     referrerPolicy: { policy: 'same-origin' },
   });
 }
-
-/** Staff pages hold personal and internal data: never keep them in a shared or browser cache. */
-export const noStore: RequestHandler = (_req, res, next) => {
-  res.set('Cache-Control', 'no-store');
-  next();
-};

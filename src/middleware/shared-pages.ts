@@ -1,83 +1,112 @@
-// Journey maps and step pages look the same to every anonymous visitor who asks for the same address in the same
-// language, except for two things each response must have of its own: the CSP nonce (SECURITY.md 7) and the CSRF
-// token of its forms. Such a page is rendered once per data version and ranking moment with unguessable slots for
-// those two, and each response fills in its own. Rendering a busy map costs 10–15 ms; filling the slots, a fraction
-// of one. Signed-in staff and residents with a participant cookie (whose own votes and reports are marked) always get
-// a page rendered for them. The same cut serves a signed-in staff member's own heavy pages (insights: 10 ms to
-// render five charts and a table), kept per person, so that reloading one costs no new rendering.
-import crypto from 'node:crypto';
+// Public pages for anonymous visitors (#17): the same bytes for everyone who asks for the same address in the same
+// language, so any HTTP cache may keep them. Each is rendered once per data version, kept here, and answered with
+// `Cache-Control: public` (cache-headers.ts), a strong ETag of build, language and data version, a 304 for a matching
+// If-None-Match, and a Vary that keeps languages and personal pages apart in any cache. The lean path (lean-path.ts)
+// answers from the same kept pages before cookies and sessions. Anyone the page depends on (signed in, a resident with
+// a participant cookie, a visitor with a notice to see) gets a page made for them: private, never stored.
 import type { NextFunction, Request, Response } from 'express';
+import type { Locale } from '../lib/i18n';
 import { KeptValues } from '../lib/kept-values';
+import { markPublic, PRIVATE_NO_STORE, strongEtag } from './cache-headers';
+import { languageInUrl } from './language';
 
-const TOKEN_SLOT = `rk-token-slot-${crypto.randomBytes(16).toString('hex')}`;
-const NONCE_SLOT = `rk-nonce-slot-${crypto.randomBytes(16).toString('hex')}`;
-const SLOTS = new RegExp(`(${TOKEN_SLOT}|${NONCE_SLOT})`);
 /** Bytes the kept pages may take; a busy journey map is some 100 KB. */
 const PAGES_BYTES = 48 * 1024 * 1024;
+const HTML = 'text/html; charset=utf-8';
 
-/**
- * A rendered page cut at its slots once and kept as UTF-8 bytes, so a response copies the pieces around its own two
- * values instead of searching and encoding 100 KB of text each time.
- */
-interface Page {
-  /** Text, slot, text, slot, …, text; the slots as their names, the text as bytes. */
-  pieces: (Buffer | string)[];
-  hasForm: boolean;
+export interface SharedPage {
+  view: string;
+  /**
+   * What the page shows from the data, as a short string of ETag-safe characters: it must change whenever anything the
+   * page shows may have changed. Called again by the lean path to check a kept page, so it must be cheap.
+   */
+  version: () => string;
+  locals: () => Record<string, unknown>;
+  /** Content-Type; HTML when not given. */
+  type?: string;
+}
+
+export interface KeptPage {
+  body: Buffer;
+  etag: string;
+  type: string;
+  version: () => string;
+}
+
+/** Whether the page would differ for this visitor: their session, their own votes and reports, or a notice for them. */
+export function isPersonal(req: Request, res: Response): boolean {
+  return Boolean(req.user || req.participantKey || res.locals.flash);
 }
 
 export class SharedPages {
-  private readonly pages = new KeptValues<Page>({
-    maxBytes: PAGES_BYTES,
-    sizeOf: (page) => page.pieces.reduce((bytes, piece) => bytes + piece.length, 0),
-  });
+  private readonly pages = new KeptValues<KeptPage>({ maxBytes: PAGES_BYTES, sizeOf: (page) => page.body.length + 128 });
 
-  /**
-   * Renders `view` with `locals()`, or sends the shared copy. `version` must change whenever anything the page shows
-   * may have changed (the municipality's data version and the ranking's moment).
-   */
-  send(req: Request, res: Response, next: NextFunction, view: string, version: string, locals: () => Record<string, unknown>): void {
-    // A visitor with a notice to see (flash) gets the page made for them, so the notice reaches no one else.
-    if (req.user || req.participantKey || res.locals.flash) return res.render(view, locals());
-    this.serve(req, res, next, `${String(res.locals.lang)}:${req.originalUrl}`, version, view, locals);
-  }
-
-  /**
-   * The signed-in person's own copy of a page: kept per person, language and address. `version` must also change with
-   * what the page shows of the person (their name and roles are added here).
-   */
-  sendOwn(req: Request, res: Response, next: NextFunction, view: string, version: string, locals: () => Record<string, unknown>): void {
-    const user = req.user;
-    if (!user) return res.render(view, locals());
-    const own = `${version}|${user.name}|${user.isPlatformAdmin}|${(req.roles ?? []).join(',')}`;
-    this.serve(req, res, next, `user ${user.id}:${String(res.locals.lang)}:${req.originalUrl}`, own, view, locals);
-  }
-
-  private serve(req: Request, res: Response, next: NextFunction, key: string, version: string, view: string, locals: () => Record<string, unknown>): void {
+  /** Answers a page route: the kept page, a 304, a new rendering kept for everyone, or a private page for this visitor. */
+  send(req: Request, res: Response, next: NextFunction, page: SharedPage): void {
+    if (isPersonal(req, res)) {
+      res.set('Cache-Control', PRIVATE_NO_STORE);
+      if (page.type) res.type(page.type);
+      return res.render(page.view, page.locals());
+    }
+    const lang = res.locals.lang as Locale;
+    const key = keyOf(lang, req);
+    const version = page.version();
     const hit = this.pages.peek(key, version);
-    if (hit) return this.fill(res, hit);
-    req.app.render(view, { ...res.locals, ...locals(), nonce: NONCE_SLOT, csrfToken: () => TOKEN_SLOT }, (err: Error | null, html?: string) => {
-      if (err || html === undefined) return next(err);
-      const pieces = html.split(SLOTS).map((piece, i) => (i % 2 === 1 ? piece : Buffer.from(piece)));
-      const page: Page = { pieces, hasForm: html.includes(TOKEN_SLOT) };
-      this.pages.set(key, version, page);
-      this.fill(res, page);
+    if (hit) return this.answer(req, res, lang, hit);
+    const etag = strongEtag(lang, version);
+    // The ETag is known before rendering: a client holding this copy gets its 304 without one.
+    publicHeaders(req, res, lang, etag);
+    if (req.fresh) return notModified(res);
+    req.app.render(page.view, { ...res.locals, ...page.locals() }, (err: Error | null, html?: string) => {
+      if (err || html === undefined) {
+        privateAgain(res);
+        return next(err);
+      }
+      const kept: KeptPage = { body: Buffer.from(html), etag, type: page.type ?? HTML, version: page.version };
+      this.pages.set(key, version, kept);
+      this.answer(req, res, lang, kept);
     });
   }
 
-  private fill(res: Response, page: Page): void {
-    // A token is only asked for (and a session made) when the page holds a form, as when rendering.
-    const values = new Map([
-      [TOKEN_SLOT, page.hasForm ? (res.locals.csrfToken as () => string)() : ''],
-      [NONCE_SLOT, String(res.locals.nonce)],
-    ]);
-    const parts = page.pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(values.get(piece)!) : piece));
-    // Sent as is: an ETag would hash 90 KB for a body that differs per session anyway. The kept pieces are written
-    // themselves, in one corked batch, rather than copied into a new 100 KB body for each response.
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', parts.reduce((length, part) => length + part.length, 0));
-    res.cork();
-    for (const part of parts.slice(0, -1)) res.write(part);
-    res.end(parts[parts.length - 1]);
-    res.uncork();
+  /** The kept page for an anonymous GET of this address in this language, if it is still current (the lean path). */
+  current(req: Request, lang: Locale): KeptPage | undefined {
+    const entry = this.pages.entry(keyOf(lang, req));
+    return entry && entry.value.version() === entry.version ? entry.value : undefined;
   }
+
+  /** Sends a kept page with the headers the route would give it, or a 304 when the client holds it. */
+  answer(req: Request, res: Response, lang: Locale, page: KeptPage): void {
+    publicHeaders(req, res, lang, page.etag);
+    if (req.fresh) return notModified(res);
+    res.setHeader('Content-Type', page.type);
+    res.setHeader('Content-Length', page.body.length);
+    res.end(page.body);
+  }
+}
+
+function keyOf(lang: Locale, req: Request): string {
+  return `${lang}:${req.originalUrl}`;
+}
+
+/**
+ * Public, with what a cache must key the copy on besides the address: the Cookie header always (a visitor with a
+ * session, participant or notice cookie gets another page at the same address), and Accept-Language unless the
+ * address names the language itself (`?lang=`). A first-time visitor sends no cookie, so all of them share one copy.
+ */
+function publicHeaders(req: Request, res: Response, lang: Locale, etag: string): void {
+  markPublic(res, etag);
+  res.setHeader('Content-Language', lang);
+  res.setHeader('Vary', languageInUrl(req) ? 'Cookie' : 'Cookie, Accept-Language');
+}
+
+function notModified(res: Response): void {
+  res.statusCode = 304;
+  res.end();
+}
+
+/** A page that failed to render goes to the error page, which no cache may keep. */
+function privateAgain(res: Response): void {
+  res.removeHeader('ETag');
+  res.removeHeader('Vary');
+  res.set('Cache-Control', PRIVATE_NO_STORE);
 }

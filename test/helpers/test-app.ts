@@ -111,7 +111,7 @@ export async function createUser(
   });
 }
 
-/** The CSRF token of the first form on a page. */
+/** The CSRF token of the first form on a page a signed-in person sees (anonymous pages carry none). */
 export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('no CSRF token on the page');
@@ -120,16 +120,15 @@ export function csrfFrom(html: string): string {
 
 export type Agent = ReturnType<typeof request.agent>;
 
-/** An agent with a session cookie and the CSRF token of its session. */
-export async function anonymousAgent(app: TestApp['app']): Promise<{ agent: Agent; csrf: string }> {
-  const agent = request.agent(app);
-  const page = await agent.get('/login');
-  return { agent, csrf: csrfFrom(page.text) };
+/** An agent without cookies: an anonymous visitor, whose forms carry no CSRF token (Fetch Metadata protects them). */
+export function anonymousAgent(app: TestApp['app']): Agent {
+  return request.agent(app);
 }
 
+/** A signed-in agent and the CSRF token of its session. */
 export async function signIn(app: TestApp['app'], email: string, password = TEST_PASSWORD): Promise<{ agent: Agent; csrf: string }> {
-  const { agent, csrf } = await anonymousAgent(app);
-  const res = await agent.post('/login').type('form').send({ _csrf: csrf, email, password });
+  const agent = anonymousAgent(app);
+  const res = await agent.post('/login').type('form').send({ email, password });
   if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status}`);
   const page = await agent.get('/admin');
   return { agent, csrf: csrfFrom(page.text) };

@@ -26,9 +26,9 @@ const sessionCookie = (res: request.Response) => cookieNamed(res, SESSION_COOKIE
 
 describe('login', () => {
   it('signs in with the right password, sets a HttpOnly SameSite=Lax cookie with a new session id, and redirects', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
+    const agent = anonymousAgent(t.app);
     const before = sessionCookie(await agent.get('/login')) ?? '';
-    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'KARI@example.no ', password: TEST_PASSWORD });
+    const res = await agent.post('/login').type('form').send({ email: 'KARI@example.no ', password: TEST_PASSWORD });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/admin');
     const cookie = sessionCookie(res)!;
@@ -42,14 +42,15 @@ describe('login', () => {
     const proxied = makeTestApp({ trustProxy: 1 });
     try {
       await createUser(proxied.services, { email: 'kari@example.no' });
-      const page = await request(proxied.app).get('/login').set('X-Forwarded-Proto', 'https');
-      const csrfCookie = cookieNamed(page, CSRF_COOKIE)!;
-      expect(csrfCookie).toMatch(/; Secure/);
-      // Sent by hand: the test's cookie jar, like a browser, keeps Secure cookies off plain HTTP.
-      const login = await request(proxied.app).post('/login').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie.split(';')[0]!).type('form').send({ _csrf: csrfFrom(page.text), email: 'kari@example.no', password: TEST_PASSWORD });
+      const login = await request(proxied.app).post('/login').set('X-Forwarded-Proto', 'https').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD });
       expect(login.status).toBe(303);
-      expect(sessionCookie(login)).toMatch(/; Secure/);
-      const plain = await request(proxied.app).get('/login');
+      const session = sessionCookie(login)!;
+      expect(session).toMatch(/; Secure/);
+      // Sent by hand: the test's cookie jar, like a browser, keeps Secure cookies off plain HTTP.
+      const page = await request(proxied.app).get('/admin').set('X-Forwarded-Proto', 'https').set('Cookie', session.split(';')[0]!);
+      expect(cookieNamed(page, CSRF_COOKIE)).toMatch(/; Secure/);
+      const plain = await request(proxied.app).get('/admin').set('Cookie', session.split(';')[0]!);
+      expect(cookieNamed(plain, CSRF_COOKIE)).toMatch(/^rk\.csrf=/);
       expect(cookieNamed(plain, CSRF_COOKIE)).not.toMatch(/Secure/);
     } finally {
       proxied.close();
@@ -57,9 +58,9 @@ describe('login', () => {
   });
 
   it('answers a wrong password and an unknown e-mail the same way, with 401 and no cookie for a user', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const wrong = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: 'feil-passord' });
-    const unknown = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'nobody@example.no', password: 'feil-passord' });
+    const agent = anonymousAgent(t.app);
+    const wrong = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: 'feil-passord' });
+    const unknown = await agent.post('/login').type('form').send({ email: 'nobody@example.no', password: 'feil-passord' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const message = (html: string) => /id="error-summary"[\s\S]*?<li>([^<]*)<\/li>/.exec(html)?.[1];
@@ -69,25 +70,25 @@ describe('login', () => {
   });
 
   it('never echoes the password back into the form', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: 'hemmelig-feil-123' });
+    const agent = anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: 'hemmelig-feil-123' });
     expect(res.text).not.toContain('hemmelig-feil-123');
   });
 
   it('refuses an empty form with 400, an error summary linking to the fields, and the e-mail kept', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: '' });
+    const agent = anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: '' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('href="#field-password"');
     expect(res.text).toContain('value="kari@example.no"');
   });
 
   it('refuses unknown fields (strict schema) with 400', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
+    const agent = anonymousAgent(t.app);
     const res = await agent
       .post('/login')
       .type('form')
-      .send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD, role: 'admin' });
+      .send({ email: 'kari@example.no', password: TEST_PASSWORD, role: 'admin' });
     expect(res.status).toBe(400);
   });
 
@@ -97,8 +98,8 @@ describe('login', () => {
     ['/\\evil.example', '/admin'],
     ['/admin/demo/settings', '/admin/demo/settings'],
   ])('redirects returnTo=%s to %s after login', async (returnTo, expected) => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD, returnTo });
+    const agent = anonymousAgent(t.app);
+    const res = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD, returnTo });
     expect(res.headers.location).toBe(expected);
   });
 
@@ -123,62 +124,62 @@ describe('login', () => {
   });
 });
 
-describe('CSRF', () => {
-  it('refuses a POST without a token with 403', async () => {
+describe('CSRF tokens of signed-in staff (Fetch Metadata for everyone: csrf-all-routes.test.ts)', () => {
+  const signInAs = async () => {
+    const agent = anonymousAgent(t.app);
+    const login = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD });
+    const page = await agent.get('/admin');
+    return { agent, session: sessionCookie(login)!.split(';')[0]!, token: csrfFrom(page.text) };
+  };
+  const logout = (session: string, token: string) => request(t.app).post('/logout').set('Cookie', `${session}; ${CSRF_COOKIE}=${token}`).type('form').send({ _csrf: token });
+
+  it('signs in without a token: the sign-in form is anonymous and carries none', async () => {
+    const page = await request(t.app).get('/login');
+    expect(page.text).not.toContain('name="_csrf"');
     const res = await request(t.app).post('/login').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD });
+    expect(res.status).toBe(303);
+  });
+
+  it('refuses a signed-in POST without a token with 403 and a localised page', async () => {
+    const { agent } = await signInAs();
+    const res = await agent.post('/logout').type('form').send({});
     expect(res.status).toBe(403);
     expect(res.text).toContain('Skjemaet er utløpt');
   });
 
-  it('refuses a POST with a token from another session', async () => {
-    const a = await anonymousAgent(t.app);
-    const b = await anonymousAgent(t.app);
-    const res = await b.agent.post('/login').type('form').send({ _csrf: a.csrf, email: 'kari@example.no', password: TEST_PASSWORD });
-    expect(res.status).toBe(403);
-  });
-
   it('refuses a cookie and field that match but were not signed by the server', async () => {
+    const { session } = await signInAs();
     const forged = `${'a'.repeat(64)}.${'b'.repeat(64)}`;
-    const res = await request(t.app).post('/login').set('Cookie', `${CSRF_COOKIE}=${forged}`).type('form').send({ _csrf: forged, email: 'kari@example.no', password: TEST_PASSWORD });
-    expect(res.status).toBe(403);
+    expect((await logout(session, forged)).status).toBe(403);
   });
 
-  it('refuses, once signed in, a token made before sign-in or for another signed-in session', async () => {
-    const signIn = async () => {
-      const { agent, csrf } = await anonymousAgent(t.app);
-      const login = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD });
-      const page = await agent.get('/admin');
-      return { before: csrf, session: sessionCookie(login)!.split(';')[0]!, after: csrfFrom(page.text) };
-    };
-    const one = await signIn();
-    const two = await signIn();
-    const logout = (session: string, token: string) => request(t.app).post('/logout').set('Cookie', `${session}; ${CSRF_COOKIE}=${token}`).type('form').send({ _csrf: token });
-    expect((await logout(one.session, one.before)).status).toBe(403);
-    expect((await logout(one.session, two.after)).status).toBe(403);
-    expect((await logout(one.session, one.after)).status).toBe(303);
+  it('refuses a token made for another signed-in session, and accepts the session’s own', async () => {
+    const one = await signInAs();
+    const two = await signInAs();
+    expect((await logout(one.session, two.token)).status).toBe(403);
+    expect((await logout(one.session, one.token)).status).toBe(303);
   });
 
-  it('writes no session for a visitor who only reads pages with forms', async () => {
+  it('sets no cookie and writes no session for a visitor who only reads pages with forms', async () => {
     const sessions = () => t.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
     const before = sessions();
     const page = await request(t.app).get('/login');
-    expect(csrfFrom(page.text)).not.toBe('');
-    expect(sessionCookie(page)).toBeUndefined();
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(sessions()).toBe(before);
   });
 });
 
 describe('logout', () => {
   it('answers a visitor who has no session with the same redirect, not an error', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const out = await agent.post('/logout').type('form').send({ _csrf: csrf });
+    const out = await anonymousAgent(t.app).post('/logout').type('form').send({});
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe('/');
   });
 
   it('destroys the session on the server: the old cookie no longer works', async () => {
-    const { agent, csrf } = await anonymousAgent(t.app);
-    const login = await agent.post('/login').type('form').send({ _csrf: csrf, email: 'kari@example.no', password: TEST_PASSWORD });
+    const agent = anonymousAgent(t.app);
+    const login = await agent.post('/login').type('form').send({ email: 'kari@example.no', password: TEST_PASSWORD });
     const oldCookie = sessionCookie(login)!.split(';')[0]!;
     expect((await request(t.app).get('/admin').set('Cookie', oldCookie)).status).toBe(200);
     const page = await agent.get('/admin');

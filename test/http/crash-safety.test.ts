@@ -7,7 +7,7 @@ import { participantCookies, participantKeyHash } from '../../src/modules/feedba
 import { buildServices } from '../../src/services';
 import { baseUrlOf, startServer, tempDb, type ChildServer } from '../helpers/child-server';
 import { buildJourney } from '../helpers/journeys';
-import { createMunicipality, csrfFrom } from '../helpers/test-app';
+import { createMunicipality } from '../helpers/test-app';
 
 const SECRET = 'crash-test-secret-crash-test-secret-1234';
 const ROUNDS = 3;
@@ -29,12 +29,13 @@ function prepareDatabase(dbPath: string): number[] {
   return ids;
 }
 
-/** One resident: open the pain point (session and CSRF token), then say "me too". The participant value on success. */
+/** One resident: open the pain point, then say "me too" (no token: Fetch Metadata guards residents' forms). The participant value on success. */
 async function vote(base: string, painPointId: number): Promise<string | null> {
   try {
     const page = await fetch(`${base}/krasj/innspill/${painPointId}`);
     const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const body = new URLSearchParams({ _csrf: csrfFrom(await page.text()), severity: '4' });
+    await page.text();
+    const body = new URLSearchParams({ severity: '4' });
     const res = await fetch(`${base}/krasj/innspill/${painPointId}/meg-ogsa`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body });
     if (res.status !== 303) return null;
     const issued = res.headers.getSetCookie().find((c) => c.startsWith('rk.p='))!.split(';')[0]!.slice('rk.p='.length);

@@ -11,9 +11,11 @@ import { createMunicipality, createUser, makeTestApp, signIn, type TestApp } fro
 const MOVED_ANOTHER_WAY: Record<string, string> = {
   ranking_versions: 'the version itself',
   journey_versions: 'a version is written once and never changed (a trigger refuses it); publishing also updates journeys.current_version_id',
-  users: "a signed-in person's own page is kept under their name and roles as well (SharedPages.sendOwn)",
-  memberships: "a signed-in person's own page is kept under their name and roles as well (SharedPages.sendOwn)",
+  users: "a signed-in person's own page is kept under their name and roles as well (OwnPages)",
+  memberships: "a signed-in person's own page is kept under their name and roles as well (OwnPages)",
   sessions: 'who is signed in, not what a page shows',
+  pain_point_events:
+    "the journey's feed: a row is written only beside the update of its pain point's answer (which moves the version), never updated, and removed only with its pain point or journey",
   'municipalities DELETE': 'deleting a municipality deletes its version and every page of it with it (a cascade)',
 };
 
@@ -45,6 +47,8 @@ beforeAll(async () => {
   recordCompiledSql(t.db);
   const pages = [
     '/aust', '/aust/reiser/reise', stepPath, '/aust/viktigst', '/aust/vi-gjor',
+    // Kept for anonymous visitors and validated by the data version too (#17).
+    '/aust/reiser/reise/meld', `${stepPath}/meld`, `/aust/innspill/${painPoint}`, `/aust/innspill/${painPoint}/rapporter`, '/aust/reiser/reise/feed.atom',
     '/api/v1/municipalities', '/api/v1/municipalities/aust/journeys', '/api/v1/municipalities/aust/journeys/reise', '/api/v1/municipalities/aust/candidates',
   ];
   recording = true;

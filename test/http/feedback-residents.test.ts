@@ -31,7 +31,7 @@ describe('reporting a pain point', () => {
   it('shows a check step first; confirming stores it, pending under pre-moderation and visible only to its author', async () => {
     setPremoderation(true);
     const r = await resident(t.app, stepPath);
-    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT });
+    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT });
     expect(check.status).toBe(200);
     expect(check.text).toContain('Se over før du sender');
     expect(count('pain_points')).toBe(0);
@@ -58,7 +58,7 @@ describe('reporting a pain point', () => {
 
   it('gives the resident an HttpOnly participant cookie and stores only a keyed hash of it', async () => {
     const r = await resident(t.app, stepPath);
-    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, confirmed: '1' });
+    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, confirmed: '1' });
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${PARTICIPANT_COOKIE}=`))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -75,7 +75,7 @@ describe('reporting a pain point', () => {
     const r = await resident(t.app, stepPath);
     const fnr = firstValidNationalId(3, 4, 88, 150);
     const body = `Ring meg på 412 34 567 eller skriv til kari@example.no. Fødselsnummer ${fnr}.`;
-    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, body });
+    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, body });
     expect(check.text).toContain('Vi fjernet personopplysninger');
     expect(check.text).toContain('Telefonnummer: 1');
     expect(check.text).toContain('E-postadresser: 1');
@@ -97,7 +97,7 @@ describe('reporting a pain point', () => {
   ])('refuses %o with 400 on %s, keeping the values and storing nothing', async (change, field) => {
     const r = await resident(t.app, stepPath);
     const before = count('pain_points');
-    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, ...change, confirmed: '1' });
+    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, ...change, confirmed: '1' });
     expect(res.status).toBe(400);
     expect(res.text).toContain(`href="#field-${field}"`);
     if (field !== 'body') expect(res.text).toContain(REPORT.body);
@@ -106,14 +106,14 @@ describe('reporting a pain point', () => {
 
   it('refuses an unknown field such as municipality_id', async () => {
     const r = await resident(t.app, stepPath);
-    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, municipality_id: '2', confirmed: '1' });
+    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, municipality_id: '2', confirmed: '1' });
     expect(res.status).toBe(400);
   });
 
   it('stores nothing when the hidden honeypot is filled, but answers like a success', async () => {
     const r = await resident(t.app, stepPath);
     const before = count('pain_points');
-    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, website: 'http://spam.example', confirmed: '1' });
+    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, website: 'http://spam.example', confirmed: '1' });
     expect(res.status).toBe(303);
     expect(count('pain_points')).toBe(before);
   });
@@ -130,7 +130,7 @@ describe('duplicate hints', () => {
     const first = await resident(t.app, stepPath);
     const existing = await report(first, stepPath, { title: 'Lang ventetid på byggesøknad', body: 'Det tok tolv uker før jeg fikk svar på byggesøknaden.' });
     const r = await resident(t.app, stepPath);
-    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, title: 'Ventetiden på byggesøknaden', body: 'Byggesøknaden tok altfor lang tid, mange uker uten svar.' });
+    const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, title: 'Ventetiden på byggesøknaden', body: 'Byggesøknaden tok altfor lang tid, mange uker uten svar.' });
     expect(check.text).toContain('Har noen meldt fra om det samme?');
     expect(check.text).toContain(`action="/aust/innspill/${existing}/meg-ogsa"`);
     expect(check.text).toContain('Mitt er annerledes, send inn');
@@ -149,25 +149,25 @@ describe('"me too" votes', () => {
 
   it('records one vote with an optional severity, and withdrawing removes it', async () => {
     const r = await resident(t.app, stepPath);
-    expect((await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: r.csrf, severity: '5' })).status).toBe(303);
-    expect((await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: r.csrf, severity: '' })).status).toBe(303);
+    expect((await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ severity: '5' })).status).toBe(303);
+    expect((await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ severity: '' })).status).toBe(303);
     expect(t.db.prepare('SELECT severity FROM votes WHERE pain_point_id = ?').pluck().all(painPointId)).toEqual([5]);
     const page = await r.agent.get(`/aust/innspill/${painPointId}`);
     expect(page.text).toContain('Du har sagt «meg også».');
     expect(page.text).toContain('Antall som støtter: 2');
-    expect((await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({ _csrf: r.csrf })).status).toBe(303);
+    expect((await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({})).status).toBe(303);
     expect(votes()).toBe(0);
   });
 
   it('leaves exactly one vote after 50 identical requests in parallel', async () => {
     const r = await resident(t.app, stepPath);
     // Give the resident their participant cookie first, as a real browser would have it.
-    await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({ _csrf: r.csrf });
-    await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: r.csrf });
-    await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({ _csrf: r.csrf });
+    await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({});
+    await r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({});
+    await r.agent.post(`/aust/innspill/${painPointId}/trekk`).type('form').send({});
     const before = votes();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: r.csrf, severity: '3' })),
+      Array.from({ length: 50 }, () => r.agent.post(`/aust/innspill/${painPointId}/meg-ogsa`).type('form').send({ severity: '3' })),
     );
     expect(results.every((res) => res.status === 303)).toBe(true);
     expect(votes()).toBe(before + 1);
@@ -177,12 +177,12 @@ describe('"me too" votes', () => {
     setPremoderation(false);
     const r = await resident(t.app, stepPath);
     const own = await report(r, stepPath, { title: 'Mitt eget' });
-    const res = await r.agent.post(`/aust/innspill/${own}/meg-ogsa`).type('form').send({ _csrf: r.csrf });
+    const res = await r.agent.post(`/aust/innspill/${own}/meg-ogsa`).type('form').send({});
     expect(res.status).toBe(400);
     expect(res.text).toContain('Du kan ikke si «meg også» til ditt eget innspill.');
     t.db.prepare("UPDATE pain_points SET response_status = 'solved' WHERE id = ?").run(own);
     const other = await resident(t.app, stepPath);
-    const closed = await other.agent.post(`/aust/innspill/${own}/meg-ogsa`).type('form').send({ _csrf: other.csrf });
+    const closed = await other.agent.post(`/aust/innspill/${own}/meg-ogsa`).type('form').send({});
     expect(closed.status).toBe(400);
     expect(t.db.prepare('SELECT count(*) FROM votes WHERE pain_point_id = ?').pluck().get(own)).toBe(0);
     setPremoderation(true);
@@ -191,9 +191,9 @@ describe('"me too" votes', () => {
   it('gives 404 for a vote on a pending pain point or one of another municipality', async () => {
     const r = await resident(t.app, stepPath);
     const pending = await report(await resident(t.app, stepPath), stepPath);
-    expect((await r.agent.post(`/aust/innspill/${pending}/meg-ogsa`).type('form').send({ _csrf: r.csrf })).status).toBe(404);
+    expect((await r.agent.post(`/aust/innspill/${pending}/meg-ogsa`).type('form').send({})).status).toBe(404);
     createMunicipality(t.services, 'vest');
-    expect((await r.agent.post(`/vest/innspill/${painPointId}/meg-ogsa`).type('form').send({ _csrf: r.csrf })).status).toBe(404);
+    expect((await r.agent.post(`/vest/innspill/${painPointId}/meg-ogsa`).type('form').send({})).status).toBe(404);
   });
 });
 
@@ -206,12 +206,12 @@ describe('flags', () => {
     for (let i = 0; i < 2; i += 1) {
       const r = await resident(t.app, stepPath);
       expect((await r.agent.get(`/aust/innspill/${id}/rapporter`)).status).toBe(200);
-      expect((await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'offensive' })).status).toBe(303);
+      expect((await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ reason: 'offensive' })).status).toBe(303);
     }
     expect((await request(t.app).get(`/aust/innspill/${id}`)).status).toBe(404);
     expect((await request(t.app).get(stepPath)).text).not.toContain('Blir rapportert');
     const r = await resident(t.app, stepPath);
-    expect((await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'bad' })).status).toBe(404);
+    expect((await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ reason: 'bad' })).status).toBe(404);
   });
 
   it('refuses an unknown reason with 400', async () => {
@@ -219,7 +219,7 @@ describe('flags', () => {
     const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Feil grunn' });
     setPremoderation(true);
     const r = await resident(t.app, stepPath);
-    const res = await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'boring' });
+    const res = await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ reason: 'boring' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('href="#field-reason"');
   });
@@ -231,7 +231,7 @@ describe('my contributions and erasure', () => {
     const r = await resident(t.app, stepPath);
     const mine = await report(r, stepPath, { title: 'Skal slettes' });
     const other = await report(await resident(t.app, stepPath), stepPath, { title: 'Andres innspill' });
-    await r.agent.post(`/aust/innspill/${other}/meg-ogsa`).type('form').send({ _csrf: r.csrf });
+    await r.agent.post(`/aust/innspill/${other}/meg-ogsa`).type('form').send({});
     const moderator = await createUser(t.services, { email: 'moderator@aust.no', municipality: 'aust', roles: ['moderator'] });
     t.services.moderation.answer(moderator, municipalityId, mine, 'under_review', 'Vi ser på dette.');
     setPremoderation(true);
@@ -242,8 +242,8 @@ describe('my contributions and erasure', () => {
     expect(list.text).toContain('Andres innspill');
     expect((await request(t.app).get('/aust/reiser/garasje/feed.atom')).text).toContain('Skal slettes');
 
-    expect((await r.agent.post(`/mine/innspill/${mine}/slett`).type('form').send({ _csrf: r.csrf })).status).toBe(303);
-    expect((await r.agent.post(`/mine/stemmer/${other}/slett`).type('form').send({ _csrf: r.csrf })).status).toBe(303);
+    expect((await r.agent.post(`/mine/innspill/${mine}/slett`).type('form').send({})).status).toBe(303);
+    expect((await r.agent.post(`/mine/stemmer/${other}/slett`).type('form').send({})).status).toBe(303);
     expect((await request(t.app).get(`/aust/innspill/${mine}`)).status).toBe(404);
     expect((await request(t.app).get(stepPath)).text).not.toContain('Skal slettes');
     expect((await request(t.app).get('/aust/reiser/garasje/feed.atom')).text).not.toContain('Skal slettes');
@@ -256,8 +256,8 @@ describe('my contributions and erasure', () => {
     const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Ikke ditt' });
     setPremoderation(true);
     const stranger = await resident(t.app, stepPath);
-    await stranger.agent.post(`/aust/innspill/${id}/meg-ogsa`).type('form').send({ _csrf: stranger.csrf });
-    expect((await stranger.agent.post(`/mine/innspill/${id}/slett`).type('form').send({ _csrf: stranger.csrf })).status).toBe(404);
+    await stranger.agent.post(`/aust/innspill/${id}/meg-ogsa`).type('form').send({});
+    expect((await stranger.agent.post(`/mine/innspill/${id}/slett`).type('form').send({})).status).toBe(404);
     expect(t.db.prepare('SELECT count(*) FROM pain_points WHERE id = ?').pluck().get(id)).toBe(1);
   });
 });
@@ -269,7 +269,7 @@ describe('notices to residents', () => {
     for (const premoderation of [true, false]) {
       setPremoderation(premoderation);
       const r = await resident(t.app, stepPath);
-      const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, confirmed: '1' });
+      const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, confirmed: '1' });
       const id = Number(/innspill\/(\d+)$/.exec(res.headers.location as string)![1]);
       expect([res.status, res.headers.location]).toEqual([303, `/aust/innspill/${id}`]);
       const notice = premoderation ? nb.flash.reportPending : nb.flash.reportPublished;
@@ -285,14 +285,14 @@ describe('notices to residents', () => {
     const id = await report(r, stepPath, { title: 'Blir rapportert og slettet' });
     setPremoderation(true);
     const flagger = await resident(t.app, stepPath);
-    const flagged = await flagger.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: flagger.csrf, reason: 'spam' });
+    const flagged = await flagger.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ reason: 'spam' });
     expect([flagged.status, flagged.headers.location]).toEqual([303, '/aust/reiser/garasje']);
     expect(await shows(flagger, '/aust/reiser/garasje', nb.flash.reportFlagged)).toBe(true);
     expect(await shows(flagger, '/aust/reiser/garasje', nb.flash.reportFlagged)).toBe(false);
     // The thanks went to the one who flagged, not into the map every visitor is served.
     expect((await request(t.app).get('/aust/reiser/garasje')).text).not.toContain(nb.flash.reportFlagged);
 
-    const deleted = await r.agent.post(`/mine/innspill/${id}/slett`).type('form').send({ _csrf: r.csrf });
+    const deleted = await r.agent.post(`/mine/innspill/${id}/slett`).type('form').send({});
     expect([deleted.status, deleted.headers.location]).toEqual([303, '/mine']);
     expect(await shows(r, '/mine', nb.flash.contributionDeleted)).toBe(true);
     expect(await shows(r, '/mine', nb.flash.contributionDeleted)).toBe(false);
@@ -300,9 +300,9 @@ describe('notices to residents', () => {
 
   it('announces nothing after a check step, a refused report or a bot’s report', async () => {
     const r = await resident(t.app, stepPath);
-    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT })).status).toBe(200);
-    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, title: '', confirmed: '1' })).status).toBe(400);
-    const bot = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, website: 'http://spam.example', confirmed: '1' });
+    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT })).status).toBe(200);
+    expect((await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, title: '', confirmed: '1' })).status).toBe(400);
+    const bot = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, website: 'http://spam.example', confirmed: '1' });
     expect([bot.status, bot.headers.location]).toEqual([303, '/aust/reiser/garasje']);
     expect((await r.agent.get('/aust/reiser/garasje')).text).not.toContain('role="status"');
   });
@@ -333,9 +333,9 @@ describe('rate limits', () => {
     // The first report hands out the participant cookie and already counts: exactly the limit gets through.
     await report(r, stepPath);
     // The check step does not count.
-    for (let i = 0; i < 3; i += 1) await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT });
+    for (let i = 0; i < 3; i += 1) await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT });
     await report(r, stepPath);
-    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ _csrf: r.csrf, ...REPORT, confirmed: '1' });
+    const res = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, confirmed: '1' });
     expect(res.status).toBe(429);
     expect(res.text).toContain('For mange forsøk');
     // Another resident at the same address still gets through: the address limit is wider.

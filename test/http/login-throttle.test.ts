@@ -19,12 +19,12 @@ async function throttledApp(options: TestAppOptions = {}) {
 
 /** One sign-in attempt from `address` with a fresh session, so that a success does not spoil the next one's token. */
 async function attempt(t: TestApp, address: string, email: string, password: string) {
-  const { agent, csrf } = await anonymousAgent(t.app);
-  return post(agent, csrf, address, email, password);
+  const agent = anonymousAgent(t.app);
+  return post(agent, address, email, password);
 }
 
-const post = (agent: Agent, csrf: string, address: string, email: string, password: string) =>
-  agent.post('/login').set('X-Forwarded-For', address).type('form').send({ _csrf: csrf, email, password });
+const post = (agent: Agent, address: string, email: string, password: string) =>
+  agent.post('/login').set('X-Forwarded-For', address).type('form').send({ email, password });
 
 /** Attempts that reached the password check: each writes `login` or a `login.failed` that was not a refusal. */
 function passwordChecks(t: TestApp): number {
@@ -42,15 +42,15 @@ describe('the wait of one account+address pair', () => {
   it('lets five failures through, then makes that pair wait 1 s, 2 s, 4 s, refusing even the right password unchecked', async () => {
     const { t, advance } = await throttledApp();
     try {
-      const { agent, csrf } = await anonymousAgent(t.app);
-      const wrong = () => post(agent, csrf, ATTACKER, OWNER, 'feil-passord');
+      const agent = anonymousAgent(t.app);
+      const wrong = () => post(agent, ATTACKER, OWNER, 'feil-passord');
       for (let i = 0; i < 5; i += 1) expect((await wrong()).status).toBe(401);
       const blocked = await wrong();
       expect(blocked.status).toBe(429);
       expect(blocked.text).toContain('For mange forsøk');
       expect(blocked.text).toContain('Prøv igjen om 1 min.');
       expect(blocked.headers['retry-after']).toBe('1');
-      expect((await post(agent, csrf, ATTACKER, OWNER, TEST_PASSWORD)).status).toBe(429);
+      expect((await post(agent, ATTACKER, OWNER, TEST_PASSWORD)).status).toBe(429);
       expect(passwordChecks(t)).toBe(5);
 
       advance(1000);
@@ -102,16 +102,16 @@ describe('the owner', () => {
   it('signs in at once from another address after an attacker made 50 failures against the account', async () => {
     const { t, advance } = await throttledApp();
     try {
-      const { agent, csrf } = await anonymousAgent(t.app);
+      const agent = anonymousAgent(t.app);
       let failures = 0;
       while (failures < 50) {
-        const res = await post(agent, csrf, ATTACKER, OWNER, `gjetning-${failures}`);
+        const res = await post(agent, ATTACKER, OWNER, `gjetning-${failures}`);
         if (res.status === 401) failures += 1;
         else advance(Number(res.headers['retry-after']) * 1000);
       }
       expect(passwordChecks(t)).toBe(50);
       // The attacker is waiting right now; the owner, from a place the account has never signed in from, is not.
-      expect((await post(agent, csrf, ATTACKER, OWNER, 'en-til')).status).toBe(429);
+      expect((await post(agent, ATTACKER, OWNER, 'en-til')).status).toBe(429);
       expect((await attempt(t, OWNER_HOME, OWNER, TEST_PASSWORD)).status).toBe(303);
     } finally {
       t.close();
@@ -125,11 +125,11 @@ describe('one address spraying many accounts', () => {
     try {
       const office = '192.0.2.44';
       expect((await attempt(t, office, OWNER, TEST_PASSWORD)).status).toBe(303);
-      const { agent, csrf } = await anonymousAgent(t.app);
-      for (let n = 0; n < 20; n += 1) expect((await post(agent, csrf, office, `ansatt${n}@example.no`, 'Sommer2030!')).status).toBe(401);
+      const agent = anonymousAgent(t.app);
+      for (let n = 0; n < 20; n += 1) expect((await post(agent, office, `ansatt${n}@example.no`, 'Sommer2030!')).status).toBe(401);
       const checks = passwordChecks(t);
-      expect((await post(agent, csrf, office, 'ansatt20@example.no', 'Sommer2030!')).status).toBe(429);
-      expect((await post(agent, csrf, office, OWNER, 'Sommer2030!')).status).toBe(401); // a known pair: its own wait only
+      expect((await post(agent, office, 'ansatt20@example.no', 'Sommer2030!')).status).toBe(429);
+      expect((await post(agent, office, OWNER, 'Sommer2030!')).status).toBe(401); // a known pair: its own wait only
       expect(passwordChecks(t)).toBe(checks + 1);
       // The same new account from elsewhere, and the owner at the sprayed address, are not held up.
       expect((await attempt(t, '192.0.2.45', 'ansatt20@example.no', 'Sommer2030!')).status).toBe(401);
@@ -170,11 +170,11 @@ describe('what the throttle tells and keeps', () => {
     const { t } = await throttledApp();
     try {
       const answers = async (email: string) => {
-        const { agent, csrf } = await anonymousAgent(t.app);
+        const agent = anonymousAgent(t.app);
         const out: string[] = [];
         for (let i = 0; i < 7; i += 1) {
-          const res = await post(agent, csrf, ATTACKER, email, 'feil-passord');
-          const body = res.text.replace(/name="_csrf" value="[^"]*"/g, '').replace(new RegExp(email, 'g'), 'EMAIL');
+          const res = await post(agent, ATTACKER, email, 'feil-passord');
+          const body = res.text.replace(new RegExp(email, 'g'), 'EMAIL');
           out.push(`${res.status} ${res.headers['retry-after'] ?? '-'} ${body.length}`);
         }
         return out;
@@ -190,9 +190,9 @@ describe('what the throttle tells and keeps', () => {
   it('writes a refusal to the audit log once per wait, with the account but without the password', async () => {
     const { t } = await throttledApp();
     try {
-      const { agent, csrf } = await anonymousAgent(t.app);
-      for (let i = 0; i < 5; i += 1) await post(agent, csrf, ATTACKER, OWNER, 'feil-passord');
-      for (let i = 0; i < 10; i += 1) expect((await post(agent, csrf, ATTACKER, OWNER, 'hemmelig-gjetning-9')).status).toBe(429);
+      const agent = anonymousAgent(t.app);
+      for (let i = 0; i < 5; i += 1) await post(agent, ATTACKER, OWNER, 'feil-passord');
+      for (let i = 0; i < 10; i += 1) expect((await post(agent, ATTACKER, OWNER, 'hemmelig-gjetning-9')).status).toBe(429);
       const ownerId = t.db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(OWNER) as number;
       const noted = refusalsNoted(t);
       expect(noted).toEqual([{ entity_id: ownerId, details: JSON.stringify({ reason: 'throttled', limit: 'pair' }) }]);
@@ -210,8 +210,8 @@ describe('what the throttle tells and keeps', () => {
       await attempt(t, address, ghost, 'feil-passord');
       await attempt(t, address, OWNER, TEST_PASSWORD);
       // Without X-Forwarded-For the address is the test socket's own (::ffff:127.0.0.1).
-      const { agent, csrf } = await anonymousAgent(t.app);
-      expect((await agent.post('/login').type('form').send({ _csrf: csrf, email: ghost, password: 'feil-passord' })).status).toBe(401);
+      const agent = anonymousAgent(t.app);
+      expect((await agent.post('/login').type('form').send({ email: ghost, password: 'feil-passord' })).status).toBe(401);
 
       const throttleRows = t.db.prepare('SELECT key_hash FROM login_failures UNION ALL SELECT key_hash FROM login_known_pairs').pluck().all() as string[];
       expect(throttleRows.length).toBeGreaterThanOrEqual(3);

@@ -36,11 +36,14 @@ afterAll(() => {
   t.close();
 });
 
-async function formOf(agent: Agent, path: string): Promise<string> {
+async function open(agent: Agent, path: string): Promise<string> {
   const page = await agent.get(path);
   expect([path, page.status]).toEqual([path, 200]);
-  return csrfFrom(page.text);
+  return page.text;
 }
+
+/** The CSRF token of a signed-in person's page (anonymous forms carry none). */
+const formOf = async (agent: Agent, path: string) => csrfFrom(await open(agent, path));
 
 describe('logs over a whole flow', () => {
   jest.setTimeout(30_000);
@@ -52,18 +55,17 @@ describe('logs over a whole flow', () => {
 
     // First admin through the one-time link, then sign out and in again with the password.
     const admin = request.agent(t.app);
-    const setupCsrf = await formOf(admin, `/setup/${token}`);
-    secrets.push(setupCsrf);
-    const setup = await admin.post(`/setup/${token}`).type('form').send({ _csrf: setupCsrf, name: 'Kari', email: 'kari@example.no', password: PASSWORD, passwordConfirm: PASSWORD });
+    await open(admin, `/setup/${token}`);
+    const setup = await admin.post(`/setup/${token}`).type('form').send({ name: 'Kari', email: 'kari@example.no', password: PASSWORD, passwordConfirm: PASSWORD });
     expect(setup.status).toBe(303);
     secrets.push(...cookieValues(setup));
     // The token is fetched before the POST is made: the agent attaches its cookies (the CSRF cookie among them) then.
     const logoutCsrf = await formOf(admin, '/admin');
     await admin.post('/logout').type('form').send({ _csrf: logoutCsrf });
-    const loginCsrf = await formOf(admin, '/login?returnTo=%2Fadmin%3Fhemmelig%3D1');
-    const wrong = await admin.post('/login').type('form').send({ _csrf: loginCsrf, email: 'kari@example.no', password: `${PASSWORD}-feil` });
+    await open(admin, '/login?returnTo=%2Fadmin%3Fhemmelig%3D1');
+    const wrong = await admin.post('/login').type('form').send({ email: 'kari@example.no', password: `${PASSWORD}-feil` });
     expect(wrong.status).toBe(401);
-    const login = await admin.post('/login').type('form').send({ _csrf: loginCsrf, email: 'kari@example.no', password: PASSWORD });
+    const login = await admin.post('/login').type('form').send({ email: 'kari@example.no', password: PASSWORD });
     expect(login.status).toBe(303);
     secrets.push(...cookieValues(login), `${PASSWORD}-feil`);
 
@@ -73,12 +75,12 @@ describe('logs over a whole flow', () => {
 
     // A resident reports through the check step, with the text in the query string of the form page too.
     const resident = request.agent(t.app);
-    const reportCsrf = await formOf(resident, `/logg/reiser/reise/meld?title=${encodeURIComponent(TITLE)}`);
-    const fields = { _csrf: reportCsrf, ...REPORT, title: TITLE, body: BODY };
+    await open(resident, `/logg/reiser/reise/meld?title=${encodeURIComponent(TITLE)}`);
+    const fields = { ...REPORT, title: TITLE, body: BODY };
     expect((await resident.post('/logg/reiser/reise/meld').type('form').send(fields)).status).toBe(200);
     const sent = await resident.post('/logg/reiser/reise/meld').type('form').send({ ...fields, confirmed: '1' });
     expect(sent.status).toBe(303);
-    secrets.push(reportCsrf, ...cookieValues(sent));
+    secrets.push(...cookieValues(sent));
     const painPoint = Number(/innspill\/(\d+)/.exec(sent.headers.location as string)![1]);
 
     // Moderation: approve, redact, answer.
@@ -95,10 +97,10 @@ describe('logs over a whole flow', () => {
 
     // Another resident votes.
     const voter = request.agent(t.app);
-    const voteCsrf = await formOf(voter, `/logg/innspill/${painPoint}`);
-    const voted = await voter.post(`/logg/innspill/${painPoint}/meg-ogsa`).type('form').send({ _csrf: voteCsrf, severity: '5' });
+    await open(voter, `/logg/innspill/${painPoint}`);
+    const voted = await voter.post(`/logg/innspill/${painPoint}/meg-ogsa`).type('form').send({ severity: '5' });
     expect(voted.status).toBe(303);
-    secrets.push(voteCsrf, ...cookieValues(voted));
+    secrets.push(...cookieValues(voted));
 
     // Every export, and a refused page on the way.
     for (const path of ['/admin/logg/insights/export?format=csv', '/admin/logg/insights/export?format=xlsx', '/admin/logg/insights/export?format=json', '/admin/logg/portfolio/export?format=csv']) {

@@ -129,8 +129,8 @@ describe('actions', () => {
     const duplicate = await report(b, stepPath, { title: 'Duplikatet' });
     await post(`/admin/aust/moderation/${target}/approve`);
     await post(`/admin/aust/moderation/${duplicate}/approve`);
-    await both.agent.post(`/aust/innspill/${target}/meg-ogsa`).type('form').send({ _csrf: both.csrf });
-    await both.agent.post(`/aust/innspill/${duplicate}/meg-ogsa`).type('form').send({ _csrf: both.csrf });
+    await both.agent.post(`/aust/innspill/${target}/meg-ogsa`).type('form').send({});
+    await both.agent.post(`/aust/innspill/${duplicate}/meg-ogsa`).type('form').send({});
     const supporters = (id: number) => t.services.moderation.get(municipalityId, id).supporters;
     expect([supporters(target), supporters(duplicate)]).toEqual([2, 2]);
 
@@ -179,7 +179,7 @@ describe('actions', () => {
     await post(`/admin/aust/moderation/${id}/approve`);
     t.db.prepare('UPDATE municipalities SET flag_hide_threshold = 1 WHERE id = ?').run(municipalityId);
     const r = await resident(t.app, stepPath);
-    await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'spam' });
+    await r.agent.post(`/aust/innspill/${id}/rapporter`).type('form').send({ reason: 'spam' });
     expect((await request(t.app).get(`/aust/innspill/${id}`)).status).toBe(404);
     expect((await moderator.agent.get('/admin/aust/moderation?status=all&flagged=1')).text).toContain('Rapportert men grei');
     expect((await post(`/admin/aust/moderation/${id}/clear-flags`)).status).toBe(303);

@@ -21,7 +21,7 @@ function municipalityWith(t: TestApp, slug: string, limits: { vote_limit_per_hou
 }
 
 const vote = (r: Resident, slug: string, id: number, headers: Record<string, string> = {}) =>
-  r.agent.post(`/${slug}/innspill/${id}/meg-ogsa`).set(headers).type('form').send({ _csrf: r.csrf, severity: '3' });
+  r.agent.post(`/${slug}/innspill/${id}/meg-ogsa`).set(headers).type('form').send({ severity: '3' });
 
 describe('resident limits', () => {
   jest.setTimeout(30_000);
@@ -46,7 +46,7 @@ describe('resident limits', () => {
   it('gives a clear 429 page after the municipality’s flag limit, and stores no flag beyond it', async () => {
     const ids = municipalityWith(t, 'flagg', { flag_limit_per_hour: 1 });
     const r = await resident(t.app, '/flagg/reiser/reise');
-    const flag = (id: number) => r.agent.post(`/flagg/innspill/${id}/rapporter`).type('form').send({ _csrf: r.csrf, reason: 'spam' });
+    const flag = (id: number) => r.agent.post(`/flagg/innspill/${id}/rapporter`).type('form').send({ reason: 'spam' });
     expect((await flag(ids[0]!)).status).toBe(303);
     const res = await flag(ids[1]!);
     expect(res.status).toBe(429);
@@ -70,10 +70,10 @@ describe('trust proxy', () => {
 
   /** Failed sign-ins with the given X-Forwarded-For headers, each on another account; returns the statuses. */
   async function failedLogins(t: TestApp, forwardedFor: string[]): Promise<number[]> {
-    const { agent, csrf } = await anonymousAgent(t.app);
+    const agent = anonymousAgent(t.app);
     const statuses: number[] = [];
     for (const xff of forwardedFor) {
-      statuses.push((await agent.post('/login').set('X-Forwarded-For', xff).type('form').send({ _csrf: csrf, email: `x${statuses.length}@example.no`, password: 'wrong-password' })).status);
+      statuses.push((await agent.post('/login').set('X-Forwarded-For', xff).type('form').send({ email: `x${statuses.length}@example.no`, password: 'wrong-password' })).status);
     }
     return statuses;
   }

@@ -43,12 +43,12 @@ describe('what the database keeps of a resident', () => {
   it('holds no raw address and no raw participant cookie value after reports, votes, flags and sign-ins', async () => {
     const xff = { 'X-Forwarded-For': ADDRESS };
     const author = await resident(t.app, stepPath);
-    const id = await report({ agent: author.agent.set(xff), csrf: author.csrf }, stepPath);
+    const id = await report({ agent: author.agent.set(xff) }, stepPath);
     const voter = await resident(t.app, stepPath);
-    expect((await voter.agent.post(`/aust/innspill/${id}/meg-ogsa`).set(xff).type('form').send({ _csrf: voter.csrf, severity: '2' })).status).toBe(303);
-    expect((await voter.agent.post(`/aust/innspill/${id}/rapporter`).set(xff).type('form').send({ _csrf: voter.csrf, reason: 'spam' })).status).toBe(303);
-    const { agent, csrf } = await anonymousAgent(t.app);
-    expect((await agent.post('/login').set(xff).type('form').send({ _csrf: csrf, email: 'analyst@aust.no', password: 'wrong-password' })).status).toBe(401);
+    expect((await voter.agent.post(`/aust/innspill/${id}/meg-ogsa`).set(xff).type('form').send({ severity: '2' })).status).toBe(303);
+    expect((await voter.agent.post(`/aust/innspill/${id}/rapporter`).set(xff).type('form').send({ reason: 'spam' })).status).toBe(303);
+    const agent = anonymousAgent(t.app);
+    expect((await agent.post('/login').set(xff).type('form').send({ email: 'analyst@aust.no', password: 'wrong-password' })).status).toBe(401);
     await signIn(t.app, 'analyst@aust.no');
 
     const stored = wholeDatabase();
@@ -67,8 +67,8 @@ describe('after a resident deletes their pain point and withdraws their vote', (
     const mine = await report(me, stepPath, { title: 'Mitt eget Lyngheia-innspill' });
     const theirs = await report(await resident(t.app, stepPath), stepPath, { title: 'Andres Myrullinnspill' });
     const supporter = await resident(t.app, stepPath);
-    await supporter.agent.post(`/aust/innspill/${mine}/meg-ogsa`).type('form').send({ _csrf: supporter.csrf });
-    await me.agent.post(`/aust/innspill/${theirs}/meg-ogsa`).type('form').send({ _csrf: me.csrf });
+    await supporter.agent.post(`/aust/innspill/${mine}/meg-ogsa`).type('form').send({});
+    await me.agent.post(`/aust/innspill/${theirs}/meg-ogsa`).type('form').send({});
     const analyst = (await signIn(t.app, 'analyst@aust.no')).agent;
     const supporters = async () => {
       const api = await request(t.app).get('/api/v1/municipalities/aust/candidates?limit=200');
@@ -80,8 +80,8 @@ describe('after a resident deletes their pain point and withdraws their vote', (
     const supportersOfTheirs = async () => (await supporters()).find((c) => c.id === theirs)!.figures.n;
     const before = await supportersOfTheirs();
 
-    expect((await me.agent.post(`/mine/innspill/${mine}/slett`).type('form').send({ _csrf: me.csrf })).status).toBe(303);
-    expect((await me.agent.post(`/mine/stemmer/${theirs}/slett`).type('form').send({ _csrf: me.csrf })).status).toBe(303);
+    expect((await me.agent.post(`/mine/innspill/${mine}/slett`).type('form').send({})).status).toBe(303);
+    expect((await me.agent.post(`/mine/stemmer/${theirs}/slett`).type('form').send({})).status).toBe(303);
 
     const pages = await Promise.all([stepPath, STEP, '/aust/viktigst', `${STEP}/feed.atom`, `/aust/innspill/${mine}`].map((p) => request(t.app).get(p)));
     for (const page of pages) expect(page.text).not.toContain('Lyngheia');

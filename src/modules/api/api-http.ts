@@ -1,13 +1,14 @@
-// The HTTP side of the open data API: open CORS, read-only methods, JSON with a weak ETag and a short public cache,
-// and JSON errors. Mounted before cookies and sessions, so nothing here ever sets a cookie.
+// The HTTP side of the open data API: open CORS, read-only methods, JSON with a strong ETag and a short public cache
+// (middleware/cache-headers.ts), and JSON errors. Mounted before cookies and sessions, so nothing here ever sets a cookie.
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../errors';
 import { KeptValues } from '../../lib/kept-values';
+import { markPublic, PUBLIC_API } from '../../middleware/cache-headers';
 import { ApiError, errorBody } from './api-errors';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
-export const CACHE_CONTROL = 'public, max-age=60';
+export const CACHE_CONTROL = PUBLIC_API;
 
 /** The data is public and no request carries credentials, so any origin may read it. */
 export const openCors: RequestHandler = (_req, res, next) => {
@@ -46,19 +47,24 @@ interface JsonBody {
   etag: string;
 }
 
+/**
+ * A strong ETag over the exact bytes: unlike the pages' (build, language, data version), it stays the same across the
+ * ranking's minutes and releases while the answer's bytes do, so a page reached by a cursor is 304 for as long as its
+ * data holds. Hashed once per data version (KeptJson).
+ */
 function jsonBody(value: unknown): JsonBody {
   const bytes = Buffer.from(JSON.stringify(value));
-  return { bytes, etag: `W/"${crypto.createHash('sha256').update(bytes).digest('base64url')}"` };
+  return { bytes, etag: `"${crypto.createHash('sha256').update(bytes).digest('base64url')}"` };
 }
 
-/** Sends a JSON body with a weak ETag over its bytes; a matching If-None-Match gets a 304 without a body. */
+/** Sends a JSON body with its ETag; a matching If-None-Match gets a 304 without a body. */
 export function sendJson(req: Request, res: Response, value: unknown): void {
   sendBody(req, res, jsonBody(value));
 }
 
 function sendBody(req: Request, res: Response, body: JsonBody): void {
-  res.set({ ETag: body.etag, 'Cache-Control': CACHE_CONTROL });
-  // req.fresh compares If-None-Match with the ETag just set (weakly, and honouring `Cache-Control: no-cache`).
+  markPublic(res, body.etag, CACHE_CONTROL);
+  // req.fresh compares If-None-Match with the ETag just set (and honours the request's `Cache-Control: no-cache`).
   if (req.fresh) {
     res.status(304).end();
     return;

@@ -1,9 +1,11 @@
 // Residents' feedback pages: report a pain point (form, check step, submit), "me too", flag, my contributions, feed.
+// The pages anonymous visitors read are shared pages (public, kept); "my contributions" is always the resident's own.
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationError } from '../../errors';
 import { handleForm, showFormAgain } from '../../lib/form-handler';
 import { parseForm } from '../../lib/forms';
 import { idParam } from '../../lib/params';
+import type { SharedPages } from '../../middleware/shared-pages';
 import { safeReturnTo } from '../../lib/safe-redirect';
 import { paths } from '../../paths';
 import { CHANNELS } from '../journeys/journey-vocabulary';
@@ -12,8 +14,17 @@ import { FLAG_REASONS, SEVERITIES } from './feedback-vocabulary';
 import { FlagInputSchema, ReportInputSchema, ReturnToSchema, VoteInputSchema } from './feedback.schema';
 import type { FeedbackService } from './feedback.service';
 
-export function feedbackController({ feedback, publicJourneys }: { feedback: FeedbackService; publicJourneys: PublicJourneysService }) {
+export interface FeedbackDeps {
+  feedback: FeedbackService;
+  publicJourneys: PublicJourneysService;
+  /** The ranking's page version, which every change to a municipality's public data moves (named, not imported). */
+  ranking: { pageVersion(municipalityId: number): string };
+  sharedPages: SharedPages;
+}
+
+export function feedbackController({ feedback, publicJourneys, ranking, sharedPages }: FeedbackDeps) {
   const m = (req: Request) => req.municipality!;
+  const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
   const painPointPath = (req: Request, id: number) => paths.painPoint({ municipality: m(req).slug, painPointId: id });
 
@@ -99,8 +110,9 @@ export function feedbackController({ feedback, publicJourneys }: { feedback: Fee
 
   return {
     report: {
-      get(req: Request, res: Response) {
-        res.render('feedback/report', { ...reportLocals(req, target(req)), values: { channel: '' }, errors: {} });
+      get(req: Request, res: Response, next: NextFunction) {
+        const locals = { ...reportLocals(req, target(req)), values: { channel: '' }, errors: {} };
+        sharedPages.send(req, res, next, { view: 'feedback/report', version: versionOf(m(req).id), locals: () => locals });
       },
       /** The first POST shows the check step; the check step's "send" (confirmed=1) submits, its "change" (edit=1) goes back. */
       post(req: Request, res: Response, next: NextFunction) {
@@ -110,12 +122,12 @@ export function feedbackController({ feedback, publicJourneys }: { feedback: Fee
       },
     },
 
-    painPoint(req: Request, res: Response) {
+    painPoint(req: Request, res: Response, next: NextFunction) {
       const id = idParam(req, 'painPointId');
       const { view, locals } = painPointForm(req);
       // A pain point merged into another lives on at the other's address.
       if (locals.painPoint.id !== id) return res.redirect(301, painPointPath(req, locals.painPoint.id));
-      res.render(view, { ...locals, errors: {} });
+      sharedPages.send(req, res, next, { view, version: versionOf(m(req).id), locals: () => ({ ...locals, errors: {} }) });
     },
 
     vote: handleForm({
@@ -136,9 +148,9 @@ export function feedbackController({ feedback, publicJourneys }: { feedback: Fee
     }),
 
     flag: {
-      get(req: Request, res: Response) {
+      get(req: Request, res: Response, next: NextFunction) {
         const { view, locals } = flagForm(req);
-        res.render(view, { ...locals, values: {}, errors: {} });
+        sharedPages.send(req, res, next, { view, version: versionOf(m(req).id), locals: () => ({ ...locals, values: {}, errors: {} }) });
       },
       post: handleForm({
         schema: FlagInputSchema,
@@ -185,15 +197,17 @@ export function feedbackController({ feedback, publicJourneys }: { feedback: Fee
       done: (_req, deleted) => ({ to: paths.mine(), flash: deleted ? 'contributionDeleted' : undefined }),
     }),
 
-    feed(req: Request, res: Response) {
+    feed(req: Request, res: Response, next: NextFunction) {
       const map = publicJourneys.map(m(req).id, String(req.params.journey));
-      const entries = feedback.feed(map.journeyId);
-      res.type('application/atom+xml; charset=utf-8');
-      res.render('feedback/feed', {
-        map,
-        entries,
-        updated: entries[0]?.at ?? map.publishedAt,
-        feedId: `urn:reisekart:${m(req).slug}:${map.journeyId}`,
+      const feedId = `urn:reisekart:${m(req).slug}:${map.journeyId}`;
+      sharedPages.send(req, res, next, {
+        view: 'feedback/feed',
+        type: 'application/atom+xml; charset=utf-8',
+        version: versionOf(m(req).id),
+        locals: () => {
+          const entries = feedback.feed(map.journeyId);
+          return { map, entries, updated: entries[0]?.at ?? map.publishedAt, feedId };
+        },
       });
     },
   };

@@ -1,6 +1,6 @@
 // Staff insights: the ranked table with filters, charts, a candidate's explanation, and exports.
 import type { NextFunction, Request, Response } from 'express';
-import { SharedPages } from '../../middleware/shared-pages';
+import { OwnPages } from '../../middleware/own-pages';
 import { parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
@@ -37,13 +37,13 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
 }
 
 export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking }: InsightsDeps) {
-  const pages = new SharedPages();
+  const pages = new OwnPages();
   return {
     index(req: Request, res: Response, next: NextFunction) {
       const m = req.municipality!;
       const q = parse(InsightsQuerySchema, req.query);
-      // Everything the page shows moves the municipality's ranking version, or is the person's (added by sendOwn).
-      pages.sendOwn(req, res, next, 'insights/index', ranking.pageVersion(m.id), () => ({
+      // Everything the page shows moves the municipality's ranking version, or is the person's (added by OwnPages).
+      pages.send(req, res, next, 'insights/index', ranking.pageVersion(m.id), () => ({
         title: req.t('insights.title'),
         q,
         table: insights.table(m.id, q, q.sort, q.page),

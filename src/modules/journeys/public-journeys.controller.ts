@@ -1,6 +1,6 @@
 // Residents' pages: a municipality's published journeys, a journey map with its pain lane, and a step with its feedback.
 import type { NextFunction, Request, Response } from 'express';
-import { SharedPages } from '../../middleware/shared-pages';
+import type { SharedPages } from '../../middleware/shared-pages';
 import { idParam } from '../../lib/params';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { PublicJourneysService } from './public-journeys.service';
@@ -50,20 +50,26 @@ export interface PublicJourneysDeps {
   journeyFeedback: JourneyFeedback;
   /** The ranking's page version, the key the shared pages are kept by (named, not imported: the ranking builds on feedback). */
   ranking: { pageVersion(municipalityId: number): string };
+  sharedPages: SharedPages;
 }
 
-export function publicJourneysController({ publicJourneys, departments, journeyFeedback, ranking }: PublicJourneysDeps) {
-  const shared = new SharedPages();
+export function publicJourneysController({ publicJourneys, departments, journeyFeedback, ranking, sharedPages }: PublicJourneysDeps) {
+  /** Everything these pages show moves the municipality's data version (migrations 0008, 0013) or the ranking's moment. */
+  const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
 
   return {
-    municipality(req: Request, res: Response) {
+    municipality(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
       const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
-      res.render('journeys/municipality', {
-        title: municipality.name,
-        query,
-        groups: publicJourneys.listByLifeEvent(municipality.id, query),
-        departments: departments.list(municipality.id),
+      sharedPages.send(req, res, next, {
+        view: 'journeys/municipality',
+        version: versionOf(municipality.id),
+        locals: () => ({
+          title: municipality.name,
+          query,
+          groups: publicJourneys.listByLifeEvent(municipality.id, query),
+          departments: departments.list(municipality.id),
+        }),
       });
     },
 
@@ -71,34 +77,42 @@ export function publicJourneysController({ publicJourneys, departments, journeyF
       const municipality = req.municipality!;
       const map = publicJourneys.map(municipality.id, String(req.params.journey));
       const list = journeyFeedback.listQuery(req.query);
-      shared.send(req, res, next, 'journeys/map', ranking.pageVersion(municipality.id), () => ({
-        title: `${map.snapshot.journey.title} – ${municipality.name}`,
-        preview: false,
-        map,
-        journeyParams: { municipality: municipality.slug, journey: map.slug },
-        pain: journeyFeedback.painLane(municipality.id, map.journeyId),
-        journeyPainPoints: journeyFeedback.list(municipality.id, map.journeyId, null, list, req.participantKey ?? null),
-        sort: list.sort,
-        severities: journeyFeedback.severities,
-      }));
+      sharedPages.send(req, res, next, {
+        view: 'journeys/map',
+        version: versionOf(municipality.id),
+        locals: () => ({
+          title: `${map.snapshot.journey.title} – ${municipality.name}`,
+          preview: false,
+          map,
+          journeyParams: { municipality: municipality.slug, journey: map.slug },
+          pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+          journeyPainPoints: journeyFeedback.list(municipality.id, map.journeyId, null, list, req.participantKey ?? null),
+          sort: list.sort,
+          severities: journeyFeedback.severities,
+        }),
+      });
     },
 
     step(req: Request, res: Response, nextHandler: NextFunction) {
       const municipality = req.municipality!;
       const { map, step, previous, next } = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
       const list = journeyFeedback.listQuery(req.query);
-      shared.send(req, res, nextHandler, 'journeys/step', ranking.pageVersion(municipality.id), () => ({
-        title: `${step.title} – ${map.snapshot.journey.title}`,
-        map,
-        step,
-        previous,
-        next,
-        sort: list.sort,
-        painPoints: journeyFeedback.list(municipality.id, map.journeyId, step.id, list, req.participantKey ?? null),
-        pain: journeyFeedback.painLane(municipality.id, map.journeyId),
-        severities: journeyFeedback.severities,
-        journeyParams: { municipality: municipality.slug, journey: map.slug },
-      }));
+      sharedPages.send(req, res, nextHandler, {
+        view: 'journeys/step',
+        version: versionOf(municipality.id),
+        locals: () => ({
+          title: `${step.title} – ${map.snapshot.journey.title}`,
+          map,
+          step,
+          previous,
+          next,
+          sort: list.sort,
+          painPoints: journeyFeedback.list(municipality.id, map.journeyId, step.id, list, req.participantKey ?? null),
+          pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+          severities: journeyFeedback.severities,
+          journeyParams: { municipality: municipality.slug, journey: map.slug },
+        }),
+      });
     },
   };
 }

@@ -1,9 +1,10 @@
 // The portfolio board, an initiative's form and page, linking candidates, exports, and residents' "what we are doing".
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { handleForm } from '../../lib/form-handler';
 import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
+import type { SharedPages } from '../../middleware/shared-pages';
 import { EmptyFormSchema } from '../../lib/forms';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
@@ -23,9 +24,12 @@ export interface PortfolioDeps {
   feedback: Pick<FeedbackService, 'visible'>;
   audit: Pick<AuditService, 'record'>;
   clock: () => Date;
+  /** Residents' "what we are doing" is a shared page, kept by the ranking's page version (which the portfolio moves). */
+  ranking: { pageVersion(municipalityId: number): string };
+  sharedPages: SharedPages;
 }
 
-export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock }: PortfolioDeps) {
+export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock, ranking, sharedPages }: PortfolioDeps) {
   const m = (req: Request) => req.municipality!;
   const initiativePage = (req: Request, id: number) => paths.admin.portfolio.show({ municipality: m(req).slug, initiativeId: id });
   const canEdit = (req: Request) => (req.roles ?? []).some((r) => EDITORS.includes(r));
@@ -151,8 +155,13 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
       }
     },
 
-    doing(req: Request, res: Response) {
-      res.render('portfolio/doing', { title: req.t('portfolio.doing.title', { municipality: m(req).name }), initiatives: portfolio.doing(m(req).id) });
+    doing(req: Request, res: Response, next: NextFunction) {
+      const municipalityId = m(req).id;
+      sharedPages.send(req, res, next, {
+        view: 'portfolio/doing',
+        version: () => ranking.pageVersion(municipalityId),
+        locals: () => ({ title: req.t('portfolio.doing.title', { municipality: m(req).name }), initiatives: portfolio.doing(municipalityId) }),
+      });
     },
   };
 }

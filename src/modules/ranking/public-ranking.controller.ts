@@ -1,7 +1,8 @@
 // "What residents say matters most": the public ranking of improvement candidates, with every figure in words.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../../lib/forms';
+import type { SharedPages } from '../../middleware/shared-pages';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { RankingService } from './ranking.service';
 
@@ -10,25 +11,39 @@ export const PUBLIC_TOP = 20;
 // ?reise= narrows to one journey; unknown keys (such as ?lang=) are ignored.
 const TopQuerySchema = z.object({ reise: z.string().regex(/^[a-z0-9-]{1,80}$/).optional() });
 
-export function publicRankingController({ ranking, publicJourneys }: { ranking: RankingService; publicJourneys: PublicJourneysService }) {
+export interface PublicRankingDeps {
+  ranking: RankingService;
+  publicJourneys: PublicJourneysService;
+  sharedPages: SharedPages;
+}
+
+export function publicRankingController({ ranking, publicJourneys, sharedPages }: PublicRankingDeps) {
   return {
-    top(req: Request, res: Response) {
+    top(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
       const query = parseQuery(TopQuerySchema, req.query);
       const journey = query.reise ? publicJourneys.map(municipality.id, query.reise) : null;
-      const maps = new Map(publicJourneys.listByLifeEvent(municipality.id).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
-      const candidates = ranking
-        .ranked(municipality.id, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP })
-        .filter((c) => maps.has(c.journey_id))
-        .map((c) => {
-          const map = maps.get(c.journey_id)!;
-          return { ...c, journeyTitle: map.snapshot.journey.title, journeySlug: map.slug, step: map.steps.find((s) => s.id === c.step_id) ?? null };
-        });
-      res.render('ranking/top', {
-        title: journey ? req.t('ranking.public.titleForJourney', { journey: journey.snapshot.journey.title }) : req.t('ranking.public.title'),
-        journey,
-        candidates,
-        journeys: [...maps.values()],
+      const municipalityId = municipality.id;
+      sharedPages.send(req, res, next, {
+        view: 'ranking/top',
+        version: () => ranking.pageVersion(municipalityId),
+        // Read only when the page is rendered, not for a kept copy.
+        locals: () => {
+          const maps = new Map(publicJourneys.listByLifeEvent(municipalityId).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
+          const candidates = ranking
+            .ranked(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP })
+            .filter((c) => maps.has(c.journey_id))
+            .map((c) => {
+              const map = maps.get(c.journey_id)!;
+              return { ...c, journeyTitle: map.snapshot.journey.title, journeySlug: map.slug, step: map.steps.find((s) => s.id === c.step_id) ?? null };
+            });
+          return {
+            title: journey ? req.t('ranking.public.titleForJourney', { journey: journey.snapshot.journey.title }) : req.t('ranking.public.title'),
+            journey,
+            candidates,
+            journeys: [...maps.values()],
+          };
+        },
       });
     },
   };
