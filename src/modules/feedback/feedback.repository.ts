@@ -1,6 +1,7 @@
 // SQL for participants, pain points, votes, flags and the public history of answers.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import { estimatedSimilarity, likelyShares, matchPhrase, readTrigramLists, type DraftSearch } from '../../lib/similarity';
 import { publiclyVisibleSql } from './public-visibility';
 import type { FlagReason, ModerationStatus, ResponseStatus, StepSort } from './feedback-vocabulary';
 
@@ -55,6 +56,34 @@ const SUPPORTERS = `(SELECT count(DISTINCT pid) FROM (
 const CANDIDATE_SUPPORTERS = `coalesce((SELECT cs.n FROM candidate_stats cs WHERE cs.pain_point_id = p.id), 0)`;
 
 const PUBLIC = publiclyVisibleSql('p');
+
+/** A published pain point as the duplicate hints rank it. */
+export interface SimilarityCandidate {
+  id: number;
+  title: string;
+  body: string;
+  step_id: number | null;
+  response_status: ResponseStatus;
+}
+
+/**
+ * Bounds of the search for similar pain points (migration 0014), which keep the check step's time flat however many
+ * pain points a journey holds.
+ */
+export interface SearchBounds {
+  /** The newest ids read for every searched trigram of the draft. */
+  firstIds: number;
+  /** The ids read in all (some 150 ns each), the rest going to the rarest lists that were cut. */
+  ids: number;
+  /** Pain points whose length is read to estimate their similarity. */
+  estimated: number;
+  /** Candidates ranked in JavaScript (lib/similarity.ts), */
+  candidates: number;
+  /** and the text they may hold together: the ranking cuts each text into trigrams, some 50 ns a character. */
+  characters: number;
+}
+
+export const SEARCH_BOUNDS: SearchBounds = { firstIds: 250, ids: 48_000, estimated: 1000, candidates: 200, characters: 100_000 };
 
 // The sorts SQL gives; "most important" is the ranking's order (feedback.service.ts).
 const ORDER: Record<Exclude<StepSort, 'important'>, string> = {
@@ -143,10 +172,66 @@ export class FeedbackRepository {
     ).all(journeyId) as { step_id: number; pain_points: number; supporters: number }[];
   }
 
-  /** Published pain points of a journey, the pool for duplicate hints. */
+  /**
+   * Every public pain point of a journey: what the duplicate hints ranked before the index (migration 0014), kept as
+   * the reference the indexed search is compared with (test/unit/similar-search.test.ts).
+   */
   similarityPool(journeyId: number): { id: number; title: string; body: string; step_id: number | null; response_status: ResponseStatus }[] {
     return this.statement(`SELECT p.id, p.title, p.body, p.step_id, p.response_status FROM pain_points p WHERE p.journey_id = ? AND ${PUBLIC}`)
       .all(journeyId) as { id: number; title: string; body: string; step_id: number | null; response_status: ResponseStatus }[];
+  }
+
+  /**
+   * The journey's public pain points most likely to resemble a draft, for lib/similarity.ts to rank. The index
+   * (migration 0014) lists, per searched trigram, the pain points holding it; those holding the largest share are
+   * weighed by their length, and the likeliest are read, within the bounds above. In id order, as `similarityPool`
+   * gives them, so that equal scores are shown in the same order as when every pain point was ranked.
+   */
+  similarityCandidates(journeyId: number, draft: DraftSearch, bounds: SearchBounds = SEARCH_BOUNDS): SimilarityCandidate[] {
+    const lookup = (gram: string, limit: number, olderThan?: number) => this.withTrigram(journeyId, gram, limit, olderThan);
+    const lists = readTrigramLists(draft.trigrams, lookup, bounds.firstIds, bounds.ids);
+    const shares = likelyShares(lists, bounds.estimated);
+    if (shares.length === 0) return [];
+    // Visibility is asked again of the rows themselves: an index behind the table could cost a hint, never show a hidden one.
+    const characters = new Map(
+      this.statement(
+        `SELECT p.id, length(p.title) + length(p.body) FROM pain_points p
+         WHERE p.id IN (SELECT value FROM json_each(?)) AND p.journey_id = ? AND ${PUBLIC}`,
+        'raw',
+      ).all(JSON.stringify(shares.map((s) => s.id)), journeyId) as [number, number][],
+    );
+    const likeliest = shares
+      .filter((s) => characters.has(s.id))
+      .map((s) => ({ id: s.id, characters: characters.get(s.id)!, estimate: estimatedSimilarity(s.share, draft.size, characters.get(s.id)!) }))
+      .sort((a, b) => b.estimate - a.estimate || b.id - a.id);
+    const ids: number[] = [];
+    let total = 0;
+    for (const c of likeliest) {
+      total += c.characters;
+      if (ids.length === bounds.candidates || (total > bounds.characters && ids.length > 0)) break;
+      ids.push(c.id);
+    }
+    return this.statement(
+      `SELECT p.id, p.title, p.body, p.step_id, p.response_status FROM pain_points p
+       WHERE p.id IN (SELECT value FROM json_each(?)) AND p.journey_id = ? AND ${PUBLIC} ORDER BY p.id`,
+    ).all(JSON.stringify(ids), journeyId) as SimilarityCandidate[];
+  }
+
+  /**
+   * Ids of the journey's public pain points whose title or body holds the trigram, newest first, at most `limit`, and
+   * only those below `olderThan` when given. The CASTs matter: better-sqlite3 binds a JavaScript number as REAL, and
+   * FTS5 ignores a rowid bound that is not an INTEGER, reading the trigram's ids of every journey in the country
+   * instead of seeking to this one's (64 lookups of a common trigram in a journey amid 210 000 pain points: 1 ms with
+   * the bound, 150 ms without).
+   */
+  private withTrigram(journeyId: number, gram: string, limit: number, olderThan = 4294967296): number[] {
+    return this.statement(
+      `SELECT rowid & 4294967295 FROM pain_point_search
+       WHERE pain_point_search MATCH @match
+         AND rowid BETWEEN CAST(@journey AS INTEGER) * 4294967296 AND CAST(@journey AS INTEGER) * 4294967296 + CAST(@below AS INTEGER) - 1
+       ORDER BY rowid DESC LIMIT @limit`,
+      'pluck',
+    ).all({ match: matchPhrase(gram), journey: journeyId, below: olderThan, limit }) as number[];
   }
 
   byParticipant(participantId: number): (PainPointWithSupport & { journey_title: string; municipality_slug: string })[] {

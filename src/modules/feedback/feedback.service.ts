@@ -2,7 +2,7 @@
 import type { GroupCommit } from '../../db/group-commit';
 import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
-import { mostSimilar } from '../../lib/similarity';
+import { draftSearch, mostSimilar } from '../../lib/similarity';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
 import { isPubliclyVisible } from './public-visibility';
@@ -74,7 +74,10 @@ export class FeedbackService {
     const body = redactPersonalData(input.body);
     const removed = { ...title.removed };
     for (const [kind, n] of Object.entries(body.removed) as [keyof Redaction['removed'], number][]) removed[kind] = (removed[kind] ?? 0) + n;
-    const similar = mostSimilar(`${title.text} ${body.text}`, this.repo.similarityPool(journeyId), (c) => `${c.title} ${c.body}`, SIMILARITY_THRESHOLD, SIMILAR_LIMIT).map(
+    const text = `${title.text} ${body.text}`;
+    // The index narrows the journey's pain points to the few sharing trigrams with the draft; the ranking is as before.
+    const candidates = this.repo.similarityCandidates(journeyId, draftSearch(text));
+    const similar = mostSimilar(text, candidates, (c) => `${c.title} ${c.body}`, SIMILARITY_THRESHOLD, SIMILAR_LIMIT).map(
       ({ item, score }) => ({ id: item.id, title: item.title, score, closed: CLOSED_STATUSES.includes(item.response_status) }),
     );
     return { ...input, title: title.text, body: body.text, removed, similar };
