@@ -17,7 +17,14 @@ const MOVED_ANOTHER_WAY: Record<string, string> = {
   pain_point_events:
     "the journey's feed: a row is written only beside the update of its pain point's answer (which moves the version), never updated, and removed only with its pain point or journey",
   'municipalities DELETE': 'deleting a municipality deletes its version and every page of it with it (a cascade)',
+  ...derived('step_supporter_counts', 'written only by triggers on step_supporters, which triggers on votes and pain_points write, both of which move the version'),
+  ...derived('supporter_days', "written only by triggers on candidate_supporters, which the ranking service writes beside the candidate's candidate_stats"),
 };
+
+/** A table only triggers write, beside a change that moves the version itself (checked below). */
+function derived(table: string, why: string): Record<string, string> {
+  return { [`${table} INSERT`]: why, [`${table} UPDATE`]: why, [`${table} DELETE`]: why };
+}
 
 let t: TestApp;
 const compiled: string[] = [];
@@ -83,6 +90,31 @@ describe('the data version (#16)', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has derived tables that nothing but triggers writes', () => {
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const path = jest.requireActual<typeof import('node:path')>('node:path');
+    const root = path.join(__dirname, '../../src');
+    const sources = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+    for (const table of ['step_supporter_counts', 'supporter_days', 'step_supporters']) {
+      const writes = new RegExp(`(INSERT(?: OR \\w+)? INTO|UPDATE|DELETE FROM)\\s+${table}\\b`, 'i');
+      expect([table, sources.some((s) => writes.test(s))]).toEqual([table, false]);
+    }
+    // And the ranking service writes supporters only beside their candidate's sums.
+    const ranking = fs.readFileSync(path.join(root, 'modules/ranking/ranking.service.ts'), 'utf8');
+    for (const call of ['addSupporter', 'syncSupporters', 'rebuildSupporters']) {
+      const at = ranking.indexOf(`this.repo.${call}(`);
+      expect([call, at > 0 && /this\.repo\.saveStats\(|this\.rebuildSums\(/.test(ranking.slice(Math.max(0, at - 400), at))]).toEqual([call, true]);
+    }
+  });
+
+  it('moves when a vote is given (the step counts it changes no longer move it themselves)', async () => {
+    const m = t.services.municipalities.bySlug('aust').id;
+    const painPoint = t.db.prepare("SELECT id FROM pain_points WHERE moderation_status = 'published'").pluck().get() as number;
+    const before = t.services.ranking.dataVersion(m);
+    await request(t.app).post(`/aust/innspill/${painPoint}/meg-ogsa`).type('form').set('Sec-Fetch-Site', 'same-origin').send({ severity: '4' }).expect(303);
+    expect(t.services.ranking.dataVersion(m)).toBeGreaterThan(before);
   });
 
   it.each([
