@@ -45,13 +45,14 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const feedbackRepo = new FeedbackRepository(db);
   const insightsRepo = new InsightsRepository(db);
   const publicJourneys = new PublicJourneysService(journeys);
+  const readInsights = insightsReader(db, insightsRepo);
   const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db));
   return {
     clock,
     ranking,
-    insights: new InsightsService(insightsRepo, ranking, publicJourneys),
+    insights: new InsightsService(insightsRepo, ranking, publicJourneys, readInsights),
     portfolio: new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo), departments, ranking, audit, clock),
-    insightsReader: insightsReader(db, insightsRepo),
+    insightsReader: readInsights,
     feedback,
     /** What the journey map and step pages show of residents' feedback (the journeys module's JourneyFeedback port). */
     journeyFeedback: journeyFeedback(feedback, ranking),

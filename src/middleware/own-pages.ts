@@ -23,19 +23,24 @@ export class OwnPages {
    * Renders `view` with `locals()` for the signed-in person, or sends their kept copy. `version` must change whenever
    * anything the page shows from the data may have changed; the person's name and roles are added here.
    */
-  send(req: Request, res: Response, next: NextFunction, view: string, version: string, locals: () => Record<string, unknown>): void {
+  send(req: Request, res: Response, next: NextFunction, view: string, version: string, locals: () => Record<string, unknown> | Promise<Record<string, unknown>>): void {
     const user = req.user;
-    if (!user) return res.render(view, locals());
+    if (!user) {
+      Promise.resolve(locals()).then((l) => res.render(view, l), next);
+      return;
+    }
     const key = `user ${user.id}:${String(res.locals.lang)}:${req.originalUrl}`;
     const own = `${version}|${user.name}|${user.isPlatformAdmin}|${(req.roles ?? []).join(',')}`;
     const hit = this.pages.peek(key, own);
     if (hit) return this.fill(res, hit);
-    req.app.render(view, { ...res.locals, ...locals(), csrfToken: () => TOKEN_SLOT }, (err: Error | null, html?: string) => {
-      if (err || html === undefined) return next(err);
-      const pieces = html.split(TOKEN_SLOT).map((piece) => Buffer.from(piece));
-      this.pages.set(key, own, pieces);
-      this.fill(res, pieces);
-    });
+    Promise.resolve(locals()).then((l) => {
+      req.app.render(view, { ...res.locals, ...l, csrfToken: () => TOKEN_SLOT }, (err: Error | null, html?: string) => {
+        if (err || html === undefined) return next(err);
+        const pieces = html.split(TOKEN_SLOT).map((piece) => Buffer.from(piece));
+        this.pages.set(key, own, pieces);
+        this.fill(res, pieces);
+      });
+    }, next);
   }
 
   private fill(res: Response, pieces: Pieces): void {

@@ -237,10 +237,10 @@ describe('chart sums', () => {
     ['now, every candidate', 0, () => none],
     ['200 days on, every candidate', 200, () => none],
     ['200 days on, journey A only', 200, () => ({ ...none, journey: journeyA.journeyId }) as InsightsFilter],
-  ])('agree with the table read on its own: %s', (_name, days, filterOf) => {
+  ])('agree with the table read on its own: %s', async (_name, days, filterOf) => {
     const filter = filterOf();
     const now = new Date(t.services.ranking.now().getTime() + days * 86_400_000);
-    const charts = t.services.insights.charts(municipalityId, filter, now);
+    const charts = await t.services.insights.charts(municipalityId, filter, now);
     const rows = tableAt(filter, now);
     expect(rows.length).toBeGreaterThan(10);
     const expectedTop = [...rows]
@@ -260,10 +260,10 @@ describe('table order', () => {
   const none = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter;
 
   /** Every page of the table, read through the service (ordered in memory from the kept numbers). */
-  const pagesOf = (filter: InsightsFilter, sort: (typeof INSIGHT_SORTS)[number]) => {
+  const pagesOf = async (filter: InsightsFilter, sort: (typeof INSIGHT_SORTS)[number]) => {
     const rows = [];
     for (let page = 1; ; page += 1) {
-      const table = t.services.insights.table(municipalityId, filter, sort, page);
+      const table = await t.services.insights.table(municipalityId, filter, sort, page);
       expect(table.total).toBeGreaterThan(0);
       rows.push(...table.rows);
       if (page >= table.pages) return { rows, total: table.total };
@@ -272,11 +272,11 @@ describe('table order', () => {
 
   it.each(INSIGHT_SORTS.flatMap((sort) => [[sort, 'every candidate'], [sort, 'journey A only']] as const))(
     'is the order of the table\'s SQL (the exports\'), page by page: %s, %s',
-    (sort, which) => {
+    async (sort, which) => {
       const filter = which === 'every candidate' ? none : ({ ...none, journey: journeyA.journeyId } as InsightsFilter);
       const p = t.services.ranking.parameters(municipalityId);
       const sql = [...new InsightsRepository(t.db).iterate(municipalityId, filter, sort, p)].map((r) => r.id);
-      const { rows, total } = pagesOf(filter, sort);
+      const { rows, total } = await pagesOf(filter, sort);
       expect(sql.length).toBeGreaterThan(which === 'every candidate' ? 50 : 10);
       expect(total).toBe(sql.length);
       expect(rows.map((r) => r.id)).toEqual(sql);
@@ -285,23 +285,23 @@ describe('table order', () => {
 
   // How many filters fit is a matter of bytes (kept-values.test.ts walks past the bound); here, that each filter's
   // kept numbers give the SQL's order, filter after filter and when one is asked for again.
-  it('gives the order of the SQL for filter after filter, and again for the first one, within the bytes it may keep', () => {
+  it('gives the order of the SQL for filter after filter, and again for the first one, within the bytes it may keep', async () => {
     const sql = (filter: InsightsFilter) =>
       [...new InsightsRepository(t.db).iterate(municipalityId, filter, 'need', t.services.ranking.parameters(municipalityId))].map((r) => r.id);
     const dates = Array.from({ length: 12 }, (_, i) => ({ ...none, from: `2020-01-${String(i + 1).padStart(2, '0')}` }) as InsightsFilter);
     for (const filter of dates) {
-      expect(pagesOf(filter, 'need').rows.map((r) => r.id)).toEqual(sql(filter));
+      expect((await pagesOf(filter, 'need')).rows.map((r) => r.id)).toEqual(sql(filter));
     }
     expect(t.services.insights.keptFilters).toBeGreaterThanOrEqual(12);
     expect(t.services.insights.keptBytes).toBeLessThanOrEqual(KEPT_NUMBERS_BYTES);
-    expect(pagesOf(dates[0]!, 'need').rows.map((r) => r.id)).toEqual(sql(dates[0]!));
+    expect((await pagesOf(dates[0]!, 'need')).rows.map((r) => r.id)).toEqual(sql(dates[0]!));
   });
 
-  it('follows a vote at once, and moves a candidate up', () => {
-    const before = pagesOf(none, 'supporters').rows.map((r) => r.id);
+  it('follows a vote at once, and moves a candidate up', async () => {
+    const before = (await pagesOf(none, 'supporters')).rows.map((r) => r.id);
     const last = before[before.length - 1]!;
     for (let v = 0; v < 12; v += 1) t.services.feedback.vote(t.services.feedback.ensureParticipant(`order-${v}`), municipalityId, last, 3);
-    const after = pagesOf(none, 'supporters').rows.map((r) => r.id);
+    const after = (await pagesOf(none, 'supporters')).rows.map((r) => r.id);
     expect(after[0]).toBe(last);
     const sql = [...new InsightsRepository(t.db).iterate(municipalityId, none, 'supporters', t.services.ranking.parameters(municipalityId))].map((r) => r.id);
     expect(after).toEqual(sql);

@@ -53,10 +53,10 @@ describe('KeptNumbers (insights) bounded in bytes', () => {
   });
   const filter = (i: number) => ({ journey: null, lifeEvent: null, department: null, step: null, status: null, from: `2020-01-${String(i + 1).padStart(2, '0')}`, to: null }) as unknown as InsightsFilter;
 
-  it('holds the numbers of as many filters as fit in its bytes, and reads a let-go filter again', () => {
+  it('holds the numbers of as many filters as fit in its bytes, and reads a let-go filter again', async () => {
     let reads = 0;
     const sources: NumberSources = {
-      read: () => ((reads += 1), inputs()),
+      read: async () => ((reads += 1), inputs()),
       version: () => 1,
       settings: () => ({ halfLifeDays: 180, priorWeight: 5, prior: 3 }) as never,
     };
@@ -65,16 +65,47 @@ describe('KeptNumbers (insights) bounded in bytes', () => {
     const numbers = new KeptNumbers(sources, budget);
     const now = new Date('2026-12-01T00:00:00Z');
     for (let i = 0; i < 12; i += 1) {
-      const order = numbers.order(1, filter(i), 'need', now);
+      const order = (await numbers.ready(1, filter(i), now, ['need'])).order('need');
       expect(order).toHaveLength(candidates);
       expect(numbers.bytes).toBeLessThanOrEqual(budget);
     }
     expect(numbers.size).toBeGreaterThan(1);
     expect(numbers.size).toBeLessThan(12);
     const before = reads;
-    numbers.order(1, filter(0), 'need', now);
+    await numbers.ready(1, filter(0), now, ['need']);
     expect(reads).toBe(before + 1);
-    numbers.order(1, filter(11), 'need', now);
+    await numbers.ready(1, filter(11), now, ['need']);
     expect(reads).toBe(before + 1);
+  });
+
+  it('reads once for callers that come while it reads, and again after a change that landed meanwhile (#17)', async () => {
+    let reads = 0;
+    let version = 1;
+    let release = () => {};
+    const sources: NumberSources = {
+      read: () => {
+        reads += 1;
+        return new Promise<ChartInputs>((resolve) => (release = () => resolve(inputs())));
+      },
+      version: () => version,
+      settings: () => ({ halfLifeDays: 180, priorWeight: 5, prior: 3 }) as never,
+    };
+    const numbers = new KeptNumbers(sources);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const first = numbers.ready(1, filter(0), now, ['need']);
+    const second = numbers.ready(1, filter(0), now, ['need', 'newest']);
+    // A change lands while the read is under way.
+    version = 2;
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(reads).toBe(1);
+    // Labelled with the version read before the sums: older than the data, never newer.
+    expect([a.version, b.version]).toEqual([1, 1]);
+    expect(b.order('newest')[0]).toBe(candidates - 1);
+    expect(() => a.order('oldest')).toThrow(/not asked for/);
+    const third = numbers.ready(1, filter(0), now, ['need']);
+    release();
+    expect((await third).version).toBe(2);
+    expect(reads).toBe(2);
   });
 });

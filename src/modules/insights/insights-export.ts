@@ -41,6 +41,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
 ];
 
 type Header = (key: string) => string;
+/** The rows in order: read in batches with turns of the event loop between (insights.service.ts). */
+type Rows = AsyncIterable<InsightItem> | Iterable<InsightItem>;
 
 async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -52,13 +54,13 @@ async function write(out: Writable, chunk: string | Buffer): Promise<void> {
  */
 const CSV_BATCH = 500;
 
-export async function writeCsv(out: Writable, rows: Iterable<InsightItem>, urlOf: (r: InsightItem) => string, header: Header, delimiter: ';' | ','): Promise<void> {
+export async function writeCsv(out: Writable, rows: Rows, urlOf: (r: InsightItem) => string, header: Header, delimiter: ';' | ','): Promise<void> {
   // Every record ends with a line break, as RFC 4180 allows and spreadsheets expect; papaparse puts one only between.
   const format = (records: unknown[][]) => `${Papa.unparse(records, { delimiter, newline: '\n', quotes: false })}\n`;
   await write(out, `\uFEFF${format([EXPORT_COLUMNS.map((c) => header(c.header))])}`);
   let batch: unknown[][] = [];
   let rank = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     rank += 1;
     batch.push(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row))));
     if (batch.length === CSV_BATCH) {
@@ -95,7 +97,7 @@ async function zipCaughtUp(sheet: unknown): Promise<void> {
  */
 export async function writeXlsx(
   out: Writable,
-  rows: Iterable<InsightItem>,
+  rows: Rows,
   urlOf: (r: InsightItem) => string,
   header: Header,
   sheetName: string,
@@ -116,7 +118,7 @@ export async function writeXlsx(
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     let rank = 0;
-    for (const row of rows) {
+    for await (const row of rows) {
       rank += 1;
       sheet.addRow(EXPORT_COLUMNS.map((c) => (c.kind === 'date' ? new Date(c.value(row, rank, '') as string) : cell(c, row, rank, urlOf(row))))).commit();
       if (rank % XLSX_YIELD_EVERY === 0) await zipCaughtUp(sheet);
@@ -129,10 +131,10 @@ export async function writeXlsx(
   }
 }
 
-export async function writeJson(out: Writable, rows: Iterable<InsightItem>, urlOf: (r: InsightItem) => string, meta: Record<string, unknown>): Promise<void> {
+export async function writeJson(out: Writable, rows: Rows, urlOf: (r: InsightItem) => string, meta: Record<string, unknown>): Promise<void> {
   await write(out, `{"meta":${JSON.stringify(meta)},"candidates":[`);
   let rank = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     rank += 1;
     const item = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.key, c.value(row, rank, urlOf(row))]));
     await write(out, `${rank > 1 ? ',' : ''}${JSON.stringify(item)}`);

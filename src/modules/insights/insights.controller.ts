@@ -43,11 +43,11 @@ export function insightsController({ insights, insightsReader, departments, port
       const m = req.municipality!;
       const q = parse(InsightsQuerySchema, req.query);
       // Everything the page shows moves the municipality's ranking version, or is the person's (added by OwnPages).
-      pages.send(req, res, next, 'insights/index', ranking.pageVersion(m.id), () => ({
+      pages.send(req, res, next, 'insights/index', ranking.pageVersion(m.id), async () => ({
         title: req.t('insights.title'),
         q,
-        table: insights.table(m.id, q, q.sort, q.page),
-        charts: insights.charts(m.id, q),
+        table: await insights.table(m.id, q, q.sort, q.page),
+        charts: await insights.charts(m.id, q),
         options: {
           journeys: insightsReader.options(m.id).journeys,
           steps: insightsReader.options(m.id).steps,
@@ -73,7 +73,6 @@ export function insightsController({ insights, insightsReader, departments, port
     async exportTable(req: Request, res: Response) {
       const m = req.municipality!;
       const q = parse(ExportQuerySchema, req.query);
-      const reader = insightsReader.open();
       const baseUrl = req.app.locals.baseUrl as string;
       const urlOf = (r: { id: number }) => baseUrl + paths.painPoint({ municipality: m.slug, painPointId: r.id });
       const date = clock().toISOString().slice(0, 10);
@@ -84,9 +83,8 @@ export function insightsController({ insights, insightsReader, departments, port
         action: 'insights.exported',
         details: { format: q.format, journey: q.journey, lifeEvent: q.lifeEvent, department: q.department, step: q.step, status: q.status, from: q.from, to: q.to, sort: q.sort },
       });
-      const rows = insights.exportRows(reader.repo, m.id, q, q.sort);
-      try {
-        if (q.format === 'csv') {
+      const rows = insights.exportRows(m.id, q, q.sort);
+      if (q.format === 'csv') {
           res.attachment(`${name}.csv`).type('text/csv; charset=utf-8');
           await writeCsv(res, rows, urlOf, (k) => req.t(k), q.separator === 'comma' ? ',' : ';');
         } else if (q.format === 'xlsx') {
@@ -96,9 +94,6 @@ export function insightsController({ insights, insightsReader, departments, port
           res.attachment(`${name}.json`).type('application/json; charset=utf-8');
           await writeJson(res, rows, urlOf, { municipality: m.slug, exportedAt: clock().toISOString(), filter: { ...q, format: undefined, separator: undefined } });
         }
-      } finally {
-        reader.close();
-      }
     },
   };
 }

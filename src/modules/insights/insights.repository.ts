@@ -36,6 +36,8 @@ export interface ChartInputs {
   createdAt: Float64Array;
 }
 
+export type ChartInputRow = [id: number, stepId: number | null, n: number, logDecay: number | null, ratingSum: number, ratingCount: number, createdAtMs: number];
+
 export interface RankingParams {
   nowDays: number;
   halfLifeDays: number;
@@ -126,31 +128,15 @@ export class InsightsRepository {
   }
 
   /**
-   * The numbers the charts sum, for every candidate of the filter, in columns: no text, so the largest municipality's
-   * 100 000 candidates take about 5 MB and can be kept per data version while the need scores move with the moment.
+   * The numbers the table and charts are computed from, for every candidate of the filter, one row at a time: id,
+   * step (null for none), n, log_decay (null for none), rating_sum, rating_count, created_at (ms). Read from a
+   * connection of its own (insights-reader.ts), which the open read keeps busy.
    */
-  chartInputs(municipalityId: number, filter: InsightsFilter): ChartInputs {
-    const rows = this.statement(`SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, pp.created_at ${FROM}`, 'raw')
-      .all(this.filterParams(municipalityId, filter)) as [number, number | null, number, number | null, number, number, string][];
-    const inputs: ChartInputs = {
-      id: new Int32Array(rows.length),
-      stepId: new Int32Array(rows.length),
-      n: new Float64Array(rows.length),
-      logDecay: new Float64Array(rows.length),
-      ratingSum: new Float64Array(rows.length),
-      ratingCount: new Float64Array(rows.length),
-      createdAt: new Float64Array(rows.length),
-    };
-    rows.forEach(([id, stepId, n, logDecay, ratingSum, ratingCount, createdAt], i) => {
-      inputs.id[i] = id;
-      inputs.stepId[i] = stepId ?? -1;
-      inputs.n[i] = n;
-      inputs.logDecay[i] = logDecay ?? Number.NaN;
-      inputs.ratingSum[i] = ratingSum;
-      inputs.ratingCount[i] = ratingCount;
-      inputs.createdAt[i] = Date.parse(createdAt);
-    });
-    return inputs;
+  chartInputRows(municipalityId: number, filter: InsightsFilter): IterableIterator<ChartInputRow> {
+    return this.statement(
+      `SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, round(unixepoch(pp.created_at, 'subsec') * 1000) ${FROM}`,
+      'raw',
+    ).iterate(this.filterParams(municipalityId, filter)) as IterableIterator<ChartInputRow>;
   }
 
   /** Every step of the municipality's journeys with the names the charts label it by. */
