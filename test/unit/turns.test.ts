@@ -1,17 +1,7 @@
 // #17: long work over a whole municipality gives the event loop back between turns, and gives the same answer as
 // doing it in one go.
+import { seededRandom as random } from '../../src/lib/seeded-random';
 import { forEachInTurns, sortInTurns, Turns, TURN_MS } from '../../src/lib/turns';
-
-/** A reproducible sequence (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sortInTurns', () => {
   it.each([0, 1, 2, 8191, 8192, 8193, 20_000, 100_003])('sorts %i positions as a sort in one go does', async (n) => {

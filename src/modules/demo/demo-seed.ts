@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/connection';
 import type { MovableClock } from '../../lib/clock';
+import { seededRandom as random } from '../../lib/seeded-random';
 import type { MunicipalityRow } from '../municipalities/municipality';
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { DepartmentsService } from '../departments/departments.service';
@@ -48,17 +49,6 @@ interface Timeline {
   now: Date;
   set(moment: Date): void;
   daysAgo(days: number): Date;
-}
-
-/** A small seeded generator (mulberry32): the same demo every time, so tests and screenshots see the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Seeds the demo municipality when there are no municipalities; returns whether it did. */
