@@ -1,6 +1,6 @@
 // Builds the repositories and services over one database connection. Only composition roots call it: the server, the
 // CLI, the benchmark's data generator and the test harness, each once.
-import type { Db } from './db/connection';
+import { ownReaders, type Db } from './db/connection';
 import type { Clock } from './lib/clock';
 import { AuditRepository } from './modules/audit/audit.repository';
 import { AuditService } from './modules/audit/audit.service';
@@ -37,7 +37,7 @@ export type { Clock } from './lib/clock';
 
 export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const audit = new AuditService(new AuditRepository(db), clock);
-  const ranking = new RankingService(new RankingRepository(db), clock);
+  const ranking = new RankingService(new RankingRepository(db), clock, ownReaders(db, RankingRepository));
   const users = new UsersRepository(db);
   const sessions = new SessionsRepository(db);
   const journeys = new JourneysRepository(db);

@@ -56,3 +56,17 @@ export function openReadOnlyDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+/** A repository on a read-only connection of its own, for one long read (an open iterator keeps its connection busy). */
+export interface OwnReader<R> {
+  repo: R;
+  close(): void;
+}
+
+/** Opens `Repository` on a read-only connection to the same database file, each time it is called. */
+export function ownReaders<R>(db: Db, Repository: new (db: Db) => R): () => OwnReader<R> {
+  return () => {
+    const readOnly = openReadOnlyDatabase(db.name);
+    return { repo: new Repository(readOnly), close: () => readOnly.close() };
+  };
+}

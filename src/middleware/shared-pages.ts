@@ -21,7 +21,8 @@ export interface SharedPage {
    * page shows may have changed. Called again by the lean path to check a kept page, so it must be cheap.
    */
   version: () => string;
-  locals: () => Record<string, unknown>;
+  /** May wait for long work done in turns (a whole municipality's ranking), never holding the event loop for it. */
+  locals: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Content-Type; HTML when not given. */
   type?: string;
 }
@@ -40,13 +41,16 @@ export function isPersonal(req: Request, res: Response): boolean {
 
 export class SharedPages {
   private readonly pages = new KeptValues<KeptPage>({ maxBytes: PAGES_BYTES, sizeOf: (page) => page.body.length + 128 });
+  /** Pages being rendered, by key and version: visitors arriving meanwhile wait for the same rendering. */
+  private readonly rendering = new Map<string, Promise<KeptPage>>();
 
   /** Answers a page route: the kept page, a 304, a new rendering kept for everyone, or a private page for this visitor. */
   send(req: Request, res: Response, next: NextFunction, page: SharedPage): void {
     if (isPersonal(req, res)) {
       res.set('Cache-Control', PRIVATE_NO_STORE);
       if (page.type) res.type(page.type);
-      return res.render(page.view, page.locals());
+      Promise.resolve(page.locals()).then((locals) => res.render(page.view, locals), next);
+      return;
     }
     const lang = res.locals.lang as Locale;
     const key = keyOf(lang, req);
@@ -57,15 +61,29 @@ export class SharedPages {
     // The ETag is known before rendering: a client holding this copy gets its 304 without one.
     publicHeaders(req, res, lang, etag);
     if (req.fresh) return notModified(res);
-    req.app.render(page.view, { ...res.locals, ...page.locals() }, (err: Error | null, html?: string) => {
-      if (err || html === undefined) {
+    const pending = `${key}@${version}`;
+    let rendered = this.rendering.get(pending);
+    if (!rendered) {
+      rendered = this.render(req, res, page, etag)
+        .then((kept) => (this.pages.set(key, version, kept), kept))
+        .finally(() => this.rendering.delete(pending));
+      this.rendering.set(pending, rendered);
+    }
+    rendered.then(
+      (kept) => this.answer(req, res, lang, kept),
+      (err: unknown) => {
         privateAgain(res);
-        return next(err);
-      }
-      const kept: KeptPage = { body: Buffer.from(html), etag, type: page.type ?? HTML, version: page.version };
-      this.pages.set(key, version, kept);
-      this.answer(req, res, lang, kept);
-    });
+        next(err);
+      },
+    );
+  }
+
+  private async render(req: Request, res: Response, page: SharedPage, etag: string): Promise<KeptPage> {
+    const locals = await page.locals();
+    const html = await new Promise<string>((resolve, reject) =>
+      req.app.render(page.view, { ...res.locals, ...locals }, (err: Error | null, out?: string) => (err || out === undefined ? reject(err) : resolve(out))),
+    );
+    return { body: Buffer.from(html), etag, type: page.type ?? HTML, version: page.version };
   }
 
   /** The kept page for an anonymous GET of this address in this language, if it is still current (the lean path). */

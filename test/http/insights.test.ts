@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { figures } from '../../src/modules/ranking/ranking.math';
 import { InsightsRepository } from '../../src/modules/insights/insights.repository';
-import { KEPT_NUMBERS_BYTES } from '../../src/modules/insights/kept-numbers';
+import { KEPT_NUMBERS_BYTES } from '../../src/modules/ranking/kept-numbers';
 import { INSIGHT_SORTS, type InsightsFilter } from '../../src/modules/insights/insights.schema';
 import { buildJourney } from '../helpers/journeys';
 import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, TEST_BASE_URL, type Agent, type TestApp } from '../helpers/test-app';

@@ -1,7 +1,7 @@
 // The one cache (#16): values kept per key for one version, bounded in bytes, least recently used dropped first.
 import { approximateBytes, KeptValues } from '../../src/lib/kept-values';
-import { KeptNumbers, type NumberSources } from '../../src/modules/insights/kept-numbers';
-import type { ChartInputs } from '../../src/modules/insights/insights.repository';
+import { KeptNumbers, type NumberSources } from '../../src/modules/ranking/kept-numbers';
+import type { CandidateNumbers as ChartInputs } from '../../src/modules/ranking/candidate-numbers';
 import type { InsightsFilter } from '../../src/modules/insights/insights.schema';
 
 describe('KeptValues', () => {
@@ -55,7 +55,7 @@ describe('KeptNumbers (insights) bounded in bytes', () => {
 
   it('holds the numbers of as many filters as fit in its bytes, and reads a let-go filter again', async () => {
     let reads = 0;
-    const sources: NumberSources = {
+    const sources: NumberSources<InsightsFilter> = {
       read: async () => ((reads += 1), inputs()),
       version: () => 1,
       settings: () => ({ halfLifeDays: 180, priorWeight: 5, prior: 3 }) as never,
@@ -82,7 +82,7 @@ describe('KeptNumbers (insights) bounded in bytes', () => {
     let reads = 0;
     let version = 1;
     let release = () => {};
-    const sources: NumberSources = {
+    const sources: NumberSources<InsightsFilter> = {
       read: () => {
         reads += 1;
         return new Promise<ChartInputs>((resolve) => (release = () => resolve(inputs())));

@@ -81,10 +81,30 @@ const KEPT_BODY_BYTES = 16 * 1024 * 1024;
  */
 export class KeptJson {
   private readonly bodies = new KeptValues<JsonBody>({ maxBytes: KEPT_BODY_BYTES, sizeOf: (body) => body.bytes.length + 64 });
+  /** Answers being computed, by address and version: requests arriving meanwhile wait for the same one. */
+  private readonly computing = new Map<string, Promise<JsonBody>>();
 
-  /** `version` must change whenever anything `value()` reads may have changed. */
-  send(req: Request, res: Response, version: string, value: () => unknown): void {
-    sendBody(req, res, this.bodies.get(req.originalUrl, version, () => jsonBody(value())));
+  /**
+   * `version` must change whenever anything `value()` reads may have changed. `value()` may wait for long work done
+   * in turns (a whole municipality's ranking); return the promise to Express, which passes a failure on.
+   */
+  async send(req: Request, res: Response, version: string, value: () => unknown): Promise<void> {
+    const key = req.originalUrl;
+    const kept = this.bodies.peek(key, version);
+    if (kept) return sendBody(req, res, kept);
+    const pending = `${key}@${version}`;
+    let body = this.computing.get(pending);
+    if (!body) {
+      body = Promise.resolve(value())
+        .then((v) => {
+          const computed = jsonBody(v);
+          this.bodies.set(key, version, computed);
+          return computed;
+        })
+        .finally(() => this.computing.delete(pending));
+      this.computing.set(pending, body);
+    }
+    sendBody(req, res, await body);
   }
 }
 

@@ -20,14 +20,14 @@ export function apiController(api: ApiService) {
     journeys(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
-      kept.send(req, res, api.version(m), () => ({ municipality: m.slug, journeys: api.journeys(m) }));
+      return kept.send(req, res, api.version(m), () => ({ municipality: m.slug, journeys: api.journeys(m) }));
     },
 
     journey(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
       const slug = String(req.params.journey);
-      kept.send(req, res, api.version(m), () => api.journey(m, slug, asOfFor(api.now())));
+      return kept.send(req, res, api.version(m), () => api.journey(m, slug, asOfFor(api.now())));
     },
 
     /** A page of the ranking. The first page fixes `asOf`; its cursor carries that moment, the offset and the filter. */
@@ -54,8 +54,8 @@ export function apiController(api: ApiService) {
       const journey = journeySlug === null ? null : api.journeyFilter(m, journeySlug);
       const limit = q.limit ?? LIMIT_DEFAULT;
       // The address holds the filter, limit and cursor; the version, the data and the moment `asOf` comes from.
-      kept.send(req, res, api.version(m), () => {
-        const page = api.candidates(m, { journey, limit, offset, asOf });
+      return kept.send(req, res, api.version(m), async () => {
+        const page = await api.candidates(m, { journey, limit, offset, asOf });
         const nextCursor = page.hasMore ? encodeCursor({ offset: offset + page.candidates.length, asOf, journey: journeySlug }) : null;
         return {
           municipality: m.slug,

@@ -212,9 +212,9 @@ export class ApiService {
    * One page of the ranking computed at `asOf`. Candidates of draft or archived journeys, hidden ones and those
    * published after `asOf` are left out in SQL, so offsets count the same list on every page.
    */
-  candidates(m: MunicipalityRow, q: { journey: PublishedMap | null; limit: number; offset: number; asOf: Date }): CandidatePage {
+  async candidates(m: MunicipalityRow, q: { journey: PublishedMap | null; limit: number; offset: number; asOf: Date }): Promise<CandidatePage> {
     const maps = new Map(this.publishedMaps(m.id).map((map) => [map.journeyId, map]));
-    const rows = this.s.ranking.ranked(m.id, {
+    const rows = await this.s.ranking.rankedInTurns(m.id, {
       journeyId: q.journey?.journeyId,
       publishedJourneysOnly: true,
       publishedBefore: q.asOf.toISOString(),

@@ -2,6 +2,7 @@
 // and the explanation page need. Figures are computed from the maintained sums (candidate_stats), never from votes.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import { CANDIDATE_NUMBER_COLUMNS, type CandidateNumberRow } from '../ranking/candidate-numbers';
 import { orderBySql } from '../ranking/candidate-order';
 import { REACH_SQL, SEVERITY_SQL } from '../ranking/ranking.sql';
 import type { InsightSort, InsightsFilter } from './insights.schema';
@@ -25,19 +26,6 @@ export interface InsightRow {
   rating_count: number;
 }
 
-/** Per candidate, in the same order in every column; a missing step is -1, a missing log_decay NaN. */
-export interface ChartInputs {
-  id: Int32Array;
-  stepId: Int32Array;
-  n: Float64Array;
-  logDecay: Float64Array;
-  ratingSum: Float64Array;
-  ratingCount: Float64Array;
-  createdAt: Float64Array;
-}
-
-export type ChartInputRow = [id: number, stepId: number | null, n: number, logDecay: number | null, ratingSum: number, ratingCount: number, createdAtMs: number];
-
 export interface RankingParams {
   nowDays: number;
   halfLifeDays: number;
@@ -51,12 +39,14 @@ const COLUMNS = `pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_b
   j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
   cs.n, cs.log_decay, cs.rating_sum, cs.rating_count`;
 
-const FROM = `
-  FROM candidate_stats cs
+// The table's joins and its filter, apart, so that a read by id can start from the ids (rows()).
+const JOINS = `
   JOIN pain_points pp ON pp.id = cs.pain_point_id
   JOIN journeys j ON j.id = pp.journey_id
   LEFT JOIN steps s ON s.id = pp.step_id
-  LEFT JOIN departments d ON d.id = s.department_id
+  LEFT JOIN departments d ON d.id = s.department_id`;
+
+const WHERE = `
   WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
     AND (@journey IS NULL OR pp.journey_id = @journey)
     AND (@lifeEvent IS NULL OR j.life_event = @lifeEvent)
@@ -66,6 +56,8 @@ const FROM = `
     AND (@from IS NULL OR pp.created_at >= @from)
     AND (@to IS NULL OR pp.created_at < date(@to, '+1 day'))
     AND (@id IS NULL OR pp.id = @id)`;
+
+const FROM = `FROM candidate_stats cs ${JOINS} ${WHERE}`;
 
 export class InsightsRepository {
   private readonly statement: StatementFor;
@@ -102,9 +94,10 @@ export class InsightsRepository {
   /** The rows of the given candidates that pass the filter, in no particular order: one page of the table. */
   rows(municipalityId: number, filter: InsightsFilter, ids: readonly number[]): InsightRow[] {
     if (ids.length === 0) return [];
-    return this.statement(
-      `SELECT ${COLUMNS} ${FROM} AND pp.id IN (SELECT value FROM json_each(@ids))`,
-    ).all({ ...this.filterParams(municipalityId, filter), ids: JSON.stringify(ids) }) as InsightRow[];
+    // From the ids in, rather than `pp.id IN (…)` over the municipality's candidates; read as arrays (see iterate()).
+    const statement = this.statement(`SELECT ${COLUMNS} FROM json_each(@ids) ids CROSS JOIN candidate_stats cs ON cs.pain_point_id = ids.value ${JOINS} ${WHERE}`, 'raw');
+    const names = statement.columns().map((c) => c.name);
+    return (statement.all({ ...this.filterParams(municipalityId, filter), ids: JSON.stringify(ids) }) as unknown[][]).map((values) => objectOf(names, values));
   }
 
   one(municipalityId: number, candidateId: number, r: RankingParams): InsightRow | undefined {
@@ -120,23 +113,15 @@ export class InsightsRepository {
   *iterate(municipalityId: number, filter: InsightsFilter, sort: InsightSort, r: RankingParams): Generator<InsightRow> {
     const statement = this.statement(this.select(sort), 'raw');
     const names = statement.columns().map((c) => c.name);
-    for (const values of statement.iterate(this.params(municipalityId, filter, r)) as IterableIterator<unknown[]>) {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i];
-      yield row as unknown as InsightRow;
-    }
+    for (const values of statement.iterate(this.params(municipalityId, filter, r)) as IterableIterator<unknown[]>) yield objectOf(names, values);
   }
 
   /**
-   * The numbers the table and charts are computed from, for every candidate of the filter, one row at a time: id,
-   * step (null for none), n, log_decay (null for none), rating_sum, rating_count, created_at (ms). Read from a
-   * connection of its own (insights-reader.ts), which the open read keeps busy.
+   * The numbers the table and charts are computed from, for every candidate of the filter, one row at a time. Read
+   * from a connection of its own (insights-reader.ts), which the open read keeps busy.
    */
-  chartInputRows(municipalityId: number, filter: InsightsFilter): IterableIterator<ChartInputRow> {
-    return this.statement(
-      `SELECT pp.id, pp.step_id, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, round(unixepoch(pp.created_at, 'subsec') * 1000) ${FROM}`,
-      'raw',
-    ).iterate(this.filterParams(municipalityId, filter)) as IterableIterator<ChartInputRow>;
+  numberRows(municipalityId: number, filter: InsightsFilter): IterableIterator<CandidateNumberRow> {
+    return this.statement(`SELECT ${CANDIDATE_NUMBER_COLUMNS} ${FROM}`, 'raw').iterate(this.filterParams(municipalityId, filter)) as IterableIterator<CandidateNumberRow>;
   }
 
   /** Every step of the municipality's journeys with the names the charts label it by. */
@@ -193,4 +178,11 @@ export class InsightsRepository {
        WHERE j.municipality_id = ? AND s.removed_at IS NULL ORDER BY j.title, ph.position, s.position`,
     ).all(municipalityId) as { id: number; title: string; journey_id: number }[];
   }
+}
+
+/** A row read as an array, as an object (better-sqlite3 builds row objects property by property, which is slower). */
+function objectOf(names: readonly string[], values: readonly unknown[]): InsightRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i];
+  return row as unknown as InsightRow;
 }

@@ -7,11 +7,11 @@ import { Turns } from '../../lib/turns';
 import type { InsightsReader } from './insights-reader';
 import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
 import type { InsightSort, InsightsFilter } from './insights.schema';
-import { KeptNumbers, type Numbers } from './kept-numbers';
+import { KeptNumbers, type Numbers } from '../ranking/kept-numbers';
 
 export const PAGE_SIZE = 50;
 /** Export rows read by id at a time, between turns of the event loop. */
-const EXPORT_BATCH = 500;
+const EXPORT_BATCH = 200;
 const CHART_TOP = 10;
 const WEEKS = 26;
 
@@ -20,7 +20,7 @@ export interface InsightItem extends InsightRow {
 }
 
 export class InsightsService {
-  private readonly numbers: KeptNumbers;
+  private readonly numbers: KeptNumbers<InsightsFilter>;
 
   constructor(
     private readonly repo: InsightsRepository,

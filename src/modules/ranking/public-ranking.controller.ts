@@ -28,10 +28,9 @@ export function publicRankingController({ ranking, publicJourneys, sharedPages }
         view: 'ranking/top',
         version: () => ranking.pageVersion(municipalityId),
         // Read only when the page is rendered, not for a kept copy.
-        locals: () => {
+        locals: async () => {
           const maps = new Map(publicJourneys.listByLifeEvent(municipalityId).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
-          const candidates = ranking
-            .ranked(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP })
+          const candidates = (await ranking.rankedInTurns(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP }))
             .filter((c) => maps.has(c.journey_id))
             .map((c) => {
               const map = maps.get(c.journey_id)!;

@@ -4,6 +4,7 @@ import { statements, type StatementFor } from '../../db/statements';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import { publiclyVisibleSql } from '../feedback/public-visibility';
 import type { CandidateSums, Supporter } from './ranking.math';
+import { CANDIDATE_NUMBER_COLUMNS, type CandidateNumberRow } from './candidate-numbers';
 import { orderBySql } from './candidate-order';
 import { REACH_SQL, SEVERITY_SQL } from './ranking.sql';
 
@@ -217,7 +218,9 @@ export class RankingRepository {
     return this.statement(
       `SELECT pp.step_id, sum(${REACH_SQL} * ${SEVERITY_SQL}) AS need
        FROM pain_points pp JOIN candidate_stats cs ON cs.pain_point_id = pp.id
-       WHERE pp.journey_id = @journey AND pp.municipality_id = @municipality AND ${publiclyVisibleSql('pp')} AND pp.step_id IS NOT NULL
+       -- The journey is the way in, the municipality only a check (the unary plus): through its index SQLite read all
+       -- of its pain points, 59 ms instead of 26 for the busiest journey.
+       WHERE pp.journey_id = @journey AND +pp.municipality_id = @municipality AND ${publiclyVisibleSql('pp')} AND pp.step_id IS NOT NULL
        GROUP BY pp.step_id`,
     ).all({ municipality: municipalityId, journey: journeyId, nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior }) as { step_id: number; need: number }[];
   }
@@ -234,32 +237,63 @@ export class RankingRepository {
   ): (RankedRow & { need: number })[] {
     return this.statement(
       `SELECT * FROM (
-         SELECT pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count,
-           ${REACH_SQL} * ${SEVERITY_SQL} AS need
-         FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
-         WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
-           AND (@journey IS NULL OR pp.journey_id = @journey)
-           AND (@step IS NULL OR pp.step_id = @step)
-           AND (@journeyLevelOnly = 0 OR pp.step_id IS NULL)
-           AND (@includeHidden = 1 OR ${publiclyVisibleSql('pp')})
-           AND (@publishedJourneysOnly = 0 OR EXISTS (
-             SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL))
-           AND (@publishedBefore IS NULL OR pp.published_at <= @publishedBefore)
+         SELECT ${RANKED_COLUMNS}, ${REACH_SQL} * ${SEVERITY_SQL} AS need ${scoped(p)}
        ) ORDER BY ${orderBySql('need')} LIMIT @limit OFFSET @offset`,
-    ).all({
-      municipality: municipalityId,
-      nowDays: p.nowDays,
-      H: p.halfLifeDays,
-      m: p.priorWeight,
-      C: p.prior,
-      journey: p.journeyId ?? null,
-      step: p.stepId ?? null,
-      journeyLevelOnly: p.journeyLevelOnly ? 1 : 0,
-      includeHidden: p.includeHidden ? 1 : 0,
-      publishedJourneysOnly: p.publishedJourneysOnly ? 1 : 0,
-      publishedBefore: p.publishedBefore ?? null,
-      limit: p.limit,
-      offset: p.offset,
-    }) as (RankedRow & { need: number })[];
+    ).all({ ...scopeParams(municipalityId, p), nowDays: p.nowDays, H: p.halfLifeDays, m: p.priorWeight, C: p.prior, limit: p.limit, offset: p.offset }) as (RankedRow & {
+      need: number;
+    })[];
   }
+
+  /**
+   * Every candidate of the scope's numbers, one row at a time, for ordering in memory (kept-numbers.ts). Read from a
+   * connection of its own, which the open read keeps busy.
+   */
+  numberRows(municipalityId: number, scope: Omit<RankingScope, 'limit' | 'offset'>): IterableIterator<CandidateNumberRow> {
+    return this.statement(`SELECT ${CANDIDATE_NUMBER_COLUMNS} ${scoped(scope)}`, 'raw').iterate(scopeParams(municipalityId, scope)) as IterableIterator<CandidateNumberRow>;
+  }
+
+  /** The ranked rows of the given candidates, in no particular order: one page of a ranking ordered in memory. */
+  rankedRows(ids: readonly number[]): RankedRow[] {
+    if (ids.length === 0) return [];
+    return this.statement(
+      `SELECT ${RANKED_COLUMNS} FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id
+       WHERE pp.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as RankedRow[];
+  }
+}
+
+const RANKED_COLUMNS = 'pp.id, pp.journey_id, pp.step_id, pp.title, pp.response_status, pp.created_at, cs.n, cs.log_decay, cs.rating_sum, cs.rating_count';
+
+/**
+ * The candidates a ranking scope takes (RankingScope), with its parameters from scopeParams. Each shape of scope gets
+ * its own SQL, so that SQLite can use the index of a journey or a step: written once with `(@step IS NULL OR ...)`
+ * terms, it scanned every candidate of the municipality, and a busy step's ranking took 0.1 s in the largest one.
+ */
+function scoped(scope: Omit<RankingScope, 'limit' | 'offset'>): string {
+  const narrowed = scope.journeyId !== undefined || scope.stepId !== undefined;
+  return [
+    'FROM candidate_stats cs JOIN pain_points pp ON pp.id = cs.pain_point_id',
+    // Within a journey or step, the municipality is a check, not the way in (`+` keeps its index out of the plan).
+    `WHERE ${narrowed ? '+' : ''}cs.municipality_id = @municipality AND pp.moderation_status = 'published'`,
+    scope.journeyId !== undefined ? 'AND pp.journey_id = @journey' : '',
+    scope.stepId !== undefined ? 'AND pp.step_id = @step' : '',
+    scope.journeyLevelOnly ? 'AND pp.step_id IS NULL' : '',
+    scope.includeHidden ? '' : `AND ${publiclyVisibleSql('pp')}`,
+    scope.publishedJourneysOnly
+      ? "AND EXISTS (SELECT 1 FROM journeys j WHERE j.id = pp.journey_id AND j.status = 'published' AND j.current_version_id IS NOT NULL)"
+      : '',
+    scope.publishedBefore !== undefined ? 'AND pp.published_at <= @publishedBefore' : '',
+  ]
+    .filter(Boolean)
+    .join('\n    ');
+}
+
+/** The parameters `scoped(p)` names: better-sqlite3 refuses named parameters the SQL does not use. */
+function scopeParams(municipalityId: number, p: Omit<RankingScope, 'limit' | 'offset'>) {
+  return {
+    municipality: municipalityId,
+    ...(p.journeyId !== undefined && { journey: p.journeyId }),
+    ...(p.stepId !== undefined && { step: p.stepId }),
+    ...(p.publishedBefore !== undefined && { publishedBefore: p.publishedBefore }),
+  };
 }

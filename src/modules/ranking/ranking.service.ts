@@ -1,7 +1,10 @@
 // Keeps the per-candidate sums of RANKING.md up to date as residents and moderators act, and reads rankings.
 // A new supporter is added incrementally; anything else (withdrawal, merge, moderation) recomputes that candidate.
 import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures } from './ranking.math';
+import type { OwnReader } from '../../db/connection';
 import { KeptValues } from '../../lib/kept-values';
+import { readInTurns } from './candidate-numbers';
+import { KeptNumbers } from './kept-numbers';
 import type { RankedRow, RankingRepository, RankingScope } from './ranking.repository';
 
 export const DEFAULT_PRIOR = 3;
@@ -9,6 +12,9 @@ export const DEFAULT_PRIOR = 3;
 export const RANKING_MOMENT_MS = 60_000;
 /** The bytes kept rankings may take: the largest municipality's full ranking is some 20 MB. */
 const RANKING_CACHE_BYTES = 96 * 1024 * 1024;
+
+/** A ranking scope without its page: the key its numbers are kept under (built field by field, so the key is stable). */
+type ScopeFilter = Omit<RankingScope, 'limit' | 'offset'>;
 
 export interface RankedCandidate extends RankedRow {
   need: number;
@@ -22,11 +28,28 @@ export class RankingService {
    * need scores for 100 000 candidates; pages and the API ask for the same ones many times a second between changes.
    */
   private readonly kept = new KeptValues<unknown>({ maxBytes: RANKING_CACHE_BYTES });
+  /** Every candidate's numbers per scope, for the rankings ordered in memory (`rankedInTurns`). */
+  private readonly numbers: KeptNumbers<ScopeFilter>;
 
   constructor(
     private readonly repo: RankingRepository,
     private readonly clock: () => Date,
-  ) {}
+    /** A connection of its own for each long read of candidates' numbers. */
+    openReader: () => OwnReader<RankingRepository>,
+  ) {
+    this.numbers = new KeptNumbers<ScopeFilter>({
+      read: async (municipalityId, scope) => {
+        const reader = openReader();
+        try {
+          return await readInTurns(reader.repo.numberRows(municipalityId, scope));
+        } finally {
+          reader.close();
+        }
+      },
+      version: (municipalityId) => repo.version(municipalityId),
+      settings: (municipalityId) => this.settingsOf(municipalityId),
+    });
+  }
 
   /**
    * A read that depends only on what the municipality's ranking version covers (candidates, their sums, journeys'
@@ -149,6 +172,38 @@ export class RankingService {
           ...row,
           figures: figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now),
         }));
+    });
+  }
+
+  /**
+   * The same ranking as `ranked`, ordered in memory from the scope's kept numbers in turns (kept-numbers.ts): for a
+   * whole municipality, SQL computed and sorted 100 000 need scores in one go, holding the event loop for 0.1 s every
+   * minute and after every change (#17). Only the page's rows are read with their titles.
+   */
+  async rankedInTurns(municipalityId: number, scope: RankingScope & { now?: Date }): Promise<RankedCandidate[]> {
+    const { now = this.now(), limit, offset = 0 } = scope;
+    const filter: ScopeFilter = {
+      journeyId: scope.journeyId,
+      stepId: scope.stepId,
+      journeyLevelOnly: scope.journeyLevelOnly ?? false,
+      includeHidden: scope.includeHidden ?? false,
+      publishedJourneysOnly: scope.publishedJourneysOnly ?? false,
+      publishedBefore: scope.publishedBefore,
+    };
+    const numbers = await this.numbers.ready(municipalityId, filter, now, ['need']);
+    // Keyed by the numbers' own version: they may be older than the data version by the time they are ready.
+    return this.memo(municipalityId, `ranked-in-turns:${municipalityId}:${numbers.version}:${now.getTime()}:${JSON.stringify(filter)}:${limit}:${offset}`, () => {
+      const settings = this.settingsOf(municipalityId);
+      const order = numbers.order('need');
+      const end = limit < 0 ? order.length : Math.min(order.length, offset + limit);
+      const ids = Array.from(order.subarray(Math.min(offset, end), end), (i) => numbers.inputs.id[i]!);
+      const byId = new Map(this.repo.rankedRows(ids).map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        if (!row) return [];
+        const f = figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, settings, now);
+        return [{ ...row, need: f.needScore, figures: f }];
+      });
     });
   }
 

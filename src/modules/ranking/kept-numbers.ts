@@ -1,18 +1,17 @@
-// The numbers the insights table, charts and exports are computed from, for the few filters in use: every filtered
-// candidate's sums (read once per data version), their need and severity at the ranking's moment, and one order per
-// sort. For the largest municipality one filter's numbers take some 8 MB (5 MB of sums, 1.6 MB of scores, 0.4 MB per
+// The numbers rankings are ordered by in memory, for the few filters in use (the public ranking's scopes, the staff
+// insights' filters): every filtered candidate's sums (read once per data version), their need and severity at the
+// ranking's moment, and one order per sort. For the largest municipality one filter's numbers take some 8 MB (5 MB of sums, 1.6 MB of scores, 0.4 MB per
 // order), so they are kept by bytes apart from the ranking cache: an analyst trying filter after filter would fill
 // the heap.
 //
 // Everything here is computed in turns (lib/turns.ts): reading 100 000 candidates' sums, scoring and sorting them held
-// the event loop for 0.6 s after every vote (#17), and for 0.2 s each minute. Callers wait for `ready()`; callers that
+// the event loop for 0.6 s after every vote (#17), and for 0.2 s each minute; the public ranking's SQL sort 0.1 s. Callers wait for `ready()`; callers that
 // come meanwhile wait for the same work.
 import { KeptValues } from '../../lib/kept-values';
 import { forEachInTurns, sortInTurns } from '../../lib/turns';
-import { comparatorOf } from '../ranking/candidate-order';
-import { figures, type RankingSettings } from '../ranking/ranking.math';
-import type { ChartInputs } from './insights.repository';
-import type { InsightSort, InsightsFilter } from './insights.schema';
+import type { CandidateNumbers } from './candidate-numbers';
+import { comparatorOf, type CandidateSort } from './candidate-order';
+import { figures, type RankingSettings } from './ranking.math';
 
 /**
  * Bytes the kept numbers may take across municipalities and filters: the largest municipality's are some 8 MB a
@@ -23,40 +22,40 @@ export const KEPT_NUMBERS_BYTES = 64 * 1024 * 1024;
 /** A filter's numbers at one moment with the orders asked for, as of `version` of the data (or newer). */
 export interface Numbers {
   version: number;
-  inputs: ChartInputs;
+  inputs: CandidateNumbers;
   need: Float64Array;
   severity: Float64Array;
   /** Positions into the columns in the order of `sort` (one of those `ready()` was asked for). */
-  order(sort: InsightSort): Int32Array;
+  order(sort: CandidateSort): Int32Array;
 }
 
 interface Kept {
   version: number;
-  inputs: ChartInputs;
+  inputs: CandidateNumbers;
   /** The moment `need`, `severity` and `orders` were computed at. */
   at: number;
   need: Float64Array | null;
   severity: Float64Array | null;
-  orders: Map<InsightSort, Int32Array>;
+  orders: Map<CandidateSort, Int32Array>;
   /** The work on this filter's numbers, one piece after another, so that callers arriving meanwhile share it. */
   work: Promise<unknown>;
 }
 
-export interface NumberSources {
+export interface NumberSources<F> {
   /** Every filtered candidate's sums, read without holding the event loop for long. */
-  read(municipalityId: number, filter: InsightsFilter): Promise<ChartInputs>;
+  read(municipalityId: number, filter: F): Promise<CandidateNumbers>;
   /** Changes whenever anything the sums or the filter's candidates depend on changes (the ranking's data version). */
   version(municipalityId: number): number;
   settings(municipalityId: number, now: Date): RankingSettings;
 }
 
-export class KeptNumbers {
+export class KeptNumbers<F> {
   private readonly kept: KeptValues<Kept>;
   /** Reads under way, by filter and version: a burst of requests after a vote reads once. */
   private readonly reading = new Map<string, Promise<Kept>>();
 
   constructor(
-    private readonly sources: NumberSources,
+    private readonly sources: NumberSources<F>,
     maxBytes = KEPT_NUMBERS_BYTES,
   ) {
     this.kept = new KeptValues<Kept>({ maxBytes, sizeOf: bytesOf });
@@ -76,7 +75,7 @@ export class KeptNumbers {
    * The filter's numbers at `now`, with the orders of `sorts`. The version is read first and the sums after it, so
    * the numbers are at least as new as their version says: a change that lands meanwhile is read again next time.
    */
-  async ready(municipalityId: number, filter: InsightsFilter, now: Date, sorts: readonly InsightSort[]): Promise<Numbers> {
+  async ready(municipalityId: number, filter: F, now: Date, sorts: readonly CandidateSort[]): Promise<Numbers> {
     const kept = await this.slot(municipalityId, filter);
     await this.after(kept, () => this.score(kept, municipalityId, now));
     for (const sort of sorts) await this.after(kept, () => this.sort(kept, sort, now));
@@ -98,11 +97,11 @@ export class KeptNumbers {
     };
   }
 
-  private key(municipalityId: number, filter: InsightsFilter): string {
+  private key(municipalityId: number, filter: F): string {
     return `${municipalityId}:${JSON.stringify(filter)}`;
   }
 
-  private async slot(municipalityId: number, filter: InsightsFilter): Promise<Kept> {
+  private async slot(municipalityId: number, filter: F): Promise<Kept> {
     const key = this.key(municipalityId, filter);
     const version = this.sources.version(municipalityId);
     const kept = this.kept.peek(key, version);
@@ -146,7 +145,7 @@ export class KeptNumbers {
     kept.at = now.getTime();
   }
 
-  private async sort(kept: Kept, sort: InsightSort, now: Date): Promise<void> {
+  private async sort(kept: Kept, sort: CandidateSort, now: Date): Promise<void> {
     if (kept.orders.has(sort) || kept.at !== now.getTime()) return;
     const { inputs, need, severity } = kept;
     const compare = comparatorOf(sort, { need: need!, n: inputs.n, severity: severity!, created_at: inputs.createdAt, id: inputs.id });
@@ -155,7 +154,7 @@ export class KeptNumbers {
   }
 
   /** Keeps a slot again after it grew (scores, an order), so that its bytes are counted anew. */
-  private keep(municipalityId: number, filter: InsightsFilter, kept: Kept): void {
+  private keep(municipalityId: number, filter: F, kept: Kept): void {
     if (this.kept.peek(this.key(municipalityId, filter), kept.version) === kept) this.kept.set(this.key(municipalityId, filter), kept.version, kept);
   }
 }
