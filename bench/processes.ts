@@ -15,7 +15,23 @@ export interface ServerProcess {
   rssMb(): number;
   /** CPU time the process has used so far (user and system, all its threads), in ms. */
   cpuMs(): number;
+  /**
+   * The event loop's delay (bench/loop-delay.cjs, preloaded into the portal only): `start` begins the whole run's
+   * figures, `read` returns the phase's since the last reading and starts the next phase.
+   */
+  loopDelay(what: 'start' | 'read'): Promise<LoopDelayReading>;
   stop(): Promise<void>;
+}
+
+export interface LoopDelay {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+export interface LoopDelayReading {
+  phase: LoopDelay;
+  whole: LoopDelay;
 }
 
 /**
@@ -24,8 +40,8 @@ export interface ServerProcess {
  */
 export function startPortal(options: { databasePath: string; logFile: string; compiled: boolean }): Promise<ServerProcess> {
   const start = startCommand();
-  const args = [...start.nodeFlags, ...(options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')])];
-  return startChild('portal', args, options.logFile, {
+  const args = [...start.nodeFlags, '--require', path.join(__dirname, 'loop-delay.cjs'), ...(options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')])];
+  return startChild('portal', args, options.logFile, true, {
     ...start.env,
     NODE_ENV: 'production',
     BASE_URL: 'http://127.0.0.1',
@@ -61,12 +77,12 @@ export function startCommand(): { env: Record<string, string>; nodeFlags: string
 }
 
 export function startBareExpress(logFile: string): Promise<ServerProcess> {
-  return startChild('bare', [path.join(__dirname, 'bare-hello.js')], logFile, { NODE_ENV: 'production' });
+  return startChild('bare', [path.join(__dirname, 'bare-hello.js')], logFile, false, { NODE_ENV: 'production' });
 }
 
-async function startChild(name: string, args: string[], logFile: string, env: Record<string, string>): Promise<ServerProcess> {
+async function startChild(name: string, args: string[], logFile: string, watched: boolean, env: Record<string, string>): Promise<ServerProcess> {
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', log, log, ...(watched ? ['ipc' as const] : [])] });
   fs.closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = await waitForAddress(child, logFile);
@@ -76,7 +92,16 @@ async function startChild(name: string, args: string[], logFile: string, env: Re
     baseUrl,
     rssMb: () => residentMb(child.pid!),
     cpuMs: () => cpuMsOf(child.pid!),
+    loopDelay(what) {
+      if (!watched) return Promise.reject(new Error(`${name} is not watched`));
+      return new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as LoopDelayReading));
+        child.send(`loop-delay:${what}`);
+      });
+    },
     async stop() {
+      // The IPC channel would keep the server alive after it closed its listener.
+      if (child.connected) child.disconnect();
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

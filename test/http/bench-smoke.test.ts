@@ -15,15 +15,20 @@ describe('benchmark smoke run', () => {
   it('drives every scenario and export with every request answered as a real visitor would be', async () => {
     const r = await runBench({ scale: SMOKE, seed: 7, connections: 4, warmupSeconds: 0, durationSeconds: 1, compiled: false });
     expect(r.bare.requests).toBeGreaterThan(0);
-    // The second yardstick sends exactly as many bytes as the map page has.
-    expect(r.bareBytes.requests).toBeGreaterThan(0);
-    expect(r.bareBytes.unexpected).toBe(0);
-    expect(r.bareBytes.bytes).toBeGreaterThan(1000);
-    expect(printable(r)).toContain(`Bare Express, ${r.bareBytes.bytes.toLocaleString('en')} bytes from memory`);
-    expect(r.scenarios.map((s) => s.key)).toEqual(['map', 'step', 'api', 'insights', 'vote']);
+    // The other yardsticks send exactly as many bytes as the map and the step page have.
+    for (const y of [r.yardsticks.mapBytes, r.yardsticks.stepBytes]) {
+      expect({ answered: y.requests > 0, unexpected: y.unexpected, bytes: y.bytes > 1000 }).toEqual({ answered: true, unexpected: 0, bytes: true });
+      expect(printable(r)).toContain(`Bare Express, ${y.bytes.toLocaleString('en')} bytes from memory`);
+    }
+    expect(r.scenarios.map((s) => s.key)).toEqual(['map', 'step', 'revalidate', 'nginx', 'api', 'insights', 'vote']);
     for (const s of r.scenarios) {
       expect({ key: s.key, answered: s.requests > 0, unexpected: s.unexpected, cpu: s.cpuMsPerRequest > 0 }).toEqual({ key: s.key, answered: true, unexpected: 0, cpu: true });
+      // The portal's event loop was watched while the scenario ran.
+      expect([s.key, s.loop.maxMs > 0 && s.loop.p99Ms <= s.loop.maxMs]).toEqual([s.key, true]);
     }
+    expect(r.eventLoopMaxMs).toBe(r.eventLoop.maxMs);
+    expect(r.eventLoop.maxMs).toBeGreaterThanOrEqual(Math.max(...r.scenarios.map((s) => s.loop.maxMs)));
+    expect(printable(r)).toContain('Event-loop delay over the whole run');
     expect(r.bare.cpuMsPerRequest).toBeGreaterThan(0);
     expect(printable(r)).toContain('server CPU ms/req');
     expect({ rounds: r.insightsAfterVote.rounds, failures: r.insightsAfterVote.failures }).toEqual({ rounds: 9, failures: 0 });
