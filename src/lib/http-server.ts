@@ -11,7 +11,9 @@ export interface ServerTimeouts {
 }
 
 const CHECK_INTERVAL_MS = 1000;
-// Shorter than a proxy's usual 60 s, so the proxy never reuses a connection the portal is closing.
+// Idle connections close after this. A proxy in front must let go of its idle connections sooner (deploy/nginx.conf:
+// 4 s; nginx's own default is 60 s), or it may send a request on a connection the portal is closing, and a POST is
+// not retried.
 const KEEP_ALIVE_TIMEOUT_MS = 5000;
 
 export function createHttpServer(app: RequestListener, timeouts: ServerTimeouts): http.Server {
