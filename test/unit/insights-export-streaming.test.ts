@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeCsv, writeJson, writeXlsx } from '../../src/modules/insights/insights-export';
+import { AHEAD_BYTES, writeCsv, writeJson, writeXlsx } from '../../src/modules/insights/insights-export';
 import type { InsightItem } from '../../src/modules/insights/insights.service';
 
 function rows(count: number, pulled: { n: number }): Iterable<InsightItem> {
@@ -23,33 +23,38 @@ function rows(count: number, pulled: { n: number }): Iterable<InsightItem> {
   };
 }
 
-/** A client that reads slowly and records the most rows pulled ahead of the bytes it has taken. */
-function slowClient(pulled: { n: number }, bytesPerRow: number) {
+/**
+ * A client that reads slowly and records the rows pulled and the bytes it has taken at each chunk; the most rows ahead
+ * is worked out at the end, from the export's own bytes per row.
+ */
+function slowClient(pulled: { n: number }) {
   let taken = 0;
-  let maxAhead = 0;
+  const seen: [rows: number, bytes: number][] = [];
   const out = new Writable({
     highWaterMark: 16 * 1024,
     write(chunk: Buffer, _enc, done) {
       taken += chunk.length;
-      maxAhead = Math.max(maxAhead, pulled.n - taken / bytesPerRow);
+      seen.push([pulled.n, taken]);
       setImmediate(done);
     },
   });
-  return { out, maxAhead: () => maxAhead };
+  const bytesPerRow = () => taken / pulled.n;
+  return { out, bytesPerRow, maxAhead: () => Math.max(...seen.map(([rows, bytes]) => rows - bytes / bytesPerRow())) };
 }
 
-const COUNT = 30_000;
+const COUNT = 60_000;
 
 describe('export streaming', () => {
   it.each([
-    ['CSV', (out: Writable, r: Iterable<InsightItem>) => writeCsv(out, r, () => 'http://x/1', (k) => k, ';'), 150],
-    ['JSON', (out: Writable, r: Iterable<InsightItem>) => writeJson(out, r, () => 'http://x/1', {}), 300],
-  ])('%s pulls a bounded number of rows ahead of a slow client', async (_name, write, bytesPerRow) => {
+    ['CSV', (out: Writable, r: Iterable<InsightItem>) => writeCsv(out, r, () => 'http://x/1', (k) => k, ';')],
+    ['JSON', (out: Writable, r: Iterable<InsightItem>) => writeJson(out, r, () => 'http://x/1', {})],
+  ])('%s pulls a bounded number of rows ahead of a slow client', async (_name, write) => {
     const pulled = { n: 0 };
-    const client = slowClient(pulled, bytesPerRow);
+    const client = slowClient(pulled);
     await write(client.out, rows(COUNT, pulled));
     expect(pulled.n).toBe(COUNT);
-    // Flat: far less than the whole export is ever ahead of the client.
+    // Flat: no more than the write-ahead (and a batch) is ever ahead of the client, far less than the whole export.
+    expect(client.maxAhead()).toBeLessThan(AHEAD_BYTES / client.bytesPerRow() + 1_000);
     expect(client.maxAhead()).toBeLessThan(COUNT / 4);
   }, 60_000);
 

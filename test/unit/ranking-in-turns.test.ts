@@ -7,7 +7,7 @@ import { generateDataset, SMOKE } from '../../bench/dataset';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { movableClock } from '../../src/lib/clock';
-import type { RankingScope } from '../../src/modules/ranking/ranking.repository';
+import { RankingRepository, type RankingScope } from '../../src/modules/ranking/ranking.repository';
 import { buildServices, type Services } from '../../src/services';
 
 let dir: string;
@@ -65,5 +65,37 @@ describe('rankedInTurns', () => {
     const after = await s.ranking.rankedInTurns(municipalityId, { limit: -1 });
     expect(after.findIndex((c) => c.id === last.id)).toBeLessThan(before.length - 1);
     expect(after.map((c) => c.id)).toEqual(s.ranking.ranked(municipalityId, { limit: -1 }).map((c) => c.id));
+  });
+});
+
+describe('prepareJourney', () => {
+  it("makes a journey's step needs and its step and journey-level rankings come from memory, the same as the SQL's", async () => {
+    const now = s.ranking.now();
+    const fresh = buildServices(db, () => now);
+    const scopes: RankingScope[] = [
+      { journeyId, stepId, limit: -1 },
+      { journeyId, stepId, limit: 5, offset: 2 },
+      { journeyId, journeyLevelOnly: true, limit: -1 },
+    ];
+    const sqlNeeds = s.ranking.stepNeeds(municipalityId, journeyId, now);
+    const sqlRanked = scopes.map((scope) => s.ranking.ranked(municipalityId, { ...scope, now }));
+    await fresh.ranking.prepareJourney(municipalityId, journeyId, now);
+    const ranked = jest.spyOn(RankingRepository.prototype, 'ranked');
+    const needByStep = jest.spyOn(RankingRepository.prototype, 'needByStep');
+    try {
+      const needs = fresh.ranking.stepNeeds(municipalityId, journeyId, now);
+      expect([...needs.keys()].sort()).toEqual([...sqlNeeds.keys()].sort());
+      for (const [step, need] of sqlNeeds) expect(needs.get(step)).toBeCloseTo(need, 9);
+      scopes.forEach((scope, i) => {
+        const inMemory = fresh.ranking.ranked(municipalityId, { ...scope, now });
+        expect(inMemory.map((c) => c.id)).toEqual(sqlRanked[i]!.map((c) => c.id));
+      });
+      expect(sqlRanked[0]!.length).toBeGreaterThan(5);
+      // Read from the numbers made ready, not from SQL.
+      expect([ranked.mock.calls.length, needByStep.mock.calls.length]).toEqual([0, 0]);
+    } finally {
+      ranked.mockRestore();
+      needByStep.mockRestore();
+    }
   });
 });

@@ -158,8 +158,9 @@ export class ApiService {
   }
 
   /** The published map with the step roll-ups of RANKING.md, need scores computed at `asOf`. */
-  journey(m: MunicipalityRow, slug: string, asOf: Date): ApiJourney {
+  async journey(m: MunicipalityRow, slug: string, asOf: Date): Promise<ApiJourney> {
     const map = this.publishedJourney(m, slug);
+    await this.s.ranking.prepareJourney(m.id, map.journeyId, asOf);
     const summaries = this.s.feedback.stepSummaries(m.id, map.journeyId);
     const needs = this.s.ranking.stepNeeds(m.id, map.journeyId, asOf);
     const mapSteps = new Map(map.steps.map((s) => [s.id, s]));

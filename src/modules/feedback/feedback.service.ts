@@ -42,8 +42,8 @@ export interface FeedbackRanking {
   refresh(painPointId: number): void;
   supportsAlready(painPointId: number, participantId: number): boolean;
   voteAdded(painPointId: number, participantId: number, alreadySupporter: boolean, at: string, rating: number | null): void;
-  /** Candidates in ranking order ("most important"). */
-  ranked(municipalityId: number, scope: { journeyId: number; stepId?: number; journeyLevelOnly?: boolean; limit: number }): { id: number }[];
+  /** The ids of candidates in ranking order ("most important"). */
+  rankedIds(municipalityId: number, scope: { journeyId: number; stepId?: number; journeyLevelOnly?: boolean; limit: number }): number[];
   /** A read kept until the municipality's ranking version moves on. */
   memo<T>(municipalityId: number, key: string, compute: () => T): T;
 }
@@ -135,7 +135,7 @@ export class FeedbackService {
   private orderedIds(municipalityId: number, journeyId: number, stepId: number | null, sort: StepSort): number[] {
     if (sort !== 'important') return this.repo.publicIds(journeyId, stepId, sort);
     const scope = stepId === null ? { journeyId, journeyLevelOnly: true } : { journeyId, stepId };
-    return this.ranking.ranked(municipalityId, { ...scope, limit: -1 }).map((c) => c.id);
+    return this.ranking.rankedIds(municipalityId, { ...scope, limit: -1 });
   }
 
   /**

@@ -13,11 +13,15 @@ export const HEAT_LEVELS = 4;
 export interface StepNeeds {
   /** Summed need score of the candidates on each step of a journey. */
   stepNeeds(municipalityId: number, journeyId: number): Map<number, number>;
+  /** Reads the journey's candidates in turns, so that its step needs and rankings are then computed in memory. */
+  prepareJourney(municipalityId: number, journeyId: number): Promise<void>;
 }
 
 export function journeyFeedback(feedback: FeedbackService, ranking: StepNeeds): JourneyFeedback {
   return {
     severities: SEVERITIES,
+
+    prepare: (municipalityId, journeyId) => ranking.prepareJourney(municipalityId, journeyId),
 
     painLane(municipalityId, journeyId) {
       const summaries = feedback.stepSummaries(municipalityId, journeyId);

@@ -36,6 +36,11 @@ export interface PainPointList {
 export interface JourneyFeedback {
   /** The severities a "me too" in the lists may carry. */
   readonly severities: readonly number[];
+  /**
+   * Makes what the journey's pages read of its pain points ready without holding the event loop (in turns); call it
+   * before painLane and list.
+   */
+  prepare(municipalityId: number, journeyId: number): Promise<void>;
   /** Per step of the journey with public pain points, its cell in the pain lane. */
   painLane(municipalityId: number, journeyId: number): Map<number, PainLaneStep>;
   /** The list's order and page from the query; a value outside the vocabulary is refused (400). */
@@ -80,16 +85,19 @@ export function publicJourneysController({ publicJourneys, departments, journeyF
       sharedPages.send(req, res, next, {
         view: 'journeys/map',
         version: versionOf(municipality.id),
-        locals: () => ({
-          title: `${map.snapshot.journey.title} – ${municipality.name}`,
-          preview: false,
-          map,
-          journeyParams: { municipality: municipality.slug, journey: map.slug },
-          pain: journeyFeedback.painLane(municipality.id, map.journeyId),
-          journeyPainPoints: journeyFeedback.list(municipality.id, map.journeyId, null, list, req.participantKey ?? null),
-          sort: list.sort,
-          severities: journeyFeedback.severities,
-        }),
+        locals: async () => {
+          await journeyFeedback.prepare(municipality.id, map.journeyId);
+          return {
+            title: `${map.snapshot.journey.title} – ${municipality.name}`,
+            preview: false,
+            map,
+            journeyParams: { municipality: municipality.slug, journey: map.slug },
+            pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+            journeyPainPoints: journeyFeedback.list(municipality.id, map.journeyId, null, list, req.participantKey ?? null),
+            sort: list.sort,
+            severities: journeyFeedback.severities,
+          };
+        },
       });
     },
 
@@ -100,18 +108,21 @@ export function publicJourneysController({ publicJourneys, departments, journeyF
       sharedPages.send(req, res, nextHandler, {
         view: 'journeys/step',
         version: versionOf(municipality.id),
-        locals: () => ({
-          title: `${step.title} – ${map.snapshot.journey.title}`,
-          map,
-          step,
-          previous,
-          next,
-          sort: list.sort,
-          painPoints: journeyFeedback.list(municipality.id, map.journeyId, step.id, list, req.participantKey ?? null),
-          pain: journeyFeedback.painLane(municipality.id, map.journeyId),
-          severities: journeyFeedback.severities,
-          journeyParams: { municipality: municipality.slug, journey: map.slug },
-        }),
+        locals: async () => {
+          await journeyFeedback.prepare(municipality.id, map.journeyId);
+          return {
+            title: `${step.title} – ${map.snapshot.journey.title}`,
+            map,
+            step,
+            previous,
+            next,
+            sort: list.sort,
+            painPoints: journeyFeedback.list(municipality.id, map.journeyId, step.id, list, req.participantKey ?? null),
+            pain: journeyFeedback.painLane(municipality.id, map.journeyId),
+            severities: journeyFeedback.severities,
+            journeyParams: { municipality: municipality.slug, journey: map.slug },
+          };
+        },
       });
     },
   };

@@ -97,6 +97,27 @@ export class KeptNumbers<F> {
     };
   }
 
+  /**
+   * The filter's numbers if they are ready now, for the current data version at `now` with the order of `sort`, without
+   * waiting or computing: for synchronous reads after `ready()` (a page's several rankings of one journey).
+   */
+  peek(municipalityId: number, filter: F, now: Date, sort: CandidateSort): Numbers | undefined {
+    const kept = this.kept.peek(this.key(municipalityId, filter), this.sources.version(municipalityId));
+    const order = kept?.orders.get(sort);
+    if (!kept || !order || kept.at !== now.getTime() || !kept.need || !kept.severity) return undefined;
+    const { version, inputs, need, severity } = kept;
+    return {
+      version,
+      inputs,
+      need,
+      severity,
+      order(asked) {
+        if (asked !== sort) throw new Error(`the order "${asked}" was not asked for`);
+        return order;
+      },
+    };
+  }
+
   private key(municipalityId: number, filter: F): string {
     return `${municipalityId}:${JSON.stringify(filter)}`;
   }
