@@ -39,15 +39,18 @@ export interface ScenarioResult extends LoadResult {
   loop: LoopDelay;
 }
 
+/** A bare Express run with its own event loop's delay: what the loop shows under the same load with no work at all. */
+export type BareResult = LoadResult & { loop: LoopDelay };
+
 /** Bare Express sending a fixed body of a page's size from memory. */
-export type BytesYardstick = LoadResult & { bytes: number; page: string };
+export type BytesYardstick = BareResult & { bytes: number; page: string };
 
 export interface BenchResult {
   date: string;
   machine: { cpu: string; cpus: number; memoryGb: number; os: string; node: string };
   load: LoadOptions;
   dataset: Dataset;
-  bare: LoadResult;
+  bare: BareResult;
   /** Bare Express sending fixed bodies as large as the journey map and the step page: the ceiling for pages of those sizes. */
   yardsticks: { mapBytes: BytesYardstick; stepBytes: BytesYardstick };
   scenarios: ScenarioResult[];
@@ -102,8 +105,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     try {
       const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds };
       await portal.loopDelay('start');
+      await bare.loopDelay('start');
+      const driveBare = async (path: string): Promise<BareResult> => {
+        const r = await drive(bare, load, () => ({ path }), 2);
+        return { ...r, loop: (await bare.loopDelay('read')).phase };
+      };
       log('bare Express hello …');
-      const bareResult = await drive(bare, load, () => ({ path: '/' }), 2);
+      const bareResult = await driveBare('/');
       const staffCookie = await signIn(portal.baseUrl, dataset.analystEmail, BENCH_PASSWORD);
       const map = await fetch(`${portal.baseUrl}${mapPath(dataset)}`);
       const mapBody = await map.arrayBuffer();
@@ -111,7 +119,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       // The pages' own sizes, served from memory by bare Express: how much of a page's cost is its bytes alone.
       const bytesOf = async (page: string, bytes: number): Promise<BytesYardstick> => {
         log(`bare Express, ${bytes} bytes from memory (${page}) …`);
-        return { bytes, page, ...(await drive(bare, load, () => ({ path: `/bytes/${bytes}` }), 2)) };
+        return { bytes, page, ...(await driveBare(`/bytes/${bytes}`)) };
       };
       const stepBytes = (await (await fetch(`${portal.baseUrl}${stepPath(dataset)}`)).arrayBuffer()).byteLength;
       const yardsticks = { mapBytes: await bytesOf('journey map', mapBody.byteLength), stepBytes: await bytesOf('step page', stepBytes) };
@@ -120,7 +128,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await portal.loopDelay('read');
       for (const s of scenarios(fixtures)) {
         log(`${s.title} …`);
-        const r = await drive(s.via === 'nginx' ? nginx : portal, load, s.next, s.expectStatus);
+        const r = await drive(s.via === 'nginx' ? nginx : portal, load, s.next, s.expectStatus, s.onResponse);
         const loop = (await portal.loopDelay('read')).phase;
         const ratio = Math.round((r.requestsPerSecond / rateOf(s.target.of)) * 1000) / 1000;
         const met = (s.target.ratio === undefined || ratio >= s.target.ratio) && (s.target.p99Ms === undefined || r.p99Ms <= s.target.p99Ms) && r.unexpected === 0;

@@ -14,6 +14,9 @@ export interface Request {
   body?: string;
 }
 
+/** Each answer's status and headers (names as the server sent them), for a scenario that follows what it is told. */
+export type OnResponse = (status: number, headers: Record<string, string | string[]>) => void;
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
@@ -33,15 +36,23 @@ export interface LoadResult {
 
 /**
  * `next` builds each request, so a scenario can give every request its own work (another participant, another
- * pain point). `expectStatus` is the status class a correct answer has: 2 for pages, 3 for a form's redirect.
+ * pain point). `expectStatus` is the status class a correct answer has: 2 for pages, 3 for a form's redirect or a
+ * 304; a revalidation expects both (a 200 when the page changed).
  */
-export async function drive(server: { baseUrl: string; cpuMs(): number }, options: LoadOptions, next: () => Request, expectStatus: 2 | 3): Promise<LoadResult> {
+export async function drive(
+  server: { baseUrl: string; cpuMs(): number },
+  options: LoadOptions,
+  next: () => Request,
+  expectStatus: 2 | 3 | readonly (2 | 3)[],
+  onResponse?: OnResponse,
+): Promise<LoadResult> {
   const { baseUrl } = server;
-  if (options.warmupSeconds > 0) await run(baseUrl, options.connections, options.warmupSeconds, next);
+  if (options.warmupSeconds > 0) await run(baseUrl, options.connections, options.warmupSeconds, next, onResponse);
   const cpuBefore = server.cpuMs();
-  const result = await run(baseUrl, options.connections, options.durationSeconds, next);
+  const result = await run(baseUrl, options.connections, options.durationSeconds, next, onResponse);
   const cpuMs = server.cpuMs() - cpuBefore;
-  const expected = expectStatus === 2 ? result['2xx'] : result['3xx'];
+  const classes = typeof expectStatus === 'number' ? [expectStatus] : expectStatus;
+  const expected = (classes.includes(2) ? result['2xx'] : 0) + (classes.includes(3) ? result['3xx'] : 0);
   const answered = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
     requestsPerSecond: round(result.requests.average),
@@ -55,7 +66,7 @@ export async function drive(server: { baseUrl: string; cpuMs(): number }, option
   };
 }
 
-function run(baseUrl: string, connections: number, seconds: number, next: () => Request): Promise<autocannon.Result> {
+function run(baseUrl: string, connections: number, seconds: number, next: () => Request, onResponse?: OnResponse): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -68,6 +79,7 @@ function run(baseUrl: string, connections: number, seconds: number, next: () => 
               const r = next();
               return { ...req, method: r.method ?? 'GET', path: r.path, headers: { ...req.headers, ...r.headers }, body: r.body };
             },
+            ...(onResponse && { onResponse: (status: number, _body: string, _context: object, headers?: Record<string, string | string[] | undefined>) => onResponse(status, (headers ?? {}) as Record<string, string | string[]>) }),
           },
         ],
       },

@@ -16,7 +16,7 @@ export interface ServerProcess {
   /** CPU time the process has used so far (user and system, all its threads), in ms. */
   cpuMs(): number;
   /**
-   * The event loop's delay (bench/loop-delay.cjs, preloaded into the portal only): `start` begins the whole run's
+   * The event loop's delay (bench/loop-delay.cjs, preloaded into the portal and bare Express): `start` begins the whole run's
    * figures, `read` returns the phase's since the last reading and starts the next phase.
    */
   loopDelay(what: 'start' | 'read'): Promise<LoopDelayReading>;
@@ -77,7 +77,7 @@ export function startCommand(): { env: Record<string, string>; nodeFlags: string
 }
 
 export function startBareExpress(logFile: string): Promise<ServerProcess> {
-  return startChild('bare', [path.join(__dirname, 'bare-hello.js')], logFile, false, { NODE_ENV: 'production' });
+  return startChild('bare', ['--require', path.join(__dirname, 'loop-delay.cjs'), path.join(__dirname, 'bare-hello.js')], logFile, true, { NODE_ENV: 'production' });
 }
 
 async function startChild(name: string, args: string[], logFile: string, watched: boolean, env: Record<string, string>): Promise<ServerProcess> {

@@ -18,11 +18,11 @@ function rows(r: BenchResult): Row[] {
     [t.ratio !== undefined ? `≥ ${t.ratio.toFixed(2)} × ${YARDSTICK_NAMES[t.of ?? 'hello']}` : '', t.p99Ms !== undefined ? `p99 ≤ ${t.p99Ms} ms` : ''].filter(Boolean).join(', ');
   const yardstick = (y: BytesYardstick): Row => [
     `Bare Express, ${fmt(y.bytes)} bytes from memory (the ${y.page}'s size)`,
-    fmt(y.requestsPerSecond), `${y.p50Ms}`, `${y.p99Ms}`, cpu(y.cpuMsPerRequest), '',
+    fmt(y.requestsPerSecond), `${y.p50Ms}`, `${y.p99Ms}`, cpu(y.cpuMsPerRequest), loop(y.loop),
     (Math.round((y.requestsPerSecond / r.bare.requestsPerSecond) * 1000) / 1000).toFixed(3), 'yardstick', '–',
   ];
   return [
-    ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, cpu(r.bare.cpuMsPerRequest), '', '1.000', '', ''],
+    ['Bare Express hello', fmt(r.bare.requestsPerSecond), `${r.bare.p50Ms}`, `${r.bare.p99Ms}`, cpu(r.bare.cpuMsPerRequest), loop(r.bare.loop), '1.000', '', ''],
     yardstick(r.yardsticks.mapBytes),
     yardstick(r.yardsticks.stepBytes),
     ...r.scenarios.map((s): Row => [
