@@ -19,6 +19,11 @@ export class Turns {
 
   async next(): Promise<void> {
     await nextTurn();
+    this.started();
+  }
+
+  /** A new turn begins now: after the caller gave the loop back in its own way (waiting for a stream, say). */
+  started(): void {
     this.until = performance.now() + TURN_MS;
   }
 }
