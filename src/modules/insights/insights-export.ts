@@ -70,7 +70,9 @@ export async function writeCsv(out: Writable, rows: Rows, urlOf: (r: InsightItem
   let rank = 0;
   for await (const row of rows) {
     rank += 1;
-    batch.push(EXPORT_COLUMNS.map((c) => cell(c, row, rank, urlOf(row))));
+    // The row's address once, not once per column: 17 builds a row were 60 % of the CSV's time.
+    const url = urlOf(row);
+    batch.push(EXPORT_COLUMNS.map((c) => cell(c, row, rank, url)));
     if (batch.length === CSV_BATCH) {
       await write(out, format(batch));
       batch = [];
@@ -132,7 +134,8 @@ export async function writeXlsx(
     const turns = new Turns();
     for await (const row of rows) {
       rank += 1;
-      sheet.addRow(EXPORT_COLUMNS.map((c) => (c.kind === 'date' ? new Date(c.value(row, rank, '') as string) : cell(c, row, rank, urlOf(row))))).commit();
+      const url = urlOf(row);
+      sheet.addRow(EXPORT_COLUMNS.map((c) => (c.kind === 'date' ? new Date(c.value(row, rank, '') as string) : cell(c, row, rank, url)))).commit();
       if (rank % XLSX_CHECK_EVERY === 0 && turns.due()) {
         await zipCaughtUp(sheet);
         turns.started();
@@ -151,7 +154,8 @@ export async function writeJson(out: Writable, rows: Rows, urlOf: (r: InsightIte
   let rank = 0;
   for await (const row of rows) {
     rank += 1;
-    const item = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.key, c.value(row, rank, urlOf(row))]));
+    const url = urlOf(row);
+    const item = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.key, c.value(row, rank, url)]));
     await write(out, `${rank > 1 ? ',' : ''}${JSON.stringify(item)}`);
   }
   await write(out, ']}');
