@@ -1,24 +1,27 @@
-// Geometry of a horizontal bar chart drawn on the server as SVG (no script); the page shows the same numbers as a table.
+// Geometry of a horizontal bar chart drawn on the server (no script). Every bar is a row of the chart: its label and
+// its value with the unit as text, which wraps like any text, and the bar itself as a small SVG below them whose
+// length is a share of the row's width, so the chart reflows to any width (down to 320 px) without scaling its text.
+// The page also shows the same numbers as a table.
 export interface Bar {
   label: string;
   value: number;
 }
 
-const ROW = 28;
-const LABEL_WIDTH = 0; // labels are in the table alternative and the <title> of each bar, not crammed into the SVG
-export const CHART_WIDTH = 600;
+export interface ChartBar extends Bar {
+  /** The bar's length as a share of the longest bar, for the SVG's `width` attribute: '0%' to '100%'. */
+  width: string;
+}
 
-export function barChart(bars: Bar[]) {
+/** The shortest bar drawn for a value above zero, in per cent, so that it stays visible next to a long one. */
+export const MIN_VISIBLE_PERCENT = 0.5;
+
+export function barChart(bars: Bar[]): { max: number; bars: ChartBar[] } {
   const max = Math.max(0, ...bars.map((b) => b.value));
   return {
-    width: CHART_WIDTH,
-    height: Math.max(1, bars.length) * ROW,
-    bars: bars.map((b, i) => ({
-      ...b,
-      x: LABEL_WIDTH,
-      y: i * ROW + 4,
-      height: ROW - 8,
-      width: max > 0 ? Math.max(2, ((CHART_WIDTH - LABEL_WIDTH - 60) * b.value) / max) : 0,
-    })),
+    max,
+    bars: bars.map((b) => {
+      const percent = max > 0 && b.value > 0 ? Math.max(MIN_VISIBLE_PERCENT, (100 * b.value) / max) : 0;
+      return { ...b, width: `${Number(percent.toFixed(2))}%` };
+    }),
   };
 }

@@ -89,6 +89,35 @@ describe('table, filters and sort', () => {
     await analyst.agent.get('/?lang=nb');
   });
 
+  it('fits: a compact set of columns by default, every figure by choice (#18)', async () => {
+    const headersOf = (html: string) => [...html.match(/<thead>[\s\S]*?<\/thead>/)![0].matchAll(/<th scope="col">([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+    const compact = (await analyst.agent.get('/admin/aust/insights')).text;
+    expect(headersOf(compact)).toEqual(['Plass', 'Innspill', 'Hvor', 'Behov', 'Støttespillere', 'Status']);
+    expect(compact).toContain('Alle tallene i formelen står i forklaringen');
+    const all = (await analyst.agent.get('/admin/aust/insights?figures=all')).text;
+    expect(headersOf(all)).toEqual(['Plass', 'Innspill', 'Hvor', 'Behov', 'Støttespillere', 'n_eff', 'Rekkevidde', 'k', 'Snitt', 'C', 'Alvorlighet', 'Status']);
+    expect(all).toMatch(/<input class="ds-input" type="checkbox" id="field-figures" name="figures" value="all" checked>/);
+    expect((await analyst.agent.get('/admin/aust/insights?figures=some')).status).toBe(400);
+  });
+
+  it("offers only published steps in the step filter, grouped by their journey (#18)", async () => {
+    const draft = buildJourney(t.services, 'aust', { slug: 'utkast', title: 'Reise i utkast', phases: { P: ['Steg i utkast'] } });
+    const html = (await analyst.agent.get('/admin/aust/insights')).text;
+    const select = html.match(/<select class="ds-input" id="field-step"[\s\S]*?<\/select>/)![0];
+    const groups = [...select.matchAll(/<optgroup label="([^"]+)">([\s\S]*?)<\/optgroup>/g)].map((g) => [g[1], [...g[2]!.matchAll(/<option value="(\d+)"/g)].map((o) => Number(o[1]))]);
+    expect(groups).toEqual([['Reise A', journeyA.stepIds], ['Reise B', journeyB.stepIds]]);
+    expect(select).not.toContain('Steg i utkast');
+    expect(draft.stepIds.length).toBe(1);
+  });
+
+  it('keeps one set of numbers for a filter, whatever the page, sort or columns (#18)', async () => {
+    const before = t.services.insights.keptFilters;
+    for (const query of ['journey=' + journeyA.journeyId, `journey=${journeyA.journeyId}&page=2`, `journey=${journeyA.journeyId}&sort=newest`, `journey=${journeyA.journeyId}&figures=all`]) {
+      expect((await analyst.agent.get(`/admin/aust/insights?${query}`)).status).toBe(200);
+    }
+    expect(t.services.insights.keptFilters).toBe(before + 1);
+  });
+
   it.each(['sort=title', 'sort=need;DROP TABLE votes', 'status=bogus', 'journey=abc', 'lifeEvent=mars', 'from=2026-13-45', 'page=-1'])(
     'refuses %s with 400',
     async (query) => {
@@ -159,10 +188,39 @@ describe('exports', () => {
     expect(rows[1]![16]).toMatch(/^https:\/\/reisekart\.test\.example\/aust\/innspill\/\d+$/);
   });
 
-  it('CSV with commas on request, and only the filtered rows', async () => {
+  it('CSV with semicolons is for Norwegian spreadsheets: decimal comma with two decimals, labels, Norwegian time', async () => {
+    const res = await analyst.agent.get('/admin/aust/insights/export?format=csv').buffer(true).parse(binaryBody);
+    const rows = parse((res.body as Buffer).toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    const top = t.services.ranking.ranked(municipalityId, { limit: 1 })[0]!;
+    const first = rows[1]!;
+    expect(Number(first[1])).toBe(top.id);
+    expect(first[0]).toBe('1'); // integers plain
+    expect(first[15]).toMatch(/^\d+,\d\d$/);
+    expect(Number(first[15]!.replace(',', '.'))).toBeCloseTo(top.figures.needScore, 2);
+    for (const decimal of [9, 10, 12, 13, 14, 15]) expect(first[decimal]).toMatch(/^-?\d+,\d\d$/);
+    for (const integer of [0, 1, 8, 11]) expect(first[integer]).toMatch(/^\d+$/);
+    expect(first[6]).toBe('Mottatt');
+    const created = t.db.prepare('SELECT created_at FROM pain_points WHERE id = ?').pluck().get(top.id) as string;
+    const oslo = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(first[7]).toBe(oslo.format(new Date(created)).replace(',', ''));
+    expect(first[7]).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+    // Headers and labels follow the request's language.
+    const english = await analyst.agent.get('/admin/aust/insights/export?format=csv&lang=en').buffer(true).parse(binaryBody);
+    const englishRows = parse((english.body as Buffer).toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    expect(englishRows[1]![6]).toBe('Received');
+    await analyst.agent.get('/?lang=nb');
+  });
+
+  it('CSV with commas on request is machine-readable (codes, ISO 8601 UTC, full precision), and only the filtered rows', async () => {
     const res = await analyst.agent.get(`/admin/aust/insights/export?format=csv&separator=comma&journey=${journeyB.journeyId}`);
     const rows = parse(res.text.replace(/^\uFEFF/, ''), { delimiter: ',' }) as string[][];
     expect(rows.length - 1).toBe(19);
+    const first = rows[1]!;
+    expect(first[6]).toBe('received');
+    expect(first[7]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(first[7]).toBe(t.db.prepare('SELECT created_at FROM pain_points WHERE id = ?').pluck().get(Number(first[1])));
+    const doc = JSON.parse((await analyst.agent.get(`/admin/aust/insights/export?format=json&journey=${journeyB.journeyId}`)).text) as { candidates: { id: number; needScore: number }[] };
+    expect(Number(first[15])).toBe(doc.candidates.find((c) => c.id === Number(first[1]))!.needScore);
   });
 
   it('XLSX: a real workbook with a header row, numbers as numbers, dates as dates and an autofilter', async () => {
@@ -174,7 +232,9 @@ describe('exports', () => {
     expect(sheet.rowCount).toBe(58);
     const second = sheet.getRow(2);
     expect(typeof second.getCell(16).value).toBe('number');
+    expect(second.getCell(16).numFmt).toBe('0.00');
     expect(second.getCell(8).value).toBeInstanceOf(Date);
+    expect(second.getCell(7).value).toBe('Mottatt'); // the status as its label, as in the semicolon CSV
     expect(sheet.autoFilter).toBeTruthy();
     const titles = Array.from({ length: 57 }, (_, i) => String(sheet.getRow(i + 2).getCell(3).value));
     expect(titles.some((x) => /^[=+\-@]/.test(x))).toBe(false);
@@ -188,6 +248,20 @@ describe('exports', () => {
     expect(doc.meta.municipality).toBe('aust');
     expect(doc.candidates.map((c) => c.id)).toEqual(await tableIds('sort=supporters'));
     expect(typeof doc.candidates[0]!.needScore).toBe('number');
+  });
+
+  it('offers each export from the page, with the filter and sort but without the page and display choices', async () => {
+    const html = (await analyst.agent.get(`/admin/aust/insights?journey=${journeyB.journeyId}&sort=supporters&page=1&figures=all`)).text;
+    const section = /<section aria-labelledby="export-heading"[\s\S]*?<\/section>/.exec(html)![0];
+    const links = [...section.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(links).toHaveLength(4);
+    expect(section).toContain('CSV for norsk Excel (semikolon, desimalkomma)');
+    expect(section).toContain('CSV for maskinlesing (komma)');
+    for (const link of links) {
+      expect(link).toContain(`journey=${journeyB.journeyId}`);
+      expect(link).not.toMatch(/[?&](page|figures)=/);
+      expect([link, (await analyst.agent.get(link)).status]).toEqual([link, 200]);
+    }
   });
 
   it('refuses an unknown format with 400', async () => {
@@ -210,10 +284,96 @@ describe('charts', () => {
       expect(res.text).toContain(`id="${id}-heading"`);
     }
     expect(res.text).toContain('Byggesak → NAV: Hos NAV');
-    expect((res.text.match(/<svg class="app-chart__svg"[^>]*role="img"/g) ?? []).length).toBe(5);
     expect((res.text.match(/Vis tallene som tabell/g) ?? []).length).toBe(5);
   });
+
+  it('show every bar\'s label, value and unit as text in the chart, not only on hover or in the table (#18.1)', async () => {
+    const html = (await analyst.agent.get('/admin/aust/insights')).text;
+    const departments = chartText(html, 'chart-departments');
+    expect(departments).toMatch(/Byggesak \d+,\d\d poeng/);
+    expect(departments).toContain('Samlet behov i poeng');
+    expect(chartText(html, 'chart-steps')).toMatch(/Reise A · Steg A1 \d+,\d\d poeng/);
+    const top = t.services.ranking.ranked(municipalityId, { limit: 1 })[0]!;
+    expect(chartText(html, 'chart-top')).toContain(`${top.title} ${top.figures.needScore.toFixed(2).replace('.', ',')} poeng`);
+    expect(chartText(html, 'chart-handovers')).toMatch(/Byggesak → NAV: Hos NAV \d+,\d\d poeng/);
+    const weeks = chartText(html, 'chart-weeks');
+    expect(weeks).toContain('de siste 26 ukene');
+    expect(weeks).toMatch(/Uke \d{1,2}, fra \d{1,2}\. \p{L}+ \d{4} \d+ nye? støttespillere?/u);
+    // One row per bar, and the bars are decoration (aria-hidden): the text beside them says it all.
+    for (const id of ['chart-top', 'chart-steps', 'chart-departments', 'chart-handovers', 'chart-weeks']) {
+      const figure = figureOf(html, id);
+      expect([id, (figure.match(/<li class="app-chart__row">/g) ?? []).length]).toEqual([id, (figure.match(/<tr><th scope="row">/g) ?? []).length]);
+      expect([id, (figure.match(/<svg /g) ?? []).length]).toEqual([id, (figure.match(/<svg class="app-chart__svg" aria-hidden="true"/g) ?? []).length]);
+    }
+  });
+
+  it('name each week by its ISO number and its Monday, in the page\'s language, with empty weeks shown and New Year\'s week in one bar (#18.1)', async () => {
+    const nord = createMunicipality(t.services, 'nord', undefined, { premoderation: false });
+    const m = t.services.municipalities.bySlug('nord');
+    const j = buildJourney(t.services, 'nord', { slug: 'n', title: 'Reise N', phases: { P: ['Steg N1'] }, publish: true });
+    await createUser(t.services, { email: 'analyst@nord.no', municipality: 'nord', roles: ['analyst'] });
+    try {
+      // Tuesday 30 December 2025 is in SQLite's 2025-W52, Friday 2 January 2026 in its 2026-W00: ISO week 1 of 2026.
+      for (const [at, who] of [['2025-12-30T10:00:00Z', 'a'], ['2026-01-02T10:00:00Z', 'b'], ['2025-11-25T10:00:00Z', 'c']] as const) {
+        t.clock.set(new Date(at));
+        t.services.feedback.submit(t.services.feedback.ensureParticipant(`nord-${who}`), m, j.journeyId, j.stepIds[0]!, { title: `Innspill ${who}`, body: 'x', severity: 3, channel: null });
+      }
+      t.clock.set(new Date('2026-01-07T10:00:00Z'));
+      const weeks = (await t.services.insights.charts(nord, { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter)).perWeek;
+      expect(weeks).toHaveLength(26);
+      expect(weeks[0]).toEqual({ label: '2025-07-14', week: 29, value: 0 });
+      expect(weeks.slice(-8).map((w) => [w.label, w.week, w.value])).toEqual([
+        ['2025-11-17', 47, 0], ['2025-11-24', 48, 1], ['2025-12-01', 49, 0], ['2025-12-08', 50, 0],
+        ['2025-12-15', 51, 0], ['2025-12-22', 52, 0], ['2025-12-29', 1, 2], ['2026-01-05', 2, 0],
+      ]);
+      const { agent } = await signIn(t.app, 'analyst@nord.no');
+      const nb = chartText((await agent.get('/admin/nord/insights')).text, 'chart-weeks');
+      expect(nb).toContain('Uke 1, fra 29. desember 2025 2 nye støttespillere');
+      expect(nb).toContain('Uke 48, fra 24. november 2025 1 ny støttespiller');
+      expect(nb).toContain('Uke 2, fra 5. januar 2026 0 nye støttespillere');
+      expect(nb).toContain('Uke 29, fra 14. juli 2025');
+      const en = chartText((await agent.get('/admin/nord/insights?lang=en')).text, 'chart-weeks');
+      expect(en).toContain('Week 1, from 29 December 2025 2 new supporters');
+      expect(en).toContain('Week 48, from 24 November 2025 1 new supporter ');
+      expect(en).toContain('over the last 26 weeks');
+      const nn = chartText((await agent.get('/admin/nord/insights?lang=nn')).text, 'chart-weeks');
+      expect(nn).toContain('Veke 1, frå 29. desember 2025 2 nye støttespelarar');
+    } finally {
+      t.clock.set(null);
+    }
+  });
+
+  it('show the explanation page\'s ratings by their names and counts as text (#18.1)', async () => {
+    await analyst.agent.get('/?lang=nb');
+    const top = t.services.ranking.ranked(municipalityId, { limit: 1 })[0]!;
+    const html = (await analyst.agent.get(`/admin/aust/insights/${top.id}`)).text;
+    const ratings = chartText(html, 'chart-ratings');
+    expect(ratings).toMatch(/1 – Litt irriterende \d+ vurdering(er)? /);
+    expect(ratings).toMatch(/5 – Kom ikke videre \d+ vurdering(er)?/);
+    expect(chartText(html, 'chart-months')).toMatch(/\d{4}-\d{2} \d+ innspill eller «meg også»/);
+  });
 });
+
+/** One chart's <figure> in a page. */
+function figureOf(html: string, id: string): string {
+  const m = new RegExp(`<figure class="app-chart" aria-labelledby="${id}-heading">([\\s\\S]*?)</figure>`).exec(html);
+  if (!m) throw new Error(`no chart ${id}`);
+  return m[1]!;
+}
+
+/** What a person reads in a chart without hovering or opening its table: no <details>, <title> or <desc>. */
+function chartText(html: string, id: string): string {
+  return figureOf(html, id)
+    .replace(/<details[\s\S]*?<\/details>/g, ' ')
+    .replace(/<(title|desc)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
 
 describe('chart sums', () => {
   const none: InsightsFilter = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null } as unknown as InsightsFilter;

@@ -46,7 +46,8 @@ const COUNT = 60_000;
 
 describe('export streaming', () => {
   it.each([
-    ['CSV', (out: Writable, r: Iterable<InsightItem>, url: () => string) => writeCsv(out, r, url, (k) => k, ';')],
+    ['CSV (semicolon)', (out: Writable, r: Iterable<InsightItem>, url: () => string) => writeCsv(out, r, url, (k) => k, 'semicolon')],
+    ['CSV (comma)', (out: Writable, r: Iterable<InsightItem>, url: () => string) => writeCsv(out, r, url, (k) => k, 'comma')],
     ['JSON', (out: Writable, r: Iterable<InsightItem>, url: () => string) => writeJson(out, r, url, {})],
   ])('%s pulls a bounded number of rows ahead of a slow client, building each row\'s address once', async (_name, write) => {
     const pulled = { n: 0 };

@@ -1,6 +1,6 @@
 // Long reads for the insights, each from a read-only connection of its own, so that writers are never blocked by an
 // open iterator and the read can give the event loop back between turns (#17): an export's rows, and every filtered
-// candidate's numbers. Also the filters' lists of journeys and steps.
+// candidate's numbers. Also the filters' list of journeys.
 import { ownReaders, type Db, type OwnReader } from '../../db/connection';
 import { readInTurns, type CandidateNumbers } from '../ranking/candidate-numbers';
 import { InsightsRepository } from './insights.repository';
@@ -11,8 +11,8 @@ export interface InsightsReader {
   open(): OwnReader<InsightsRepository>;
   /** Every filtered candidate's numbers in columns, read in turns. */
   numbers(municipalityId: number, filter: InsightsFilter): Promise<CandidateNumbers>;
-  /** The municipality's journeys and steps, for the filters. */
-  options(municipalityId: number): { journeys: { id: number; title: string }[]; steps: { id: number; title: string; journey_id: number }[] };
+  /** The municipality's journeys, for the filters. */
+  options(municipalityId: number): { journeys: { id: number; title: string }[] };
 }
 
 export function insightsReader(db: Db, repo: InsightsRepository): InsightsReader {
@@ -27,6 +27,6 @@ export function insightsReader(db: Db, repo: InsightsRepository): InsightsReader
         reader.close();
       }
     },
-    options: (municipalityId) => ({ journeys: repo.journeys(municipalityId), steps: repo.steps(municipalityId) }),
+    options: (municipalityId) => ({ journeys: repo.journeys(municipalityId) }),
   };
 }

@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { PortfolioService } from '../portfolio/portfolio.service';
 import type { RankingService } from '../ranking/ranking.service';
 import type { InsightsReader } from './insights-reader';
@@ -24,6 +25,8 @@ export interface InsightsDeps {
   audit: Pick<AuditService, 'record'>;
   clock: () => Date;
   ranking: Pick<RankingService, 'pageVersion'>;
+  /** The published maps, for the step filter: only steps residents can report on, grouped by journey. */
+  publicJourneys: Pick<PublicJourneysService, 'listByLifeEvent'>;
 }
 
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
@@ -37,7 +40,7 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
   return params.toString();
 }
 
-export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking }: InsightsDeps) {
+export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking, publicJourneys }: InsightsDeps) {
   const pages = new OwnPages();
   return {
     index(req: Request, res: Response, next: NextFunction) {
@@ -52,7 +55,11 @@ export function insightsController({ insights, insightsReader, departments, port
         charts: await insights.charts(m.id, q).finally(nextTurn),
         options: {
           journeys: insightsReader.options(m.id).journeys,
-          steps: insightsReader.options(m.id).steps,
+          stepGroups: publicJourneys
+            .listByLifeEvent(m.id)
+            .flatMap((g) => g.journeys)
+            .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
+            .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
           departments: departments.list(m.id),
           lifeEvents: LIFE_EVENTS,
           statuses: RESPONSE_STATUSES,
@@ -60,7 +67,8 @@ export function insightsController({ insights, insightsReader, departments, port
         },
         link: (changes: Record<string, string | number | null>) => `?${queryString(q, changes)}`,
         exportLink: (format: string, separator?: string) =>
-          paths.admin.insights.export({ municipality: m.slug }, { ...q, page: undefined, format, separator }),
+          // The filter and sort only: the page and display choices (figures) are no part of an export.
+          paths.admin.insights.export({ municipality: m.slug }, { ...q, page: undefined, figures: undefined, format, separator }),
       }));
     },
 
@@ -86,16 +94,19 @@ export function insightsController({ insights, insightsReader, departments, port
         details: { format: q.format, journey: q.journey, lifeEvent: q.lifeEvent, department: q.department, step: q.step, status: q.status, from: q.from, to: q.to, sort: q.sort },
       });
       const rows = insights.exportRows(m.id, q, q.sort);
+      // Headers and labels (the status) in the request's language. The semicolon CSV is for Norwegian spreadsheets
+      // (decimal comma, Norwegian time), the comma CSV and the JSON are machine-readable (insights-export.ts).
+      const t = (key: string) => req.t(key);
       if (q.format === 'csv') {
-          res.attachment(`${name}.csv`).type('text/csv; charset=utf-8');
-          await writeCsv(res, rows, urlOf, (k) => req.t(k), q.separator === 'comma' ? ',' : ';');
-        } else if (q.format === 'xlsx') {
-          res.attachment(`${name}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-          await writeXlsx(res, rows, urlOf, (k) => req.t(k), req.t('insights.sheetName'));
-        } else {
-          res.attachment(`${name}.json`).type('application/json; charset=utf-8');
-          await writeJson(res, rows, urlOf, { municipality: m.slug, exportedAt: clock().toISOString(), filter: { ...q, format: undefined, separator: undefined } });
-        }
+        res.attachment(`${name}.csv`).type('text/csv; charset=utf-8');
+        await writeCsv(res, rows, urlOf, t, q.separator);
+      } else if (q.format === 'xlsx') {
+        res.attachment(`${name}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        await writeXlsx(res, rows, urlOf, t, req.t('insights.sheetName'));
+      } else {
+        res.attachment(`${name}.json`).type('application/json; charset=utf-8');
+        await writeJson(res, rows, urlOf, { municipality: m.slug, exportedAt: clock().toISOString(), filter: { ...q, format: undefined, separator: undefined } });
+      }
     },
   };
 }

@@ -171,13 +171,6 @@ export class InsightsRepository {
   journeys(municipalityId: number): { id: number; title: string }[] {
     return this.statement('SELECT id, title FROM journeys WHERE municipality_id = ? ORDER BY title').all(municipalityId) as { id: number; title: string }[];
   }
-
-  steps(municipalityId: number): { id: number; title: string; journey_id: number }[] {
-    return this.statement(
-      `SELECT s.id, s.title, s.journey_id FROM steps s JOIN journeys j ON j.id = s.journey_id JOIN phases ph ON ph.id = s.phase_id
-       WHERE j.municipality_id = ? AND s.removed_at IS NULL ORDER BY j.title, ph.position, s.position`,
-    ).all(municipalityId) as { id: number; title: string; journey_id: number }[];
-  }
 }
 
 /** A row read as an array, as an object (better-sqlite3 builds row objects property by property, which is slower). */

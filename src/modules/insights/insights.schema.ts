@@ -37,11 +37,28 @@ export const InsightsQuerySchema = z.object({
     .union([z.literal(''), z.string().regex(/^\d{1,6}$/)])
     .optional()
     .transform((v) => Math.max(1, Number(v || 1))),
+  /** Every figure of the formula as columns of the table; by default the compact set (#18). */
+  figures: z
+    .union([z.literal(''), z.literal('all')])
+    .optional()
+    .transform((v) => v === 'all'),
 });
 export type InsightsQuery = z.infer<typeof InsightsQuerySchema>;
-export type InsightsFilter = Omit<InsightsQuery, 'sort' | 'page'>;
+
+const FILTER_KEYS = ['journey', 'lifeEvent', 'department', 'step', 'status', 'from', 'to'] as const;
+/** Which candidates the table, charts and exports take: the query without its sort, page and display choices. */
+export type InsightsFilter = Pick<InsightsQuery, (typeof FILTER_KEYS)[number]>;
+
+/**
+ * The filter alone, in a fixed key order: numbers and pages are kept under it, so the table's page, its sort, the
+ * display and an export's format must not make a new key (each page of the table read every candidate again).
+ */
+export function filterOf(query: InsightsFilter): InsightsFilter {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as InsightsFilter;
+}
 
 export const ExportQuerySchema = InsightsQuerySchema.extend({
   format: z.enum(EXPORT_FORMATS).default('csv'),
+  // semicolon: for Norwegian spreadsheets (decimal comma, labels, Norwegian time); comma: machine-readable.
   separator: z.enum(['semicolon', 'comma']).default('semicolon'),
 });

@@ -4,9 +4,10 @@ import { figures, sumsOf, type Figures } from '../ranking/ranking.math';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { RankingService } from '../ranking/ranking.service';
 import { Turns } from '../../lib/turns';
+import { isoWeek, lastWeeks, mondayOfStrftimeWeek } from '../../lib/weeks';
 import type { InsightsReader } from './insights-reader';
 import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
-import type { InsightSort, InsightsFilter } from './insights.schema';
+import { filterOf, type InsightSort, type InsightsFilter } from './insights.schema';
 import { KeptNumbers, type Numbers } from '../ranking/kept-numbers';
 
 export const PAGE_SIZE = 50;
@@ -65,7 +66,8 @@ export class InsightsService {
     return item;
   }
 
-  async table(municipalityId: number, filter: InsightsFilter, sort: InsightSort, page: number) {
+  async table(municipalityId: number, query: InsightsFilter, sort: InsightSort, page: number) {
+    const filter = filterOf(query);
     const now = this.ranking.now();
     const numbers = await this.numbers.ready(municipalityId, filter, now, [sort]);
     // Keyed by the numbers' own version: they may be older than the data version by the time they are ready.
@@ -101,7 +103,8 @@ export class InsightsService {
    * the order comes from the kept numbers (sorting 100 000 candidates in SQL held the loop for the first row), the
    * rows from a read-only connection of the export's own.
    */
-  async *exportRows(municipalityId: number, filter: InsightsFilter, sort: InsightSort): AsyncGenerator<InsightItem> {
+  async *exportRows(municipalityId: number, query: InsightsFilter, sort: InsightSort): AsyncGenerator<InsightItem> {
+    const filter = filterOf(query);
     const now = this.ranking.now();
     const p = this.ranking.parameters(municipalityId, now);
     const numbers = await this.numbers.ready(municipalityId, filter, now, [sort]);
@@ -120,7 +123,8 @@ export class InsightsService {
   }
 
   /** The charts of the insights page, each with the numbers its text alternative shows. */
-  async charts(municipalityId: number, filter: InsightsFilter, now: Date = this.ranking.now()) {
+  async charts(municipalityId: number, query: InsightsFilter, now: Date = this.ranking.now()) {
+    const filter = filterOf(query);
     const numbers = await this.numbers.ready(municipalityId, filter, now, ['need']);
     return this.ranking.memo(municipalityId, `insights-charts:${municipalityId}:${numbers.version}:${now.getTime()}:${JSON.stringify(filter)}`, () =>
       this.chartsAt(numbers, municipalityId, now),
@@ -168,10 +172,21 @@ export class InsightsService {
     };
   }
 
-  /** New supporters per week over the last 26 weeks, from the first day of the window on: a read of some 180 day counts. */
-  private supportersPerWeek(municipalityId: number, now: Date) {
-    const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
-    return this.repo.supportersPerWeek(municipalityId, since).map((w) => ({ label: w.week, value: w.supporters }));
+  /**
+   * New supporters per week over the last 26 weeks (this one and the 25 before it, from Monday), every week named by its
+   * Monday and its ISO week number and shown even when nobody joined in it: a read of some 180 day counts. Empty when
+   * nobody joined in any of them.
+   */
+  private supportersPerWeek(municipalityId: number, now: Date): { label: string; week: number; value: number }[] {
+    const mondays = lastWeeks(now, WEEKS);
+    const perMonday = new Map(mondays.map((monday) => [monday, 0]));
+    // SQLite's %W splits the week over New Year in two (week 52 or 53, and week 00): both halves have the same Monday.
+    for (const w of this.repo.supportersPerWeek(municipalityId, mondays[0]!)) {
+      const monday = mondayOfStrftimeWeek(w.week);
+      if (perMonday.has(monday)) perMonday.set(monday, perMonday.get(monday)! + w.supporters);
+    }
+    const weeks = mondays.map((monday) => ({ label: monday, week: isoWeek(monday), value: perMonday.get(monday)! }));
+    return weeks.some((w) => w.value > 0) ? weeks : [];
   }
 
   /** How one candidate's figures came about: supporters over time, ratings, merged items and each formula. */
