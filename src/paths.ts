@@ -154,6 +154,7 @@ export const paths = {
       linkFromCandidate: path('/admin/:municipality/portfolio/link'),
       show: path('/admin/:municipality/portfolio/:initiativeId'),
       edit: path('/admin/:municipality/portfolio/:initiativeId/edit'),
+      move: path('/admin/:municipality/portfolio/:initiativeId/status'),
       candidates: path('/admin/:municipality/portfolio/:initiativeId/candidates'),
       unlink: path('/admin/:municipality/portfolio/:initiativeId/candidates/:painPointId/remove'),
     },

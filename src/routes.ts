@@ -171,6 +171,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.admin.portfolio.show.pattern, portfolio.show);
   r.get(p.admin.portfolio.edit.pattern, portfolioEditor, portfolio.edit.get);
   r.post(p.admin.portfolio.edit.pattern, portfolioEditor, portfolio.edit.post);
+  r.post(p.admin.portfolio.move.pattern, portfolioEditor, portfolio.move);
   r.post(p.admin.portfolio.candidates.pattern, portfolioEditor, portfolio.link);
   r.post(p.admin.portfolio.unlink.pattern, portfolioEditor, portfolio.unlink);
 

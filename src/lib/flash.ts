@@ -8,6 +8,8 @@ export const FLASHES = [
   'saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied', 'stepsMerged',
   // Moderation.
   'approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared',
+  // The same decisions, shown on the next pending item the moderator is taken to (#18).
+  'approvedNext', 'rejectedNext', 'mergedNext',
   // Staff, municipalities and their settings.
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
   'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',

@@ -62,26 +62,75 @@ describe('the queue', () => {
   });
 });
 
+describe('working through the queue (#18)', () => {
+  it('shows how long each item has waited, the longest waiting first, and filters by step', async () => {
+    const first = await report(await resident(t.app, stepPath), stepPath, { title: 'Ventet lengst' });
+    const second = await report(await resident(t.app, stepPath), stepPath, { title: 'Kom etterpå' });
+    t.db.prepare('UPDATE pain_points SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 3 * 86_400_000).toISOString(), first);
+    t.db.prepare('UPDATE pain_points SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 2 * 3_600_000).toISOString(), second);
+    const queue = (await moderator.agent.get('/admin/aust/moderation')).text;
+    expect(queue.indexOf('Ventet lengst')).toBeLessThan(queue.indexOf('Kom etterpå'));
+    expect(queue).toMatch(/Ventet lengst<\/a><\/th>\s*<td>3 dager<\/td>/);
+    expect(queue).toMatch(/Kom etterpå<\/a><\/th>\s*<td>2 timer<\/td>/);
+    expect((await moderator.agent.get('/admin/aust/moderation?lang=en')).text).toMatch(/Ventet lengst<\/a><\/th>\s*<td>3 days<\/td>/);
+    await moderator.agent.get('/admin/aust/moderation?lang=nb');
+    const stepOne = Number(stepPath.split('/').pop());
+    const stepTwo = t.db.prepare('SELECT id FROM steps WHERE id <> ? AND journey_id = (SELECT journey_id FROM steps WHERE id = ?)').pluck().get(stepOne, stepOne) as number;
+    expect((await moderator.agent.get(`/admin/aust/moderation?step=${stepOne}`)).text).toContain('Ventet lengst');
+    expect((await moderator.agent.get(`/admin/aust/moderation?step=${stepTwo}`)).text).not.toContain('Ventet lengst');
+    expect((await moderator.agent.get('/admin/aust/moderation?step=abc')).status).toBe(400);
+    // The step filter lists the published steps, grouped by journey.
+    expect(queue).toMatch(/<optgroup label="[^"]+">[\s\S]*Steg en[\s\S]*Steg to[\s\S]*<\/optgroup>/);
+  });
+
+  it('takes the moderator from a decision to the next item waiting, and to the queue when none is left', async () => {
+    const ids = t.db.prepare("SELECT id FROM pain_points WHERE municipality_id = ? AND moderation_status = 'pending'").pluck().all(municipalityId) as number[];
+    for (const pending of ids) t.db.prepare("UPDATE pain_points SET moderation_status = 'rejected' WHERE id = ?").run(pending);
+    const a = await report(await resident(t.app, stepPath), stepPath, { title: 'Først i køen' });
+    const b = await report(await resident(t.app, stepPath), stepPath, { title: 'Nest i køen' });
+    const approved = await post(`/admin/aust/moderation/${a}/approve`);
+    expect(approved.headers.location).toBe(`/admin/aust/moderation/${b}`);
+    expect((await moderator.agent.get(approved.headers.location!)).text).toContain(nb.flash.approvedNext);
+    const rejected = await post(`/admin/aust/moderation/${b}/reject`, { reason: 'Dobbelt.' });
+    expect(rejected.headers.location).toBe('/admin/aust/moderation');
+    expect((await moderator.agent.get('/admin/aust/moderation')).text).toContain(nb.flash.rejected);
+  });
+
+  it('keeps the reason with rejecting, in a group of its own', async () => {
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Skal vurderes' });
+    const html = (await moderator.agent.get(`/admin/aust/moderation/${id}`)).text;
+    const group = html.match(/<fieldset class="ds-fieldset">[\s\S]*?<\/fieldset>/)![0];
+    expect(group).toContain(nb.moderation.rejectHeading);
+    expect(group).toContain('name="reason"');
+    expect(group).toContain(nb.moderation.reject);
+    expect(group).not.toContain(nb.moderation.approve);
+  });
+});
+
 describe('notices after an action', () => {
   it('announces each action once, on the pain point’s page, and never in the address', async () => {
     const target = await report(await resident(t.app, stepPath), stepPath, { title: 'Målet' });
     const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Får meldinger' });
     await post(`/admin/aust/moderation/${target}/approve`);
     const page = `/admin/aust/moderation/${id}`;
-    const actions: [string, Record<string, string>, string][] = [
-      ['approve', {}, nb.flash.approved],
-      ['redact', { title: 'Får meldinger', body: 'Ny tekst.' }, nb.flash.redacted],
-      ['answer', { status: 'planned', text: 'Vi ser på det.' }, nb.flash.answered],
-      ['clear-flags', {}, nb.flash.flagsCleared],
-      ['merge', { targetId: String(target) }, nb.flash.merged],
-      ['unmerge', {}, nb.flash.unmerged],
-      ['reject', { reason: 'Ikke et innspill.' }, nb.flash.rejected],
+    // Decisions (publish, merge, reject) go on to the next item waiting, or to the queue when none waits (#18).
+    const actions: [string, Record<string, string>, string, string | null][] = [
+      ['approve', {}, nb.flash.approved, nb.flash.approvedNext],
+      ['redact', { title: 'Får meldinger', body: 'Ny tekst.' }, nb.flash.redacted, null],
+      ['answer', { status: 'planned', text: 'Vi ser på det.' }, nb.flash.answered, null],
+      ['clear-flags', {}, nb.flash.flagsCleared, null],
+      ['merge', { targetId: String(target) }, nb.flash.merged, nb.flash.mergedNext],
+      ['unmerge', {}, nb.flash.unmerged, null],
+      ['reject', { reason: 'Ikke et innspill.' }, nb.flash.rejected, nb.flash.rejectedNext],
     ];
-    for (const [action, body, notice] of actions) {
+    for (const [action, body, notice, onNext] of actions) {
+      const next = onNext === null ? null : t.services.moderation.nextPending(municipalityId, id);
       const res = await post(`${page}/${action}`, body);
-      expect([action, res.status, res.headers.location]).toEqual([action, 303, page]);
-      expect([action, (await moderator.agent.get(page)).text.includes(notice)]).toEqual([action, true]);
-      expect([action, (await moderator.agent.get(page)).text.includes(notice)]).toEqual([action, false]);
+      const to = onNext === null ? page : next === null ? '/admin/aust/moderation' : `/admin/aust/moderation/${next}`;
+      const shown = onNext !== null && next !== null ? onNext : notice;
+      expect([action, res.status, res.headers.location]).toEqual([action, 303, to]);
+      expect([action, (await moderator.agent.get(to)).text.includes(shown)]).toEqual([action, true]);
+      expect([action, (await moderator.agent.get(to)).text.includes(shown)]).toEqual([action, false]);
     }
     // A refused action announces nothing, and the page's other forms keep what is stored.
     const refused = await post(`${page}/answer`, { status: 'nonsense', text: 'x' });

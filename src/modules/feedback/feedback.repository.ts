@@ -346,18 +346,23 @@ export class FeedbackRepository {
 
   queue(
     municipalityId: number,
-    filter: { journeyId: number | null; status: ModerationStatus | 'all'; flagged: boolean },
+    filter: { journeyId: number | null; stepId: number | null; status: ModerationStatus | 'all'; flagged: boolean },
     limit: number,
-  ): (PainPointWithSupport & { journey_title: string })[] {
+  ): (PainPointWithSupport & { journey_title: string; step_title: string | null })[] {
+    // Hidden by flags first (residents cannot see them until someone looks), then the longest waiting.
     return this.statement(
-      `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title
-       FROM pain_points p JOIN journeys j ON j.id = p.journey_id
+      `SELECT p.*, ${SUPPORTERS} AS supporters, j.title AS journey_title, s.title AS step_title
+       FROM pain_points p JOIN journeys j ON j.id = p.journey_id LEFT JOIN steps s ON s.id = p.step_id
        WHERE p.municipality_id = @m
          AND (@journey IS NULL OR p.journey_id = @journey)
+         AND (@step IS NULL OR p.step_id = @step)
          AND (@status = 'all' OR p.moderation_status = @status)
          AND (@flagged = 0 OR p.flag_count > 0)
-       ORDER BY p.hidden_by_flags DESC, p.flag_count DESC, p.id ASC LIMIT @limit`,
-    ).all({ m: municipalityId, journey: filter.journeyId, status: filter.status, flagged: filter.flagged ? 1 : 0, limit }) as (PainPointWithSupport & { journey_title: string })[];
+       ORDER BY p.hidden_by_flags DESC, p.created_at ASC, p.id ASC LIMIT @limit`,
+    ).all({ m: municipalityId, journey: filter.journeyId, step: filter.stepId, status: filter.status, flagged: filter.flagged ? 1 : 0, limit }) as (PainPointWithSupport & {
+      journey_title: string;
+      step_title: string | null;
+    })[];
   }
 
   /** Other published pain points of the same journey, as merge targets. */

@@ -7,6 +7,7 @@ export type { PainPointRow, PainPointWithSupport };
 
 export interface QueueFilter {
   journeyId: number | null;
+  stepId: number | null;
   status: ModerationStatus | 'all';
   flagged: boolean;
 }
@@ -15,7 +16,8 @@ export interface PainPointModeration {
   /** Runs `work` in one write transaction: a rule's checks and its writes see the same rows. */
   transaction<T>(work: () => T): T;
   /** The municipality's pain points as the moderation queue shows them: hidden and flagged first. */
-  queue(municipalityId: number, filter: QueueFilter, limit: number): (PainPointWithSupport & { journey_title: string })[];
+  /** Hidden by flags first, then the longest waiting. */
+  queue(municipalityId: number, filter: QueueFilter, limit: number): (PainPointWithSupport & { journey_title: string; step_title: string | null })[];
   /** A pain point of this municipality, with its supporters. */
   get(municipalityId: number, id: number): PainPointWithSupport | undefined;
   /** The pain points merged into one. */

@@ -9,10 +9,18 @@ import { paths } from '../../paths';
 import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
+import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import { AnswerInputSchema, MergeInputSchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
 import type { ModerationService } from './moderation.service';
 
-export function moderationController({ moderation, journeyEditor }: { moderation: ModerationService; journeyEditor: Pick<JourneyEditorService, 'list'> }) {
+export interface ModerationDeps {
+  moderation: ModerationService;
+  journeyEditor: Pick<JourneyEditorService, 'list'>;
+  /** The published maps, for the step filter: the steps residents report on, grouped by journey. */
+  publicJourneys: Pick<PublicJourneysService, 'listByLifeEvent'>;
+}
+
+export function moderationController({ moderation, journeyEditor, publicJourneys }: ModerationDeps) {
   const m = (req: Request) => req.municipality!;
   const actor = (req: Request) => req.user!.id;
   const painPointId = (req: Request) => idParam(req, 'painPointId');
@@ -47,14 +55,36 @@ export function moderationController({ moderation, journeyEditor }: { moderation
       done: (req) => ({ to: paths.admin.moderation.detail({ municipality: m(req).slug, painPointId: painPointId(req) }), flash }),
     });
 
+  /**
+   * A decision on the pain point (publish, reject, merge): on to the next item waiting, so a moderator works through the
+   * queue without going back to it each time; to the queue when nothing else waits.
+   */
+  const decision = <S extends z.ZodType>(schema: S, flash: Flash, next: Flash, work: (req: Request, input: z.infer<S>) => void) =>
+    handleForm({
+      schema,
+      form: detail,
+      act: work,
+      done: (req) => {
+        const following = moderation.nextPending(m(req).id, painPointId(req));
+        return following === null
+          ? { to: paths.admin.moderation.queue({ municipality: m(req).slug }), flash }
+          : { to: paths.admin.moderation.detail({ municipality: m(req).slug, painPointId: following }), flash: next };
+      },
+    });
+
   return {
     queue(req: Request, res: Response) {
       const query = parseQuery(QueueQuerySchema, req.query);
-      const filter = { journeyId: query.journey, status: query.status, flagged: query.flagged };
+      const filter = { journeyId: query.journey, stepId: query.step, status: query.status, flagged: query.flagged };
       res.render('moderation/queue', {
         title: req.t('moderation.title'),
         items: moderation.queue(m(req).id, filter),
         journeys: journeyEditor.list(m(req).id),
+        stepGroups: publicJourneys
+          .listByLifeEvent(m(req).id)
+          .flatMap((g) => g.journeys)
+          .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
+          .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
         statuses: [...MODERATION_STATUSES, 'all'],
         filter,
       });
@@ -63,10 +93,10 @@ export function moderationController({ moderation, journeyEditor }: { moderation
       const { view, locals } = detail(req);
       res.render(view, { ...locals, errors: {}, values: {} });
     },
-    approve: painPointAction(EmptyFormSchema, 'approved', (req) => moderation.approve(actor(req), m(req).id, painPointId(req))),
-    reject: painPointAction(RejectInputSchema, 'rejected', (req, { reason }) => moderation.reject(actor(req), m(req).id, painPointId(req), reason)),
+    approve: decision(EmptyFormSchema, 'approved', 'approvedNext', (req) => moderation.approve(actor(req), m(req).id, painPointId(req))),
+    reject: decision(RejectInputSchema, 'rejected', 'rejectedNext', (req, { reason }) => moderation.reject(actor(req), m(req).id, painPointId(req), reason)),
     redact: painPointAction(RedactInputSchema, 'redacted', (req, { title, body }) => moderation.redact(actor(req), m(req).id, painPointId(req), title, body)),
-    merge: painPointAction(MergeInputSchema, 'merged', (req, { targetId }) => moderation.merge(actor(req), m(req).id, painPointId(req), targetId)),
+    merge: decision(MergeInputSchema, 'merged', 'mergedNext', (req, { targetId }) => moderation.merge(actor(req), m(req).id, painPointId(req), targetId)),
     unmerge: painPointAction(EmptyFormSchema, 'unmerged', (req) => moderation.unmerge(actor(req), m(req).id, painPointId(req))),
     answer: painPointAction(AnswerInputSchema, 'answered', (req, { status, text }) => moderation.answer(actor(req), m(req).id, painPointId(req), status, text)),
     clearFlags: painPointAction(EmptyFormSchema, 'flagsCleared', (req) => moderation.clearFlags(actor(req), m(req).id, painPointId(req))),

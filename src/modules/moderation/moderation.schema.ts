@@ -4,8 +4,11 @@ import { BODY_MAX, TITLE_MAX } from '../feedback/feedback.schema';
 import { MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 
 // Query strings also carry ?lang=, so unknown keys are ignored; values outside the lists are refused.
+const optionalId = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional().transform((v) => (v ? Number(v) : null));
+
 export const QueueQuerySchema = z.object({
-  journey: z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional().transform((v) => (v ? Number(v) : null)),
+  journey: optionalId,
+  step: optionalId,
   status: z.enum([...MODERATION_STATUSES, 'all']).default('pending'),
   flagged: z.union([z.literal(''), z.literal('1')]).optional().transform((v) => v === '1'),
 });

@@ -25,8 +25,16 @@ export class ModerationService {
     this.audit.record({ actorUserId: actorId, municipalityId, action, entityType: 'pain_point', entityId: id, details });
   }
 
+  /** The queue with how long each item has waited, in minutes (the page says it in words). */
   queue(municipalityId: number, filter: QueueFilter) {
-    return this.painPoints.queue(municipalityId, filter, QUEUE_LIMIT);
+    const now = this.clock().getTime();
+    return this.painPoints.queue(municipalityId, filter, QUEUE_LIMIT).map((p) => ({ ...p, waitedMinutes: Math.max(0, Math.floor((now - Date.parse(p.created_at)) / 60_000)) }));
+  }
+
+  /** The pending item a moderator takes next after deciding on `afterId`: the first of the queue's default view. */
+  nextPending(municipalityId: number, afterId: number): number | null {
+    const next = this.painPoints.queue(municipalityId, { journeyId: null, stepId: null, status: 'pending', flagged: false }, 2).find((p) => p.id !== afterId);
+    return next?.id ?? null;
   }
 
   get(municipalityId: number, id: number): PainPointWithSupport {

@@ -72,6 +72,18 @@ export class PortfolioRepository {
     this.setDepartments(id, v.departmentIds);
   }
 
+  /** A status move from the board or the WIP question: nothing else of the initiative changes. */
+  setStatus(id: number, status: InitiativeStatus, now: string): void {
+    this.statement('UPDATE initiatives SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  }
+
+  /** The initiatives in progress, which count against the WIP limit. */
+  inProgress(municipalityId: number): { id: number; title: string; public_note: string }[] {
+    return this.statement(
+      "SELECT id, title, public_note FROM initiatives WHERE municipality_id = ? AND status = 'in_progress' ORDER BY title, id",
+    ).all(municipalityId) as { id: number; title: string; public_note: string }[];
+  }
+
   private setDepartments(id: number, departmentIds: number[]): void {
     this.statement('DELETE FROM initiative_departments WHERE initiative_id = ?').run(id);
     const insert = this.statement('INSERT OR IGNORE INTO initiative_departments (initiative_id, department_id) VALUES (?, ?)');

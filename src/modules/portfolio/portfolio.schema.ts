@@ -1,8 +1,22 @@
 // Form and query schemas of the portfolio.
 import { z } from 'zod';
-import { CONFIDENCES, EFFORTS, INITIATIVE_STATUSES } from './portfolio-vocabulary';
+import { CONFIDENCES, EFFORTS, INITIATIVE_STATUSES, type MakeRoomAction } from './portfolio-vocabulary';
 
 const id = (message: string) => z.string(message).regex(/^\d{1,12}$/, message).transform(Number);
+
+/**
+ * The WIP question's answer, sent back with the change it was asked about: `pause:<id>` or `finish:<id>` of an
+ * initiative in progress. Absent on the first submission.
+ */
+const makeRoom = z
+  .string('portfolio.errors.notInProgress')
+  .regex(/^(pause|finish):\d{1,12}$/, 'portfolio.errors.notInProgress')
+  .transform((v) => {
+    const [action, initiativeId] = v.split(':');
+    return { action: action as MakeRoomAction, initiativeId: Number(initiativeId) };
+  })
+  .optional()
+  .transform((v) => v ?? null);
 
 export const InitiativeInputSchema = z.strictObject({
   title: z.string('validation.required').trim().min(1, 'validation.required').max(160, 'validation.tooLong'),
@@ -20,6 +34,16 @@ export const InitiativeInputSchema = z.strictObject({
   publicNote: z.string('validation.invalid').trim().max(2000, 'validation.tooLong').default(''),
   // When starting from a candidate in the insights table.
   candidateId: z.union([z.literal(''), z.string().regex(/^\d{1,12}$/, 'portfolio.errors.notCandidate')]).optional().transform((v) => (v ? Number(v) : null)),
+  makeRoom,
+});
+
+/**
+ * A move from the board: the status to move to (BOARD_MOVES says which are offered from where). The service checks
+ * it against the statuses, so that an unknown one is refused with its own message rather than the forms' generic one.
+ */
+export const MoveInputSchema = z.strictObject({
+  to: z.string('validation.required').max(40, 'validation.invalid'),
+  makeRoom,
 });
 
 export const LinkInputSchema = z.strictObject({ painPointId: id('portfolio.errors.notCandidate') });

@@ -1,12 +1,14 @@
 // The portfolio: initiatives with RANKING.md's priority beside the residents' summed need, the WIP limit, status
 // propagation to linked pain points (a moderator's own answer wins), and the public "what we are doing". No req/res.
-import { ConflictError, NotFoundError } from '../../errors';
+import { AppError, ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { PainPointLinks } from '../feedback/pain-point-links.port';
 import { isPubliclyVisible } from '../feedback/public-visibility';
 import type { RankingService } from '../ranking/ranking.service';
-import { INITIATIVE_STATUSES, priority, PROPAGATED_STATUS, type InitiativeStatus } from './portfolio-vocabulary';
+import {
+  BOARD_MOVES, INITIATIVE_STATUSES, isInitiativeStatus, MAKE_ROOM_STATUS, priority, PROPAGATED_STATUS, type InitiativeStatus, type MakeRoomAction,
+} from './portfolio-vocabulary';
 import type { InitiativeRow, InitiativeValues, PortfolioRepository } from './portfolio.repository';
 
 export interface Initiative extends InitiativeRow {
@@ -15,6 +17,32 @@ export interface Initiative extends InitiativeRow {
   needSum: number;
   priority: number;
   crossDepartment: boolean;
+}
+
+/** Staff's answer to the WIP question: the initiative in progress to pause or finish to make room. */
+export interface MakeRoom {
+  action: MakeRoomAction;
+  initiativeId: number;
+}
+
+/**
+ * How a staff member's change keeps to the municipality's WIP limit: the limit, and their answer to the question
+ * (null until asked). Seeds and tests that set up data leave it out, and no limit applies to them.
+ */
+export interface Focus {
+  wipLimit: number;
+  makeRoom: MakeRoom | null;
+}
+
+/** One more initiative in progress would pass the WIP limit, and no room was made: the controller asks which to stop. */
+export class WipLimitReached extends AppError {
+  constructor(
+    readonly inProgress: { id: number; title: string }[],
+    readonly limit: number,
+  ) {
+    // 409 when nothing asks the question (the error page then says why).
+    super(409, 'portfolio.wipQuestion.title');
+  }
 }
 
 export class PortfolioService {
@@ -69,6 +97,7 @@ export class PortfolioService {
         (filter.journeyId === null || i.candidates.some((c) => c.journey_id === filter.journeyId)),
     );
     const byPriority = (a: Initiative, b: Initiative) => b.priority - a.priority || b.needSum - a.needSum || a.id - b.id;
+    // Paused initiatives are not work in progress: pausing is how a team gets back under the limit.
     const inProgress = everything.filter((i) => i.status === 'in_progress').length;
     return {
       columns: INITIATIVE_STATUSES.map((status) => ({ status, initiatives: shown.filter((i) => i.status === status).sort(byPriority) })),
@@ -90,29 +119,69 @@ export class PortfolioService {
     if (!this.painPoints.isCandidate(municipalityId, painPointId)) throw new ConflictError({ painPointId: 'portfolio.errors.notCandidate' });
   }
 
-  create(actorId: number | null, municipalityId: number, v: InitiativeValues, candidateIds: number[] = []): number {
-    const id = this.repo.transaction(() => {
+  /**
+   * Keeps a move into "in progress" within the WIP limit: with staff's answer, pauses or finishes the initiative they
+   * chose (its own audit entry, in the caller's transaction, so both changes stand or fall together); without one,
+   * refuses when the limit is reached, so the change is never saved without the question. A swap never adds to the
+   * work in progress, so it is allowed even where the limit was already passed (a limit lowered later, old data).
+   */
+  private keepWithinLimit(actorId: number | null, municipalityId: number, id: number | null, from: InitiativeStatus | null, to: InitiativeStatus, focus?: Focus): void {
+    if (!focus || to !== 'in_progress' || from === 'in_progress') return;
+    const inProgress = this.repo.inProgress(municipalityId).filter((i) => i.id !== id);
+    if (!focus.makeRoom) {
+      if (inProgress.length >= focus.wipLimit) throw new WipLimitReached(inProgress.map(({ id: otherId, title }) => ({ id: otherId, title })), focus.wipLimit);
+      return;
+    }
+    const chosen = inProgress.find((i) => i.id === focus.makeRoom!.initiativeId);
+    // A stale question page (someone else paused it meanwhile) or an altered one.
+    if (!chosen) throw new ConflictError({ _form: 'portfolio.errors.notInProgress' });
+    const status = MAKE_ROOM_STATUS[focus.makeRoom.action];
+    this.repo.setStatus(chosen.id, status, this.now());
+    this.propagate(municipalityId, chosen.id, status, chosen.public_note);
+    this.audit.record({
+      actorUserId: actorId, municipalityId, action: 'initiative.status_changed', entityType: 'initiative', entityId: chosen.id,
+      details: { from: 'in_progress', to: status, makingRoomFor: id },
+    });
+  }
+
+  create(actorId: number | null, municipalityId: number, v: InitiativeValues, candidateIds: number[] = [], focus?: Focus): number {
+    return this.repo.transaction(() => {
       this.assertDepartments(municipalityId, v);
       for (const c of candidateIds) this.assertCandidate(municipalityId, c);
+      this.keepWithinLimit(actorId, municipalityId, null, null, v.status, focus);
       const initiativeId = this.repo.insert(municipalityId, v, this.now());
       for (const c of candidateIds) this.repo.link(initiativeId, c);
       this.propagate(municipalityId, initiativeId, v.status, v.publicNote);
+      this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.created', entityType: 'initiative', entityId: initiativeId, details: { status: v.status, candidates: candidateIds } });
       return initiativeId;
     });
-    this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.created', entityType: 'initiative', entityId: id, details: { status: v.status, candidates: candidateIds } });
-    return id;
   }
 
-  update(actorId: number, municipalityId: number, id: number, v: InitiativeValues): void {
-    const before = this.get(municipalityId, id);
+  update(actorId: number, municipalityId: number, id: number, v: InitiativeValues, focus?: Focus): void {
     this.repo.transaction(() => {
+      // Read inside the transaction, so that the status the WIP rule starts from is the one being changed.
+      const before = this.get(municipalityId, id);
       this.assertDepartments(municipalityId, v);
+      this.keepWithinLimit(actorId, municipalityId, id, before.status, v.status, focus);
       this.repo.update(id, v, this.now());
       if (v.status !== before.status) this.propagate(municipalityId, id, v.status, v.publicNote);
+      this.audit.record({
+        actorUserId: actorId, municipalityId, action: 'initiative.updated', entityType: 'initiative', entityId: id,
+        details: { from: { status: before.status, progress: before.progress }, to: { status: v.status, progress: v.progress } },
+      });
     });
-    this.audit.record({
-      actorUserId: actorId, municipalityId, action: 'initiative.updated', entityType: 'initiative', entityId: id,
-      details: { from: { status: before.status, progress: before.progress }, to: { status: v.status, progress: v.progress } },
+  }
+
+  /** A move from the board: only the moves BOARD_MOVES offers from the current status, under the same WIP rule. */
+  move(actorId: number, municipalityId: number, id: number, to: string, focus: Focus): void {
+    if (!isInitiativeStatus(to)) throw new ConflictError({ _form: 'portfolio.errors.unknownStatus' });
+    this.repo.transaction(() => {
+      const before = this.get(municipalityId, id);
+      if (!BOARD_MOVES[before.status].includes(to)) throw new ConflictError({ _form: 'portfolio.errors.moveNotAllowed' });
+      this.keepWithinLimit(actorId, municipalityId, id, before.status, to, focus);
+      this.repo.setStatus(id, to, this.now());
+      this.propagate(municipalityId, id, to, before.public_note);
+      this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.status_changed', entityType: 'initiative', entityId: id, details: { from: before.status, to } });
     });
   }
 
@@ -146,12 +215,16 @@ export class PortfolioService {
     }
   }
 
-  /** For residents: initiatives in progress and done, with the pain points they answer that residents can see. */
+  /**
+   * For residents: initiatives in progress, paused and done, with the pain points they answer that residents can see.
+   * A paused one stays on the page, saying so, rather than vanishing from what residents were told is being done.
+   */
   doing(municipalityId: number) {
+    const order: InitiativeStatus[] = ['in_progress', 'paused', 'done'];
     return this.all(municipalityId)
-      .filter((i) => i.status === 'in_progress' || i.status === 'done')
+      .filter((i) => order.includes(i.status))
       .map((i) => ({ ...i, candidates: i.candidates.filter((c) => c.public) }))
-      .sort((a, b) => (a.status === b.status ? b.priority - a.priority : a.status === 'in_progress' ? -1 : 1));
+      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.priority - a.priority);
   }
 
   initiativesOf(municipalityId: number, painPointId: number): Initiative[] {
