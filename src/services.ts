@@ -46,17 +46,18 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const insightsRepo = new InsightsRepository(db);
   const publicJourneys = new PublicJourneysService(journeys);
   const readInsights = insightsReader(db, insightsRepo);
+  const portfolio = new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo), departments, ranking, audit, clock);
   const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db));
   return {
     clock,
     ranking,
     insights: new InsightsService(insightsRepo, ranking, publicJourneys, readInsights),
-    portfolio: new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo), departments, ranking, audit, clock),
+    portfolio,
     insightsReader: readInsights,
     feedback,
     /** What the journey map and step pages show of residents' feedback (the journeys module's JourneyFeedback port). */
     journeyFeedback: journeyFeedback(feedback, ranking),
-    moderation: new ModerationService(painPointModeration(feedbackRepo), ranking, audit, clock),
+    moderation: new ModerationService(painPointModeration(feedbackRepo), ranking, audit, clock, portfolio),
     departments,
     journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {
       hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),

@@ -107,22 +107,65 @@ describe('initiatives', () => {
 });
 
 describe('status propagation', () => {
-  it('moves linked pain points along (planned, in progress, solved), into the feed; a moderator’s own answer wins', async () => {
+  it('moves linked pain points along (planned, in progress, solved), into the feed, over an earlier answer of a moderator (#18)', async () => {
     const moderator = t.db.prepare("SELECT id FROM users WHERE email = 'moderator@aust.no'").pluck().get() as number;
     t.services.moderation.answer(moderator, m, candidates[2]!, 'under_review', 'Vi ser på det selv.');
     const id = t.services.portfolio.create(1, m, { title: 'Propagering', description: '', ownerDepartmentId: owner, departmentIds: [], effort: 'S', confidence: 'high', status: 'proposed', progress: 0, publicNote: 'Vi jobber med saken.' }, [candidates[1]!, candidates[2]!]);
     const status = (pp: number) => t.db.prepare('SELECT response_status FROM pain_points WHERE id = ?').pluck().get(pp);
+    // A proposed initiative tells residents nothing yet: the moderator's answer stands.
     expect([status(candidates[1]!), status(candidates[2]!)]).toEqual(['received', 'under_review']);
     for (const [initiativeStatus, expected] of [['planned', 'planned'], ['in_progress', 'in_progress'], ['done', 'solved']] as const) {
       const res = await analyst.agent.post(`/admin/aust/portfolio/${id}/edit`).type('form').send(form({ title: 'Propagering', status: initiativeStatus, progress: '50', departmentIds: [] }));
       expect(res.status).toBe(303);
-      expect(status(candidates[1]!)).toBe(expected);
-      expect(status(candidates[2]!)).toBe('under_review');
+      expect([initiativeStatus, status(candidates[1]!), status(candidates[2]!)]).toEqual([initiativeStatus, expected, expected]);
     }
     const feed = await request(t.app).get('/aust/reiser/reise/feed.atom');
     expect(feed.text).toContain('Løst: Kandidat 1');
     const mine = await request(t.app).get(`/aust/innspill/${candidates[1]}`);
     expect(mine.text).toContain('Løst');
+  });
+});
+
+describe('one truth about a report\'s status (#18)', () => {
+  const report = (title: string) => {
+    const j = t.db.prepare("SELECT id FROM journeys WHERE slug = 'reise' AND municipality_id = ?").get(m) as { id: number };
+    const step = t.db.prepare('SELECT id FROM steps WHERE journey_id = ?').pluck().get(j.id) as number;
+    return t.services.feedback.submit(t.services.feedback.ensureParticipant(`sannhet-${title}`), t.services.municipalities.bySlug('aust'), j.id, step, { title, body: 'x', severity: 3, channel: null }).id;
+  };
+  const moderatorId = () => t.db.prepare("SELECT id FROM users WHERE email = 'moderator@aust.no'").pluck().get() as number;
+  const initiative = (title: string, status: 'planned' | 'in_progress', pp: number) =>
+    t.services.portfolio.create(1, m, { title, description: '', ownerDepartmentId: owner, departmentIds: [], effort: 'S', confidence: 'high', status, progress: 10, publicNote: `Notat for ${title}` }, [pp]);
+
+  it('shows a declined report taken up by an initiative in progress as being worked on, everywhere, and open for "me too"', async () => {
+    const pp = report('Avslått, så tatt opp igjen');
+    t.services.moderation.answer(moderatorId(), m, pp, 'declined', 'Ikke nå.');
+    expect((await request(t.app).get(`/aust/innspill/${pp}`)).text).toContain(nb.feedback.closedForVotes);
+    // Make room under the WIP limit of 1.
+    for (const busy of t.db.prepare("SELECT id FROM initiatives WHERE municipality_id = ? AND status = 'in_progress'").pluck().all(m) as number[]) {
+      t.db.prepare("UPDATE initiatives SET status = 'done' WHERE id = ?").run(busy);
+    }
+    initiative('Tatt opp igjen', 'in_progress', pp);
+    const page = (await request(t.app).get(`/aust/innspill/${pp}`)).text;
+    expect(page).toContain(nb.responseStatus.in_progress);
+    expect(page).not.toContain(nb.feedback.closedForVotes);
+    expect(page).toContain('Tatt opp igjen');
+    expect((await request(t.app).get('/aust/vi-gjor')).text).toContain('Avslått, så tatt opp igjen');
+    const api = await request(t.app).get('/api/v1/municipalities/aust/candidates?limit=100');
+    expect(api.body.candidates.find((c: { id: number }) => c.id === pp).responseStatus).toBe('in_progress');
+    const insights = await analyst.agent.get('/admin/aust/insights?status=in_progress');
+    expect(insights.text).toContain('Avslått, så tatt opp igjen');
+    // A moderator answering it again cannot make it say "declined" while the initiative is under way.
+    t.services.moderation.answer(moderatorId(), m, pp, 'declined', 'Fortsatt nei.');
+    expect(t.db.prepare('SELECT response_status FROM pain_points WHERE id = ?').pluck().get(pp)).toBe('in_progress');
+  });
+
+  it('reopens a declined report that a planned initiative picks up', async () => {
+    const pp = report('Avslått, så planlagt');
+    t.services.moderation.answer(moderatorId(), m, pp, 'declined', 'Ikke nå.');
+    initiative('Planlagt tiltak', 'planned', pp);
+    const page = (await request(t.app).get(`/aust/innspill/${pp}`)).text;
+    expect(page).toContain(nb.responseStatus.planned);
+    expect(page).not.toContain(nb.feedback.closedForVotes);
   });
 });
 

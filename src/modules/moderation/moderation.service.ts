@@ -8,6 +8,12 @@ import type { RankingService } from '../ranking/ranking.service';
 
 export const QUEUE_LIMIT = 200;
 
+/** What a moderator's answer needs of the portfolio (named, not imported: the portfolio builds on feedback too). */
+export interface ReportInitiatives {
+  /** Gives the report the answer its initiatives decide: one in progress outweighs an earlier answer (#18). */
+  reconcile(municipalityId: number, painPointId: number): void;
+}
+
 export class ModerationService {
   constructor(
     /** The feedback module's port: the pain points these rules read and change. */
@@ -15,6 +21,7 @@ export class ModerationService {
     private readonly ranking: Pick<RankingService, 'refresh'>,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    private readonly initiatives: ReportInitiatives,
   ) {}
 
   private now(): string {
@@ -118,6 +125,7 @@ export class ModerationService {
     this.painPoints.transaction(() => {
       const p = this.get(municipalityId, id);
       this.painPoints.answer(p, status, text, this.now());
+      this.initiatives.reconcile(municipalityId, id);
     });
     this.record(actorId, municipalityId, 'pain_point.answered', id, { status });
   }

@@ -117,6 +117,13 @@ export class PortfolioRepository {
     return this.statement('DELETE FROM initiative_candidates WHERE initiative_id = ? AND pain_point_id = ?').run(initiativeId, painPointId).changes === 1;
   }
 
+  /** Every initiative a pain point belongs to, with what it tells residents. */
+  initiativesOfPainPoint(painPointId: number): { status: InitiativeStatus; public_note: string }[] {
+    return this.statement(
+      'SELECT i.status, i.public_note FROM initiatives i JOIN initiative_candidates c ON c.initiative_id = i.id WHERE c.pain_point_id = ?',
+    ).all(painPointId) as { status: InitiativeStatus; public_note: string }[];
+  }
+
   linkedPainPointIds(initiativeId: number): number[] {
     return this.statement('SELECT pain_point_id FROM initiative_candidates WHERE initiative_id = ?', 'pluck').all(initiativeId) as number[];
   }

@@ -7,9 +7,10 @@ import type { PainPointLinks } from '../feedback/pain-point-links.port';
 import { isPubliclyVisible } from '../feedback/public-visibility';
 import type { RankingService } from '../ranking/ranking.service';
 import {
-  BOARD_MOVES, INITIATIVE_STATUSES, isInitiativeStatus, MAKE_ROOM_STATUS, priority, PROPAGATED_STATUS, type InitiativeStatus, type MakeRoomAction,
+  BOARD_MOVES, INITIATIVE_STATUSES, isInitiativeStatus, MAKE_ROOM_STATUS, priority, type InitiativeStatus, type MakeRoomAction,
 } from './portfolio-vocabulary';
 import type { InitiativeRow, InitiativeValues, PortfolioRepository } from './portfolio.repository';
+import { answerFromInitiatives } from './report-status';
 
 export interface Initiative extends InitiativeRow {
   departments: { id: number; name: string }[];
@@ -137,7 +138,7 @@ export class PortfolioService {
     if (!chosen) throw new ConflictError({ _form: 'portfolio.errors.notInProgress' });
     const status = MAKE_ROOM_STATUS[focus.makeRoom.action];
     this.repo.setStatus(chosen.id, status, this.now());
-    this.propagate(municipalityId, chosen.id, status, chosen.public_note);
+    this.propagate(municipalityId, chosen.id);
     this.audit.record({
       actorUserId: actorId, municipalityId, action: 'initiative.status_changed', entityType: 'initiative', entityId: chosen.id,
       details: { from: 'in_progress', to: status, makingRoomFor: id },
@@ -151,7 +152,7 @@ export class PortfolioService {
       this.keepWithinLimit(actorId, municipalityId, null, null, v.status, focus);
       const initiativeId = this.repo.insert(municipalityId, v, this.now());
       for (const c of candidateIds) this.repo.link(initiativeId, c);
-      this.propagate(municipalityId, initiativeId, v.status, v.publicNote);
+      this.propagate(municipalityId, initiativeId);
       this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.created', entityType: 'initiative', entityId: initiativeId, details: { status: v.status, candidates: candidateIds } });
       return initiativeId;
     });
@@ -164,7 +165,7 @@ export class PortfolioService {
       this.assertDepartments(municipalityId, v);
       this.keepWithinLimit(actorId, municipalityId, id, before.status, v.status, focus);
       this.repo.update(id, v, this.now());
-      if (v.status !== before.status) this.propagate(municipalityId, id, v.status, v.publicNote);
+      if (v.status !== before.status) this.propagate(municipalityId, id);
       this.audit.record({
         actorUserId: actorId, municipalityId, action: 'initiative.updated', entityType: 'initiative', entityId: id,
         details: { from: { status: before.status, progress: before.progress }, to: { status: v.status, progress: v.progress } },
@@ -180,7 +181,7 @@ export class PortfolioService {
       if (!BOARD_MOVES[before.status].includes(to)) throw new ConflictError({ _form: 'portfolio.errors.moveNotAllowed' });
       this.keepWithinLimit(actorId, municipalityId, id, before.status, to, focus);
       this.repo.setStatus(id, to, this.now());
-      this.propagate(municipalityId, id, to, before.public_note);
+      this.propagate(municipalityId, id);
       this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.status_changed', entityType: 'initiative', entityId: id, details: { from: before.status, to } });
     });
   }
@@ -189,7 +190,7 @@ export class PortfolioService {
     const initiative = this.get(municipalityId, id);
     this.repo.transaction(() => {
       this.assertCandidate(municipalityId, painPointId);
-      if (this.repo.link(id, painPointId)) this.propagateTo(municipalityId, [painPointId], initiative.status, initiative.public_note);
+      if (this.repo.link(id, painPointId)) this.reconcile(municipalityId, painPointId);
     });
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.candidate_linked', entityType: 'initiative', entityId: id, details: { painPointId } });
   }
@@ -200,19 +201,20 @@ export class PortfolioService {
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.candidate_unlinked', entityType: 'initiative', entityId: id, details: { painPointId } });
   }
 
-  private propagate(municipalityId: number, initiativeId: number, status: InitiativeStatus, note: string): void {
-    this.propagateTo(municipalityId, this.repo.linkedPainPointIds(initiativeId), status, note);
+  private propagate(municipalityId: number, initiativeId: number): void {
+    for (const id of this.repo.linkedPainPointIds(initiativeId)) this.reconcile(municipalityId, id);
   }
 
-  /** Linked pain points follow the initiative's status, unless a moderator has answered them in person. */
-  private propagateTo(municipalityId: number, painPointIds: number[], status: InitiativeStatus, note: string): void {
-    const response = PROPAGATED_STATUS[status];
-    if (!response) return;
-    for (const id of painPointIds) {
-      const answer = this.painPoints.answerOf(municipalityId, id);
-      if (!answer || answer.byModerator || answer.status === response) continue;
-      this.painPoints.answerFromInitiative({ id, journeyId: answer.journeyId }, response, note, this.now());
-    }
+  /**
+   * Gives a pain point the answer its initiatives decide (report-status.ts): after an initiative changes or takes it
+   * in, and after a moderator answers it in person (the moderation module calls this through its port).
+   */
+  reconcile(municipalityId: number, painPointId: number): void {
+    const answer = this.painPoints.answerOf(municipalityId, painPointId);
+    if (!answer) return;
+    const initiatives = this.repo.initiativesOfPainPoint(painPointId).map((i) => ({ status: i.status, publicNote: i.public_note }));
+    const decided = answerFromInitiatives(answer, initiatives);
+    if (decided) this.painPoints.answerFromInitiative({ id: painPointId, journeyId: answer.journeyId }, decided.status, decided.note, this.now());
   }
 
   /**
