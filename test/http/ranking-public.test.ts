@@ -147,3 +147,24 @@ describe('step page and map', () => {
     expect(map).toMatch(/data-heat="0">\s*Ingen innspill ennå/);
   });
 });
+
+describe('closed items (#18)', () => {
+  it('lists solved and declined items apart, labelled, on the ranking, and after the open ones under "most important"', async () => {
+    const moderator = t.db.prepare("SELECT id FROM users LIMIT 1").pluck().get() as number | undefined;
+    const m = t.services.municipalities.bySlug('aust').id;
+    t.services.moderation.answer(moderator ?? null, m, popular, 'solved', 'Fikset.');
+    const top = (await request(t.app).get('/aust/viktigst')).text;
+    const closedAt = top.indexOf('id="closed-heading"');
+    expect(closedAt).toBeGreaterThan(0);
+    // The solved one is no longer among the open, and is listed below with its status.
+    expect(top.indexOf('Mange er enige')).toBeGreaterThan(closedAt);
+    expect(top.indexOf('Bare jeg')).toBeLessThan(closedAt);
+    expect(top.slice(closedAt)).toMatch(/<span class="ds-tag" data-color="success">Løst<\/span>/);
+    const en = (await request(t.app).get('/aust/viktigst?lang=en')).text;
+    expect(en).toContain('>Closed</h2>');
+    // On the step page, "most important" puts open items first, though the solved one has more need.
+    const step = (await request(t.app).get(stepPath)).text;
+    expect(step.indexOf('Bare jeg')).toBeLessThan(step.indexOf('Mange er enige'));
+    expect(t.services.ranking.ranked(m, { limit: 2 }).map((c) => c.id)[0]).toBe(popular);
+  });
+});

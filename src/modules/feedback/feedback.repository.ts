@@ -365,6 +365,14 @@ export class FeedbackRepository {
     })[];
   }
 
+  /** Which of the given pain points are closed (solved or declined). */
+  closedAmong(ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    return new Set(
+      this.statement("SELECT id FROM pain_points WHERE id IN (SELECT value FROM json_each(?)) AND response_status IN ('solved', 'declined')", 'pluck').all(JSON.stringify(ids)) as number[],
+    );
+  }
+
   /** Other published pain points of the same journey, as merge targets. */
   mergeTargets(journeyId: number, exceptId: number): { id: number; title: string }[] {
     return this.statement(`SELECT id, title FROM pain_points WHERE journey_id = ? AND id <> ? AND moderation_status = 'published' ORDER BY title`)

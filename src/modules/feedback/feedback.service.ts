@@ -131,11 +131,17 @@ export class FeedbackService {
     return this.pageOf(this.orderedIds(municipalityId, journeyId, null, sort), page, participantId);
   }
 
-  /** "Most important" is the ranking's order (need score, cached per moment); the other sorts come from SQL. */
+  /**
+   * "Most important" is the ranking's order (need score, cached per moment) with closed items last; the other sorts
+   * come from SQL.
+   */
   private orderedIds(municipalityId: number, journeyId: number, stepId: number | null, sort: StepSort): number[] {
     if (sort !== 'important') return this.repo.publicIds(journeyId, stepId, sort);
     const scope = stepId === null ? { journeyId, journeyLevelOnly: true } : { journeyId, stepId };
-    return this.ranking.rankedIds(municipalityId, { ...scope, limit: -1 });
+    const ids = this.ranking.rankedIds(municipalityId, { ...scope, limit: -1 });
+    // Open items first, in ranking order; solved and declined ones after them (#18).
+    const closed = this.repo.closedAmong(ids);
+    return closed.size === 0 ? ids : [...ids.filter((id) => !closed.has(id)), ...ids.filter((id) => closed.has(id))];
   }
 
   /**

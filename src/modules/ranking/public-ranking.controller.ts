@@ -7,6 +7,14 @@ import type { PublicJourneysService } from '../journeys/public-journeys.service'
 import type { RankingService } from './ranking.service';
 
 export const PUBLIC_TOP = 20;
+/** Closed items (solved, declined) shown apart, below the open ones. */
+export const PUBLIC_CLOSED = 10;
+/**
+ * How far down the ranking the page looks to fill both lists: about one candidate in ten is closed, so a hundred
+ * hold twenty open ones unless nearly everything at the top is done (then the open list is shorter, never wrong).
+ */
+const LOOK_DOWN = 100;
+const CLOSED: readonly string[] = ['solved', 'declined'];
 
 // ?reise= narrows to one journey; unknown keys (such as ?lang=) are ignored.
 const TopQuerySchema = z.object({ reise: z.string().regex(/^[a-z0-9-]{1,80}$/).optional() });
@@ -30,7 +38,7 @@ export function publicRankingController({ ranking, publicJourneys, sharedPages }
         // Read only when the page is rendered, not for a kept copy.
         locals: async () => {
           const maps = new Map(publicJourneys.listByLifeEvent(municipalityId).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
-          const candidates = (await ranking.rankedInTurns(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: PUBLIC_TOP }))
+          const ranked = (await ranking.rankedInTurns(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: LOOK_DOWN }))
             .filter((c) => maps.has(c.journey_id))
             .map((c) => {
               const map = maps.get(c.journey_id)!;
@@ -39,7 +47,9 @@ export function publicRankingController({ ranking, publicJourneys, sharedPages }
           return {
             title: journey ? req.t('ranking.public.titleForJourney', { journey: journey.snapshot.journey.title }) : req.t('ranking.public.title'),
             journey,
-            candidates,
+            // Open items in ranking order first; closed ones apart, labelled, so "most important" lists what is open.
+            candidates: ranked.filter((c) => !CLOSED.includes(c.response_status)).slice(0, PUBLIC_TOP),
+            closed: ranked.filter((c) => CLOSED.includes(c.response_status)).slice(0, PUBLIC_CLOSED),
             journeys: [...maps.values()],
           };
         },
