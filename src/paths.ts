@@ -131,6 +131,7 @@ export const paths = {
 
     moderation: {
       queue: path('/admin/:municipality/moderation'),
+      bulk: path('/admin/:municipality/moderation/valgte'),
       detail: path('/admin/:municipality/moderation/:painPointId'),
       approve: path('/admin/:municipality/moderation/:painPointId/approve'),
       reject: path('/admin/:municipality/moderation/:painPointId/reject'),

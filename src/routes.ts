@@ -149,6 +149,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.admin.departments.remove.pattern, designer, departments.remove);
 
   r.get(p.admin.moderation.queue.pattern, moderator, moderation.queue);
+  r.post(p.admin.moderation.bulk.pattern, moderator, moderation.bulk);
   r.get(p.admin.moderation.detail.pattern, moderator, moderation.detail);
   r.post(p.admin.moderation.approve.pattern, moderator, moderation.approve);
   r.post(p.admin.moderation.reject.pattern, moderator, moderation.reject);

@@ -10,6 +10,8 @@ export const FLASHES = [
   'approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared',
   // The same decisions, shown on the next pending item the moderator is taken to (#18).
   'approvedNext', 'rejectedNext', 'mergedNext',
+  // Several at once from the queue.
+  'approvedMany', 'rejectedMany',
   // Staff, municipalities and their settings.
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
   'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',

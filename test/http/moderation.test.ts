@@ -247,3 +247,49 @@ describe('actions', () => {
     expect(statusOf(foreign)).toBe('pending');
   });
 });
+
+describe('several at once (#18)', () => {
+  it('publishes the chosen reports together, each audited', async () => {
+    const a = await report(await resident(t.app, stepPath), stepPath, { title: 'Samlet en' });
+    const b = await report(await resident(t.app, stepPath), stepPath, { title: 'Samlet to' });
+    const queue = (await moderator.agent.get('/admin/aust/moderation')).text;
+    expect(queue).toMatch(new RegExp(`type="checkbox" name="ids" value="${a}"[^>]*aria-label="Velg «Samlet en»"`));
+    const res = await post('/admin/aust/moderation/valgte', { ids: [String(a), String(b)], decision: 'approve' } as unknown as Record<string, string>);
+    expect([res.status, res.headers.location]).toEqual([303, '/admin/aust/moderation']);
+    expect([statusOf(a), statusOf(b)]).toEqual(['published', 'published']);
+    expect((await moderator.agent.get('/admin/aust/moderation')).text).toContain(nb.flash.approvedMany);
+    const audited = t.db.prepare("SELECT entity_id FROM audit_log WHERE action = 'pain_point.approved' AND entity_id IN (?, ?)").pluck().all(a, b);
+    expect(audited.sort()).toEqual([a, b].sort());
+  });
+
+  it('rejects the chosen reports with one reason, and refuses a rejection without one or a choice of none, changing nothing', async () => {
+    const a = await report(await resident(t.app, stepPath), stepPath, { title: 'Avvis en' });
+    const b = await report(await resident(t.app, stepPath), stepPath, { title: 'Avvis to' });
+    const noReason = await post('/admin/aust/moderation/valgte', { ids: [String(a), String(b)], decision: 'reject' } as unknown as Record<string, string>);
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain(nb.validation.reasonWhenRejecting);
+    // What the moderator chose stays chosen.
+    expect(noReason.text).toMatch(new RegExp(`value="${a}"[^>]*checked`));
+    const none = await post('/admin/aust/moderation/valgte', { decision: 'approve' });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain(nb.validation.chooseAtLeastOne);
+    expect([statusOf(a), statusOf(b)]).toEqual(['pending', 'pending']);
+    const done = await post('/admin/aust/moderation/valgte', { ids: [String(a), String(b)], decision: 'reject', reason: 'Ikke innspill om tjenesten.' } as unknown as Record<string, string>);
+    expect(done.status).toBe(303);
+    expect([statusOf(a), statusOf(b)]).toEqual(['rejected', 'rejected']);
+    expect(t.db.prepare('SELECT rejection_reason FROM pain_points WHERE id = ?').pluck().get(b)).toBe('Ikke innspill om tjenesten.');
+  });
+
+  it('decides all or none: one that cannot be published stops the batch with its reason', async () => {
+    const a = await report(await resident(t.app, stepPath), stepPath, { title: 'Alle eller ingen' });
+    const target = await report(await resident(t.app, stepPath), stepPath, { title: 'Mål for sammenslåing' });
+    await post(`/admin/aust/moderation/${target}/approve`);
+    const merged = await report(await resident(t.app, stepPath), stepPath, { title: 'Slått sammen' });
+    await post(`/admin/aust/moderation/${merged}/merge`, { targetId: String(target) });
+    const res = await post('/admin/aust/moderation/valgte', { ids: [String(a), String(merged)], decision: 'approve' } as unknown as Record<string, string>);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(nb.moderation.errors.unmergeFirst);
+    expect([statusOf(a), statusOf(merged)]).toEqual(['pending', 'merged']);
+    expect((await post('/admin/aust/moderation/valgte', { ids: ['abc'], decision: 'approve' } as unknown as Record<string, string>)).status).toBe(400);
+  });
+});

@@ -10,7 +10,7 @@ import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
-import { AnswerInputSchema, MergeInputSchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
+import { AnswerInputSchema, BulkInputSchema, MergeInputSchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
 import type { ModerationService } from './moderation.service';
 
 export interface ModerationDeps {
@@ -46,6 +46,27 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
     };
   };
 
+  /** The queue with its filters (from the address), also shown again when a choice on it was refused. */
+  const queuePage = (req: Request) => {
+    const query = parseQuery(QueueQuerySchema, req.query);
+    const filter = { journeyId: query.journey, stepId: query.step, status: query.status, flagged: query.flagged };
+    return {
+      view: 'moderation/queue',
+      locals: {
+        title: req.t('moderation.title'),
+        items: moderation.queue(m(req).id, filter),
+        journeys: journeyEditor.list(m(req).id),
+        stepGroups: publicJourneys
+          .listByLifeEvent(m(req).id)
+          .flatMap((g) => g.journeys)
+          .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
+          .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+        statuses: [...MODERATION_STATUSES, 'all'],
+        filter,
+      },
+    };
+  };
+
   /** One action on the pain point: back to its page with the notice, or its page again with the reason it was refused. */
   const painPointAction = <S extends z.ZodType>(schema: S, flash: Flash, work: (req: Request, input: z.infer<S>) => void) =>
     handleForm({
@@ -74,21 +95,15 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
 
   return {
     queue(req: Request, res: Response) {
-      const query = parseQuery(QueueQuerySchema, req.query);
-      const filter = { journeyId: query.journey, stepId: query.step, status: query.status, flagged: query.flagged };
-      res.render('moderation/queue', {
-        title: req.t('moderation.title'),
-        items: moderation.queue(m(req).id, filter),
-        journeys: journeyEditor.list(m(req).id),
-        stepGroups: publicJourneys
-          .listByLifeEvent(m(req).id)
-          .flatMap((g) => g.journeys)
-          .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
-          .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
-        statuses: [...MODERATION_STATUSES, 'all'],
-        filter,
-      });
+      const { view, locals } = queuePage(req);
+      res.render(view, { ...locals, errors: {}, values: {} });
     },
+    bulk: handleForm({
+      schema: BulkInputSchema,
+      form: queuePage,
+      act: (req, { ids, decision, reason }) => moderation.decideMany(actor(req), m(req).id, ids, decision, reason),
+      done: (req, _result, { decision }) => ({ to: paths.admin.moderation.queue({ municipality: m(req).slug }), flash: decision === 'approve' ? 'approvedMany' : 'rejectedMany' }),
+    }),
     detail(req: Request, res: Response) {
       const { view, locals } = detail(req);
       res.render(view, { ...locals, errors: {}, values: {} });

@@ -30,3 +30,15 @@ export const AnswerInputSchema = z.strictObject({
   status: z.enum(RESPONSE_STATUSES, 'validation.invalid'),
   text: z.string('validation.invalid').trim().max(2000, 'validation.tooLong').default(''),
 });
+
+/** Several pending reports at once from the queue: publish them, or reject them with one reason (#18). */
+export const BulkInputSchema = z
+  .strictObject({
+    ids: z
+      .union([z.string(), z.array(z.string())], 'validation.chooseAtLeastOne')
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .pipe(z.array(z.string().regex(/^\d{1,12}$/, 'validation.invalid').transform(Number)).min(1, 'validation.chooseAtLeastOne').max(200, 'validation.invalid')),
+    decision: z.enum(['approve', 'reject'], 'validation.invalid'),
+    reason: z.string('validation.invalid').trim().max(500, 'validation.tooLong').default(''),
+  })
+  .refine((v) => v.decision !== 'reject' || v.reason.length > 0, { message: 'validation.reasonWhenRejecting', path: ['reason'] });

@@ -130,6 +130,19 @@ export class ModerationService {
     this.record(actorId, municipalityId, 'pain_point.answered', id, { status });
   }
 
+  /**
+   * Publishes or rejects several reports at once, all or none: one that cannot be (merged, or not this municipality's)
+   * stops the whole batch with its reason. Each is audited as if decided alone.
+   */
+  decideMany(actorId: number | null, municipalityId: number, ids: readonly number[], decision: 'approve' | 'reject', reason: string): void {
+    this.painPoints.transaction(() => {
+      for (const id of new Set(ids)) {
+        if (decision === 'approve') this.approve(actorId, municipalityId, id);
+        else this.reject(actorId, municipalityId, id, reason);
+      }
+    });
+  }
+
   /** Reviewed the flags and kept the pain point: it is shown again. */
   clearFlags(actorId: number | null, municipalityId: number, id: number): void {
     this.painPoints.transaction(() => {
