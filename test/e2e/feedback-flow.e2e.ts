@@ -1,5 +1,6 @@
 // A resident reports a pain point (with JavaScript on and off), sees the duplicate hint, says "me too" to another;
-// a moderator approves the report and it appears on the step page. Every page on the way has no axe violations.
+// a moderator approves the report and it appears on the step page; a moderator works through the queue (next item after a
+// decision, several rejected at once). Every page on the way has no axe violations.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, createUser } from '../helpers/test-app';
@@ -93,5 +94,41 @@ describe.each([true, false])('a resident with JavaScript %s', (javaScriptEnabled
     await page.goto(`${server.baseUrl}${stepPath}?lang=nb`);
     expect(await page.locator('.app-pain-card h3').allInnerTexts()).toContain(title);
     await noViolations(page, javaScriptEnabled);
+  });
+});
+
+describe.each([true, false])('a moderator working through the queue with JavaScript %s (#18)', (javaScriptEnabled) => {
+  it('goes from a decision to the next item waiting, then rejects the chosen ones together with one reason', async () => {
+    const { services, db } = server.testApp;
+    const m = services.municipalities.bySlug('fjord');
+    const journeyId = db.prepare("SELECT id FROM journeys WHERE slug = 'garasje'").pluck().get() as number;
+    const stepId = Number(stepPath.split('/').pop());
+    // Nothing else waits, so the order is these three, oldest first.
+    db.prepare("UPDATE pain_points SET moderation_status = 'rejected', rejection_reason = 'Ryddet.' WHERE moderation_status = 'pending'").run();
+    const suffix = javaScriptEnabled ? 'med' : 'uten';
+    const ids = ['første', 'andre', 'tredje'].map((n, i) => {
+      const id = services.feedback.submit(services.feedback.ensureParticipant(`kø-${suffix}-${n}`), m, journeyId, stepId, { title: `Kø ${n} (${suffix})`, body: 'Tekst.', severity: 3, channel: null }).id;
+      db.prepare('UPDATE pain_points SET created_at = ? WHERE id = ?').run(new Date(Date.now() - (3 - i) * 3_600_000).toISOString(), id);
+      return id;
+    });
+    const context = await browser.newContext({ javaScriptEnabled });
+    const staff = await context.newPage();
+    await signInThroughForm(staff, server.baseUrl, 'moderator@fjord.test');
+    await staff.goto(`${server.baseUrl}/admin/fjord/moderation?lang=nb`);
+    expect(await staff.locator('tbody th a').first().innerText()).toBe(`Kø første (${suffix})`);
+    await noViolations(staff, javaScriptEnabled);
+    await click(staff, `a:has-text("Kø første (${suffix})")`);
+    await click(staff, 'form[action$="/approve"] button[type="submit"]');
+    await staff.getByText('Her er det neste som venter.').waitFor();
+    expect(new URL(staff.url()).pathname).toBe(`/admin/fjord/moderation/${ids[1]}`);
+    await staff.goto(`${server.baseUrl}/admin/fjord/moderation?lang=nb`);
+    for (const id of ids.slice(1)) await staff.locator(`input[name="ids"][value="${id}"]`).check();
+    await staff.locator('#field-reason').fill('Ikke innspill om tjenesten.');
+    await click(staff, 'button[name="decision"][value="reject"]');
+    await staff.getByText('De valgte innspillene er avvist.').waitFor();
+    await noViolations(staff, javaScriptEnabled);
+    const statuses = ids.map((id) => db.prepare('SELECT moderation_status FROM pain_points WHERE id = ?').pluck().get(id));
+    expect(statuses).toEqual(['published', 'rejected', 'rejected']);
+    await context.close();
   });
 });
