@@ -4,6 +4,7 @@
 // outside the portal (the route is `no-store`).
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { InFlight } from '../lib/in-flight';
 import { KeptValues } from '../lib/kept-values';
 
 const TOKEN_SLOT = `rk-token-slot-${crypto.randomBytes(16).toString('hex')}`;
@@ -23,7 +24,7 @@ export class OwnPages {
    * at once when they are ready: without this, fifty reloads of the insights page rendered it fifty times in one
    * turn of the event loop (0.57 s in the benchmark).
    */
-  private readonly rendering = new Map<string, Promise<Pieces>>();
+  private readonly rendering = new InFlight<Pieces>();
 
   /**
    * Renders `view` with `locals()` for the signed-in person, or sends their kept copy. `version` must change whenever
@@ -40,10 +41,8 @@ export class OwnPages {
     const own = `${version}|${user.name}|${user.isPlatformAdmin}|${(req.roles ?? []).join(',')}`;
     const hit = this.pages.peek(key, own);
     if (hit) return this.fill(res, hit);
-    const pending = `${key}@${own}`;
-    let rendered = this.rendering.get(pending);
-    if (!rendered) {
-      rendered = Promise.resolve(locals())
+    const rendered = this.rendering.run(`${key}@${own}`, () =>
+      Promise.resolve(locals())
         .then(
           (l) =>
             new Promise<Pieces>((resolve, reject) =>
@@ -52,10 +51,8 @@ export class OwnPages {
               ),
             ),
         )
-        .then((pieces) => (this.pages.set(key, own, pieces), pieces))
-        .finally(() => this.rendering.delete(pending));
-      this.rendering.set(pending, rendered);
-    }
+        .then((pieces) => (this.pages.set(key, own, pieces), pieces)),
+    );
     rendered.then((pieces) => this.fill(res, pieces), next);
   }
 

@@ -6,6 +6,7 @@
 // a participant cookie, a visitor with a notice to see) gets a page made for them: private, never stored.
 import type { NextFunction, Request, Response } from 'express';
 import type { Locale } from '../lib/i18n';
+import { InFlight } from '../lib/in-flight';
 import { KeptValues } from '../lib/kept-values';
 import { nextTurn } from '../lib/turns';
 import { markPublic, PRIVATE_NO_STORE, strongEtag } from './cache-headers';
@@ -43,7 +44,7 @@ export function isPersonal(req: Request, res: Response): boolean {
 export class SharedPages {
   private readonly pages = new KeptValues<KeptPage>({ maxBytes: PAGES_BYTES, sizeOf: (page) => page.body.length + 128 });
   /** Pages being rendered, by key and version: visitors arriving meanwhile wait for the same rendering. */
-  private readonly rendering = new Map<string, Promise<KeptPage>>();
+  private readonly rendering = new InFlight<KeptPage>();
 
   /** Answers a page route: the kept page, a 304, a new rendering kept for everyone, or a private page for this visitor. */
   send(req: Request, res: Response, next: NextFunction, page: SharedPage): void {
@@ -62,14 +63,9 @@ export class SharedPages {
     // The ETag is known before rendering: a client holding this copy gets its 304 without one.
     publicHeaders(req, res, lang, etag);
     if (req.fresh) return notModified(res);
-    const pending = `${key}@${version}`;
-    let rendered = this.rendering.get(pending);
-    if (!rendered) {
-      rendered = this.render(req, res, page, etag)
-        .then((kept) => (this.pages.set(key, version, kept), kept))
-        .finally(() => this.rendering.delete(pending));
-      this.rendering.set(pending, rendered);
-    }
+    const rendered = this.rendering.run(`${key}@${version}`, () =>
+      this.render(req, res, page, etag).then((kept) => (this.pages.set(key, version, kept), kept)),
+    );
     rendered.then(
       (kept) => this.answer(req, res, lang, kept),
       (err: unknown) => {

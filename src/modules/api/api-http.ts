@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../errors';
+import { InFlight } from '../../lib/in-flight';
 import { KeptValues } from '../../lib/kept-values';
 import { markPublic, PUBLIC_API } from '../../middleware/cache-headers';
 import { ApiError, errorBody } from './api-errors';
@@ -82,7 +83,7 @@ const KEPT_BODY_BYTES = 16 * 1024 * 1024;
 export class KeptJson {
   private readonly bodies = new KeptValues<JsonBody>({ maxBytes: KEPT_BODY_BYTES, sizeOf: (body) => body.bytes.length + 64 });
   /** Answers being computed, by address and version: requests arriving meanwhile wait for the same one. */
-  private readonly computing = new Map<string, Promise<JsonBody>>();
+  private readonly computing = new InFlight<JsonBody>();
 
   /**
    * `version` must change whenever anything `value()` reads may have changed. `value()` may wait for long work done
@@ -92,19 +93,14 @@ export class KeptJson {
     const key = req.originalUrl;
     const kept = this.bodies.peek(key, version);
     if (kept) return sendBody(req, res, kept);
-    const pending = `${key}@${version}`;
-    let body = this.computing.get(pending);
-    if (!body) {
-      body = Promise.resolve(value())
-        .then((v) => {
-          const computed = jsonBody(v);
-          this.bodies.set(key, version, computed);
-          return computed;
-        })
-        .finally(() => this.computing.delete(pending));
-      this.computing.set(pending, body);
-    }
-    sendBody(req, res, await body);
+    const body = await this.computing.run(`${key}@${version}`, () =>
+      Promise.resolve(value()).then((v) => {
+        const computed = jsonBody(v);
+        this.bodies.set(key, version, computed);
+        return computed;
+      }),
+    );
+    sendBody(req, res, body);
   }
 }
 

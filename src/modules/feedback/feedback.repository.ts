@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
 import { estimatedSimilarity, likelyShares, matchPhrase, readTrigramLists, type DraftSearch } from '../../lib/similarity';
 import { publiclyVisibleSql } from './public-visibility';
-import type { FlagReason, ModerationStatus, ResponseStatus, StepSort } from './feedback-vocabulary';
+import { CLOSED_STATUSES, type FlagReason, type ModerationStatus, type ResponseStatus, type StepSort } from './feedback-vocabulary';
 
 export interface PainPointRow {
   id: number;
@@ -369,7 +369,10 @@ export class FeedbackRepository {
   closedAmong(ids: readonly number[]): Set<number> {
     if (ids.length === 0) return new Set();
     return new Set(
-      this.statement("SELECT id FROM pain_points WHERE id IN (SELECT value FROM json_each(?)) AND response_status IN ('solved', 'declined')", 'pluck').all(JSON.stringify(ids)) as number[],
+      this.statement('SELECT id FROM pain_points WHERE id IN (SELECT value FROM json_each(?)) AND response_status IN (SELECT value FROM json_each(?))', 'pluck').all(
+        JSON.stringify(ids),
+        JSON.stringify(CLOSED_STATUSES),
+      ) as number[],
     );
   }
 

@@ -26,7 +26,7 @@ export interface InsightsDeps {
   clock: () => Date;
   ranking: Pick<RankingService, 'pageVersion'>;
   /** The published maps, for the step filter: only steps residents can report on, grouped by journey. */
-  publicJourneys: Pick<PublicJourneysService, 'listByLifeEvent'>;
+  publicJourneys: Pick<PublicJourneysService, 'stepGroups'>;
 }
 
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
@@ -55,11 +55,7 @@ export function insightsController({ insights, insightsReader, departments, port
         charts: await insights.charts(m.id, q).finally(nextTurn),
         options: {
           journeys: insightsReader.options(m.id).journeys,
-          stepGroups: publicJourneys
-            .listByLifeEvent(m.id)
-            .flatMap((g) => g.journeys)
-            .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
-            .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+          stepGroups: publicJourneys.stepGroups(m.id),
           departments: departments.list(m.id),
           lifeEvents: LIFE_EVENTS,
           statuses: RESPONSE_STATUSES,

@@ -25,6 +25,14 @@ export class PublicJourneysService {
   constructor(private readonly repo: JourneysRepository) {}
 
   /** Published journeys grouped by life event, in the vocabulary's order, optionally filtered by text. */
+  /** The published steps as select options grouped by journey (staff filters: insights, moderation), journeys by title. */
+  stepGroups(municipalityId: number): { label: string; options: { value: number; label: string }[] }[] {
+    return this.listByLifeEvent(municipalityId)
+      .flatMap((g) => g.journeys)
+      .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nb'));
+  }
+
   listByLifeEvent(municipalityId: number, query = ''): { lifeEvent: LifeEvent; journeys: PublishedMap[] }[] {
     const needle = query.trim().toLocaleLowerCase('nb');
     const maps = this.repo

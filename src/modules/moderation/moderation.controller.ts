@@ -17,7 +17,7 @@ export interface ModerationDeps {
   moderation: ModerationService;
   journeyEditor: Pick<JourneyEditorService, 'list'>;
   /** The published maps, for the step filter: the steps residents report on, grouped by journey. */
-  publicJourneys: Pick<PublicJourneysService, 'listByLifeEvent'>;
+  publicJourneys: Pick<PublicJourneysService, 'stepGroups'>;
 }
 
 export function moderationController({ moderation, journeyEditor, publicJourneys }: ModerationDeps) {
@@ -56,11 +56,7 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
         title: req.t('moderation.title'),
         items: moderation.queue(m(req).id, filter),
         journeys: journeyEditor.list(m(req).id),
-        stepGroups: publicJourneys
-          .listByLifeEvent(m(req).id)
-          .flatMap((g) => g.journeys)
-          .map((map) => ({ label: map.snapshot.journey.title, options: map.steps.map((step) => ({ value: step.id, label: step.title })) }))
-          .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+        stepGroups: publicJourneys.stepGroups(m(req).id),
         statuses: [...MODERATION_STATUSES, 'all'],
         filter,
       },

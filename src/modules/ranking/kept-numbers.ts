@@ -7,6 +7,7 @@
 // Everything here is computed in turns (lib/turns.ts): reading 100 000 candidates' sums, scoring and sorting them held
 // the event loop for 0.6 s after every vote (#17), and for 0.2 s each minute; the public ranking's SQL sort 0.1 s. Callers wait for `ready()`; callers that
 // come meanwhile wait for the same work.
+import { InFlight } from '../../lib/in-flight';
 import { KeptValues } from '../../lib/kept-values';
 import { forEachInTurns, sortInTurns } from '../../lib/turns';
 import type { CandidateNumbers } from './candidate-numbers';
@@ -52,7 +53,7 @@ export interface NumberSources<F> {
 export class KeptNumbers<F> {
   private readonly kept: KeptValues<Kept>;
   /** Reads under way, by filter and version: a burst of requests after a vote reads once. */
-  private readonly reading = new Map<string, Promise<Kept>>();
+  private readonly reading = new InFlight<Kept>();
 
   constructor(
     private readonly sources: NumberSources<F>,
@@ -127,17 +128,12 @@ export class KeptNumbers<F> {
     const version = this.sources.version(municipalityId);
     const kept = this.kept.peek(key, version);
     if (kept) return kept;
-    const pending = `${key}@${version}`;
-    let read = this.reading.get(pending);
-    if (!read) {
-      read = this.sources
-        .read(municipalityId, filter)
-        .then((inputs): Kept => ({ version, inputs, at: Number.NaN, need: null, severity: null, orders: new Map(), work: Promise.resolve() }))
-        .finally(() => this.reading.delete(pending));
-      this.reading.set(pending, read);
-      this.kept.set(key, version, await read);
-    }
-    return read;
+    return this.reading.run(`${key}@${version}`, async () => {
+      const inputs = await this.sources.read(municipalityId, filter);
+      const read: Kept = { version, inputs, at: Number.NaN, need: null, severity: null, orders: new Map(), work: Promise.resolve() };
+      this.kept.set(key, version, read);
+      return read;
+    });
   }
 
   /** Runs `step` after the work already queued on this filter's numbers. */

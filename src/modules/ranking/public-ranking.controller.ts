@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../../lib/forms';
 import type { SharedPages } from '../../middleware/shared-pages';
+import { CLOSED_STATUSES } from '../feedback/feedback-vocabulary';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { RankingService } from './ranking.service';
 
@@ -14,7 +15,6 @@ export const PUBLIC_CLOSED = 10;
  * hold twenty open ones unless nearly everything at the top is done (then the open list is shorter, never wrong).
  */
 const LOOK_DOWN = 100;
-const CLOSED: readonly string[] = ['solved', 'declined'];
 
 // ?reise= narrows to one journey; unknown keys (such as ?lang=) are ignored.
 const TopQuerySchema = z.object({ reise: z.string().regex(/^[a-z0-9-]{1,80}$/).optional() });
@@ -48,8 +48,8 @@ export function publicRankingController({ ranking, publicJourneys, sharedPages }
             title: journey ? req.t('ranking.public.titleForJourney', { journey: journey.snapshot.journey.title }) : req.t('ranking.public.title'),
             journey,
             // Open items in ranking order first; closed ones apart, labelled, so "most important" lists what is open.
-            candidates: ranked.filter((c) => !CLOSED.includes(c.response_status)).slice(0, PUBLIC_TOP),
-            closed: ranked.filter((c) => CLOSED.includes(c.response_status)).slice(0, PUBLIC_CLOSED),
+            candidates: ranked.filter((c) => !CLOSED_STATUSES.includes(c.response_status)).slice(0, PUBLIC_TOP),
+            closed: ranked.filter((c) => CLOSED_STATUSES.includes(c.response_status)).slice(0, PUBLIC_CLOSED),
             journeys: [...maps.values()],
           };
         },
