@@ -167,6 +167,43 @@ describe('one truth about a report\'s status (#18)', () => {
     expect(page).toContain(nb.responseStatus.planned);
     expect(page).not.toContain(nb.feedback.closedForVotes);
   });
+
+  it('links the report to the initiative working on it, says when that initiative is paused, and reopens the report when it is taken out', async () => {
+    const pp = report('Lenket til tiltaket');
+    for (const busy of t.db.prepare("SELECT id FROM initiatives WHERE municipality_id = ? AND status = 'in_progress'").pluck().all(m) as number[]) {
+      t.db.prepare("UPDATE initiatives SET status = 'done' WHERE id = ?").run(busy);
+    }
+    const id = initiative('Tiltaket som lenkes', 'in_progress', pp);
+    const link = `href="/aust/vi-gjor#tiltak-${id}"`;
+    let page = (await request(t.app).get(`/aust/innspill/${pp}`)).text;
+    expect(page).toContain(nb.feedback.initiatives.heading);
+    expect(page).toContain(link);
+    expect(page).toContain(nb.initiativeStatus.in_progress);
+    // The anchor exists on the page the link goes to.
+    expect((await request(t.app).get('/aust/vi-gjor')).text).toContain(`id="tiltak-${id}"`);
+    // Paused: the report is still planned, and its page says the initiative waits.
+    const pause = await analyst.agent.post(`/admin/aust/portfolio/${id}/status`).type('form').send({ _csrf: analyst.csrf, to: 'paused' });
+    expect(pause.status).toBe(303);
+    page = (await request(t.app).get(`/aust/innspill/${pp}`)).text;
+    expect(page).toContain(nb.responseStatus.planned);
+    expect(page).toContain(nb.initiativeStatus.paused);
+    expect(page).toContain(link);
+    // Taken out of its only initiative, the report no longer claims to be planned, nor links to it.
+    const unlink = await analyst.agent.post(`/admin/aust/portfolio/${id}/candidates/${pp}/remove`).type('form').send({ _csrf: analyst.csrf });
+    expect(unlink.status).toBe(303);
+    expect(t.db.prepare('SELECT response_status, response_text FROM pain_points WHERE id = ?').get(pp)).toEqual({ response_status: 'under_review', response_text: '' });
+    page = (await request(t.app).get(`/aust/innspill/${pp}`)).text;
+    expect(page).not.toContain(link);
+    expect(page).toContain(nb.responseStatus.under_review);
+  });
+
+  it('leaves a moderator\'s own answer alone when its report is taken out of an initiative that only proposed', async () => {
+    const pp = report('Moderatorens svar står');
+    t.services.moderation.answer(moderatorId(), m, pp, 'declined', 'Nei.');
+    const id = t.services.portfolio.create(1, m, { title: 'Bare forslag', description: '', ownerDepartmentId: owner, departmentIds: [], effort: 'S', confidence: 'high', status: 'proposed', progress: 0, publicNote: '' }, [pp]);
+    t.services.portfolio.unlink(1, m, id, pp);
+    expect(t.db.prepare('SELECT response_status FROM pain_points WHERE id = ?').pluck().get(pp)).toBe('declined');
+  });
 });
 
 describe('board, WIP and the public page', () => {

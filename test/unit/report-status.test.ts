@@ -14,7 +14,9 @@ function expected(answer: ResponseStatus, byModerator: boolean, initiatives: Ini
   if (has('done')) return 'solved';
   // Only declined initiatives: a moderator's own answer stands; one carried over from an initiative follows it.
   if (has('declined')) return byModerator ? answer : 'declined';
-  return answer;
+  // No initiative with a say (none, or only proposed): a moderator's answer stands, and so do "received" and "under
+  // review"; an answer an initiative gave that no initiative gives any more goes back to "under review".
+  return byModerator || answer === 'received' || answer === 'under_review' ? answer : 'under_review';
 }
 
 const sets: InitiativeStatus[][] = [[], ...INITIATIVE_STATUSES.map((s) => [s]), ...INITIATIVE_STATUSES.flatMap((a, i) => INITIATIVE_STATUSES.slice(i + 1).map((b) => [a, b]))];

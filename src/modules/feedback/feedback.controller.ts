@@ -20,9 +20,11 @@ export interface FeedbackDeps {
   /** The ranking's page version, which every change to a municipality's public data moves (named, not imported). */
   ranking: { pageVersion(municipalityId: number): string };
   sharedPages: SharedPages;
+  /** The initiatives a report belongs to that residents can read about (the portfolio's, named, not imported). */
+  portfolio: { publicInitiativesOf(municipalityId: number, painPointId: number): { id: number; title: string; status: string }[] };
 }
 
-export function feedbackController({ feedback, publicJourneys, ranking, sharedPages }: FeedbackDeps) {
+export function feedbackController({ feedback, publicJourneys, ranking, sharedPages, portfolio }: FeedbackDeps) {
   const m = (req: Request) => req.municipality!;
   const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
@@ -52,7 +54,14 @@ export function feedbackController({ feedback, publicJourneys, ranking, sharedPa
     const map = publicJourneys.mapById(m(req).id, painPoint.journey_id);
     return {
       view: 'feedback/pain-point',
-      locals: { title: painPoint.title, painPoint, map, step: map?.steps.find((s) => s.id === painPoint.step_id) ?? null, severities: SEVERITIES },
+      locals: {
+        title: painPoint.title,
+        painPoint,
+        map,
+        step: map?.steps.find((s) => s.id === painPoint.step_id) ?? null,
+        severities: SEVERITIES,
+        initiatives: portfolio.publicInitiativesOf(m(req).id, painPoint.id),
+      },
     };
   };
 

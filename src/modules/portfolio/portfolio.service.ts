@@ -197,7 +197,11 @@ export class PortfolioService {
 
   unlink(actorId: number, municipalityId: number, id: number, painPointId: number): void {
     this.get(municipalityId, id);
-    if (!this.repo.unlink(id, painPointId)) throw new NotFoundError();
+    // The report's answer follows the initiatives it still belongs to, or reopens when none answers it any more.
+    this.repo.transaction(() => {
+      if (!this.repo.unlink(id, painPointId)) throw new NotFoundError();
+      this.reconcile(municipalityId, painPointId);
+    });
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'initiative.candidate_unlinked', entityType: 'initiative', entityId: id, details: { painPointId } });
   }
 
@@ -231,5 +235,12 @@ export class PortfolioService {
 
   initiativesOf(municipalityId: number, painPointId: number): Initiative[] {
     return this.all(municipalityId).filter((i) => i.candidates.some((c) => c.id === painPointId));
+  }
+
+  /** For a report's public page: the initiatives answering it that "what we are doing" shows, to link to. */
+  publicInitiativesOf(municipalityId: number, painPointId: number): { id: number; title: string; status: InitiativeStatus }[] {
+    return this.doing(municipalityId)
+      .filter((i) => i.candidates.some((c) => c.id === painPointId))
+      .map((i) => ({ id: i.id, title: i.title, status: i.status }));
   }
 }

@@ -20,16 +20,26 @@ export interface LinkedInitiative {
   publicNote: string;
 }
 
+/** What a report goes back to when the initiatives that answered it no longer do: open, being looked at again. */
+const REOPENED: ResponseStatus = 'under_review';
+/** Answers that say nothing about an initiative, so losing one leaves them standing. */
+const NOT_FROM_AN_INITIATIVE: readonly ResponseStatus[] = ['received', 'under_review'];
+
 /**
- * The answer the report's initiatives give it, or null when it keeps the one it has: no initiative, only proposed
- * ones, the same status already, or a declined initiative against a moderator's own answer. Anything planned, under
- * way, paused or done overrides an earlier answer, a moderator's too: residents are told what is being done, and a
- * declined report that an initiative picks up reopens.
+ * The answer the report's initiatives give it, or null when it keeps the one it has: the same status already, a
+ * declined initiative against a moderator's own answer, or no initiative with a say (none, or only proposed ones)
+ * while the answer is a moderator's own or says nothing of initiatives. Anything planned, under way, paused or done
+ * overrides an earlier answer, a moderator's too: residents are told what is being done, and a declined report that
+ * an initiative picks up reopens. An answer that came from initiatives which no longer speak for the report (it was
+ * taken out, or they went back to proposed) is not left claiming what nobody does: the report is under review again.
  */
 export function answerFromInitiatives(answer: ReportAnswer, initiatives: readonly LinkedInitiative[]): { status: ResponseStatus; note: string } | null {
   const leading = [...initiatives].sort((a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status))[0];
   const status = leading && PROPAGATED_STATUS[leading.status];
-  if (!leading || !status || status === answer.status) return null;
+  if (!leading || !status) {
+    return answer.byModerator || NOT_FROM_AN_INITIATIVE.includes(answer.status) ? null : { status: REOPENED, note: '' };
+  }
+  if (status === answer.status) return null;
   if (answer.byModerator && leading.status === 'declined') return null;
   return { status, note: leading.publicNote };
 }
