@@ -132,6 +132,9 @@ export const paths = {
     moderation: {
       queue: path('/admin/:municipality/moderation'),
       bulk: path('/admin/:municipality/moderation/valgte'),
+      savedAnswers: path('/admin/:municipality/moderation/svar'),
+      savedAnswerEdit: path('/admin/:municipality/moderation/svar/:answerId/edit'),
+      savedAnswerRemove: path('/admin/:municipality/moderation/svar/:answerId/remove'),
       detail: path('/admin/:municipality/moderation/:painPointId'),
       approve: path('/admin/:municipality/moderation/:painPointId/approve'),
       reject: path('/admin/:municipality/moderation/:painPointId/reject'),

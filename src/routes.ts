@@ -22,6 +22,7 @@ import { sharingController } from './modules/journeys/editor/sharing.controller'
 import { stepsController } from './modules/journeys/editor/steps.controller';
 import { publicJourneysController } from './modules/journeys/public-journeys.controller';
 import { moderationController } from './modules/moderation/moderation.controller';
+import { savedAnswersController } from './modules/moderation/saved-answers.controller';
 import { municipalitiesController } from './modules/municipalities/municipalities.controller';
 import { settingsController } from './modules/municipalities/settings.controller';
 import { portfolioController } from './modules/portfolio/portfolio.controller';
@@ -72,6 +73,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const steps = stepsController(services);
   const departments = departmentsController(services);
   const moderation = moderationController(services);
+  const savedAnswers = savedAnswersController(services);
   const insights = insightsController(services);
   const portfolio = portfolioController({ ...services, sharedPages });
   const site = siteController({ ...services, sharedPages });
@@ -150,10 +152,17 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
 
   r.get(p.admin.moderation.queue.pattern, moderator, moderation.queue);
   r.post(p.admin.moderation.bulk.pattern, moderator, moderation.bulk);
+  // Before the pain point's page, whose :painPointId would otherwise take "svar".
+  r.get(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.list);
+  r.post(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.create);
+  r.get(p.admin.moderation.savedAnswerEdit.pattern, moderator, savedAnswers.edit.get);
+  r.post(p.admin.moderation.savedAnswerEdit.pattern, moderator, savedAnswers.edit.post);
+  r.post(p.admin.moderation.savedAnswerRemove.pattern, moderator, savedAnswers.remove);
   r.get(p.admin.moderation.detail.pattern, moderator, moderation.detail);
   r.post(p.admin.moderation.approve.pattern, moderator, moderation.approve);
   r.post(p.admin.moderation.reject.pattern, moderator, moderation.reject);
   r.post(p.admin.moderation.redact.pattern, moderator, moderation.redact);
+  r.get(p.admin.moderation.merge.pattern, moderator, moderation.mergePreview);
   r.post(p.admin.moderation.merge.pattern, moderator, moderation.merge);
   r.post(p.admin.moderation.unmerge.pattern, moderator, moderation.unmerge);
   r.post(p.admin.moderation.answer.pattern, moderator, moderation.answer);

@@ -13,6 +13,8 @@ import { painPointLinks } from './modules/feedback/pain-point-links.port';
 import { painPointModeration } from './modules/feedback/pain-point-moderation.port';
 import { GroupCommit } from './db/group-commit';
 import { ModerationService } from './modules/moderation/moderation.service';
+import { SavedAnswersRepository } from './modules/moderation/saved-answers.repository';
+import { SavedAnswersService } from './modules/moderation/saved-answers.service';
 import { RankingRepository } from './modules/ranking/ranking.repository';
 import { insightsReader } from './modules/insights/insights-reader';
 import { InsightsRepository } from './modules/insights/insights.repository';
@@ -58,6 +60,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     /** What the journey map and step pages show of residents' feedback (the journeys module's JourneyFeedback port). */
     journeyFeedback: journeyFeedback(feedback, ranking),
     moderation: new ModerationService(painPointModeration(feedbackRepo), ranking, audit, clock, portfolio),
+    savedAnswers: new SavedAnswersService(new SavedAnswersRepository(db), audit, clock),
     departments,
     journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {
       hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),

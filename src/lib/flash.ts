@@ -12,6 +12,8 @@ export const FLASHES = [
   'approvedNext', 'rejectedNext', 'mergedNext',
   // Several at once from the queue.
   'approvedMany', 'rejectedMany',
+  // The municipality's saved answers.
+  'savedAnswerAdded', 'savedAnswerChanged', 'savedAnswerRemoved',
   // Staff, municipalities and their settings.
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
   'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',

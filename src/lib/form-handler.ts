@@ -5,7 +5,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { ValidationError } from '../errors';
 import { setFlash, type Flash } from './flash';
-import { parseForm } from './forms';
+import { keepableValues, parseForm } from './forms';
 
 export interface FormSpec<S extends z.ZodType, R> {
   schema: S;
@@ -29,9 +29,16 @@ export function handleForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): Reques
       res.redirect(303, to);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      showFormAgain(req, res, err, spec.form(req, res), spec.forget);
+      // A service's refusal rarely carries the values: the form shows what was sent, so nothing typed or chosen is lost.
+      const kept = Object.keys(err.values).length > 0 ? err : new ValidationError(err.fieldErrors, keepableValues(formFields(req.body)));
+      showFormAgain(req, res, kept, spec.form(req, res), spec.forget);
     }
   };
+}
+
+function formFields(body: unknown): Record<string, unknown> {
+  const { _csrf: _ignored, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  return fields;
 }
 
 /** A form shown again after a ValidationError: 400, its errors, and the values (minus `forget`). */

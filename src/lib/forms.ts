@@ -30,7 +30,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Submitted values to show again in the form: strings (and lists of strings) only. */
-function keepableValues(fields: Record<string, unknown>): Record<string, unknown> {
+/** What a form sent, fit to show in it again: strings and lists of strings, unsafe characters marked. */
+export function keepableValues(fields: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') kept[name] = markUnsafeCharacters(value);

@@ -58,7 +58,11 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/admin/:municipality/journeys/:journeyId/phases/:phaseId/steps/new', audience: 'staff' },
   { route: '/admin/:municipality/journeys/:journeyId/steps/:stepId/edit', audience: 'staff' },
   { route: '/admin/:municipality/moderation', audience: 'staff', variants: ['status=all&flagged=1'] },
-  { route: '/admin/:municipality/moderation/:painPointId', audience: 'staff' },
+  { route: '/admin/:municipality/moderation/svar', audience: 'staff' },
+  { route: '/admin/:municipality/moderation/svar/:answerId/edit', audience: 'staff' },
+  { route: '/admin/:municipality/moderation/:painPointId', audience: 'staff', variants: ['targets=journey', 'reasonFrom=1&answerFrom=2'] },
+  // Pain point 2 of the demo is published on the same journey as 1: a target the preview accepts.
+  { route: '/admin/:municipality/moderation/:painPointId/merge', audience: 'staff', query: 'targetId=2' },
   { route: '/admin/:municipality/insights', audience: 'staff', variants: ['sort=supporters&page=1'] },
   { route: '/admin/:municipality/insights/:painPointId', audience: 'staff' },
   { route: '/admin/:municipality/portfolio', audience: 'staff' },

@@ -99,7 +99,7 @@ describe('working through the queue (#18)', () => {
   it('keeps the reason with rejecting, in a group of its own', async () => {
     const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Skal vurderes' });
     const html = (await moderator.agent.get(`/admin/aust/moderation/${id}`)).text;
-    const group = html.match(/<fieldset class="ds-fieldset">[\s\S]*?<\/fieldset>/)![0];
+    const group = html.match(/<fieldset class="ds-fieldset" id="reject">[\s\S]*?<\/fieldset>/)![0];
     expect(group).toContain(nb.moderation.rejectHeading);
     expect(group).toContain('name="reason"');
     expect(group).toContain(nb.moderation.reject);
@@ -208,6 +208,56 @@ describe('actions', () => {
       expect([targetId, res.status]).toEqual([targetId, 400]);
     }
     expect(statusOf(id)).toBe('pending');
+  });
+
+  it('offers merge targets from the same step, the likeliest duplicates first, nothing chosen; the whole journey on request', async () => {
+    const stepTwoPath = stepPath.replace(/\d+$/, String(t.db.prepare('SELECT id FROM steps WHERE journey_id = (SELECT journey_id FROM steps WHERE id = ?) AND id <> ?').pluck().get(Number(stepPath.split('/').pop()), Number(stepPath.split('/').pop()))));
+    const make = async (path: string, title: string, body: string) => {
+      const id = await report(await resident(t.app, path), path, { title, body });
+      await post(`/admin/aust/moderation/${id}/approve`);
+      return id;
+    };
+    const alike = await make(stepPath, 'Søknadsskjemaet for garasje henger seg opp', 'Skjemaet for garasjesøknad henger når jeg laster opp tegninger.');
+    const unrelated = await make(stepPath, 'Aaa: åpningstidene er for korte', 'Kontoret stenger for tidlig.');
+    const elsewhere = await make(stepTwoPath, 'Søknadsskjemaet for garasje stopper helt', 'Skjemaet for garasjesøknad stopper når jeg laster opp tegninger.');
+    const duplicate = await make(stepPath, 'Garasjesøknaden henger seg opp', 'Søknadsskjemaet for garasje henger seg opp når jeg laster opp tegninger.');
+    const page = (await moderator.agent.get(`/admin/aust/moderation/${duplicate}`)).text;
+    const select = page.slice(page.indexOf('name="targetId"'), page.indexOf('</select>', page.indexOf('name="targetId"')));
+    // Nothing is chosen in advance, the likeliest comes first, with how alike it is, and only this step's reports.
+    expect(select).not.toMatch(/value="\d+" selected/);
+    expect(select.indexOf(`value="${alike}"`)).toBeGreaterThan(-1);
+    expect(select.indexOf(`value="${alike}"`)).toBeLessThan(select.indexOf(`value="${unrelated}"`));
+    expect(select).toContain(`label="${nb.moderation.similarTargets}"`);
+    expect(select).toMatch(/Søknadsskjemaet for garasje henger seg opp \(\d+ % likt\)/);
+    expect(select).not.toContain(`value="${elsewhere}"`);
+    // Across the journey, with each report's step named.
+    const wide = (await moderator.agent.get(`/admin/aust/moderation/${duplicate}?targets=journey`)).text;
+    expect(wide).toContain(`value="${elsewhere}"`);
+    expect(wide).toMatch(/Søknadsskjemaet for garasje stopper helt – Steg to \(\d+ % likt\)/);
+    expect((await moderator.agent.get(`/admin/aust/moderation/${duplicate}?targets=everything`)).status).toBe(400);
+  });
+
+  it('shows both reports side by side before a merge, changes nothing until confirmed, and refuses a preview without a fit target', async () => {
+    const a = await report(await resident(t.app, stepPath), stepPath, { title: 'Beholdes ved sammenslåing', body: 'Den første teksten.' });
+    const b = await report(await resident(t.app, stepPath), stepPath, { title: 'Flyttes ved sammenslåing', body: 'Den andre teksten.' });
+    await post(`/admin/aust/moderation/${a}/approve`);
+    await post(`/admin/aust/moderation/${b}/approve`);
+    const preview = await moderator.agent.get(`/admin/aust/moderation/${b}/merge?targetId=${a}`);
+    expect(preview.status).toBe(200);
+    for (const text of ['Beholdes ved sammenslåing', 'Flyttes ved sammenslåing', 'Den første teksten.', 'Den andre teksten.', nb.moderation.mergePreview.duplicate, nb.moderation.mergePreview.kept, 'Steg en']) {
+      expect(preview.text).toContain(text);
+    }
+    expect(preview.text).toContain(`name="targetId" value="${a}"`);
+    expect(statusOf(b)).toBe('published');
+    const none = await moderator.agent.get(`/admin/aust/moderation/${b}/merge?targetId=`);
+    expect(none.status).toBe(400);
+    expect(none.text).toContain(nb.validation.chooseMergeTarget);
+    expect(none.text).toContain('href="#field-targetId"');
+    for (const targetId of [String(b), '999999', 'abc']) {
+      expect([targetId, (await moderator.agent.get(`/admin/aust/moderation/${b}/merge?targetId=${targetId}`)).status]).toEqual([targetId, 400]);
+    }
+    expect((await post(`/admin/aust/moderation/${b}/merge`, { targetId: String(a) })).status).toBe(303);
+    expect(statusOf(b)).toBe('merged');
   });
 
   it('answers officially: status and text on the pain point and in the feed; an unknown status is refused', async () => {

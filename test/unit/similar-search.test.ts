@@ -8,7 +8,8 @@ import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate';
 import { draftSearch, mostSimilar, searchTrigrams, similarity, trigrams } from '../../src/lib/similarity';
 import { CLOSED_STATUSES } from '../../src/modules/feedback/feedback-vocabulary';
 import { FeedbackRepository, type SearchBounds } from '../../src/modules/feedback/feedback.repository';
-import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, type ReportInput } from '../../src/modules/feedback/feedback.service';
+import { SIMILAR_LIMIT, type ReportInput } from '../../src/modules/feedback/feedback.service';
+import { SIMILARITY_THRESHOLD } from '../../src/modules/feedback/similar-reports';
 import { buildServices, type Services } from '../../src/services';
 import { buildJourney } from '../helpers/journeys';
 

@@ -24,6 +24,8 @@ export const DemoMunicipalitySchema = z.strictObject({
     defaultLocale: z.enum(['nb', 'nn', 'en']),
   }),
   departments: z.array(DepartmentDocumentSchema),
+  /** The moderators' saved answers (#18), so the moderation pages show them in use. */
+  savedAnswers: z.array(z.strictObject({ title: text(80), body: text(2000) })).default([]),
   // File names inside demo/journeys/; the order is the order of import, and so of the journeys' ids.
   journeys: z.array(z.string().regex(/^[a-z0-9-]+\.reisekart\.json$/)).min(1),
 });

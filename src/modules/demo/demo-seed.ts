@@ -11,6 +11,7 @@ import type { DepartmentsService } from '../departments/departments.service';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import type { ModerationService } from '../moderation/moderation.service';
+import type { SavedAnswersService } from '../moderation/saved-answers.service';
 import type { PortfolioService } from '../portfolio/portfolio.service';
 import type { RankingService } from '../ranking/ranking.service';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
@@ -39,6 +40,7 @@ export interface DemoServices {
   journeyEditor: JourneyEditorService;
   feedback: FeedbackService;
   moderation: ModerationService;
+  savedAnswers: SavedAnswersService;
   ranking: RankingService;
   portfolio: PortfolioService;
   publicJourneys: PublicJourneysService;
@@ -80,6 +82,7 @@ export function seedDemo(db: Db, services: DemoServices, clock: MovableClock, no
 function seedStructure(services: DemoServices, content: DemoContent): MunicipalityRow {
   const municipalityId = services.municipalities.create(null, content.municipality);
   for (const d of content.departments) services.departments.findOrCreate(municipalityId, d.name, d.kind);
+  for (const a of content.savedAnswers) services.savedAnswers.create(SYSTEM_ACTOR, municipalityId, a);
   for (const doc of content.journeyDocuments) {
     services.journeyEditor.publish(null, municipalityId, services.journeyEditor.importDocument(null, municipalityId, doc));
   }

@@ -377,9 +377,18 @@ export class FeedbackRepository {
   }
 
   /** Other published pain points of the same journey, as merge targets. */
-  mergeTargets(journeyId: number, exceptId: number): { id: number; title: string }[] {
-    return this.statement(`SELECT id, title FROM pain_points WHERE journey_id = ? AND id <> ? AND moderation_status = 'published' ORDER BY title`)
-      .all(journeyId, exceptId) as { id: number; title: string }[];
+  /** The title of the step a pain point is on; null for one about the journey as a whole. */
+  stepTitleOf(id: number): string | null {
+    return (this.statement('SELECT s.title FROM pain_points p JOIN steps s ON s.id = p.step_id WHERE p.id = ?', 'pluck').get(id) as string | undefined) ?? null;
+  }
+
+  /** Published pain points of a journey, on one step (null: the journey as a whole) or, with `allSteps`, on any. */
+  mergeTargets(journeyId: number, exceptId: number, stepId: number | null, allSteps: boolean): { id: number; title: string; step_title: string | null }[] {
+    return this.statement(
+      `SELECT p.id, p.title, s.title AS step_title FROM pain_points p LEFT JOIN steps s ON s.id = p.step_id
+       WHERE p.journey_id = @journey AND p.id <> @except AND p.moderation_status = 'published' AND (@all = 1 OR p.step_id IS @step)
+       ORDER BY p.title, p.id`,
+    ).all({ journey: journeyId, except: exceptId, step: stepId, all: allSteps ? 1 : 0 }) as { id: number; title: string; step_title: string | null }[];
   }
 
   moveToStep(fromStepId: number, toStepId: number): number {

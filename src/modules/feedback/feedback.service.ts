@@ -2,12 +2,11 @@
 import type { GroupCommit } from '../../db/group-commit';
 import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
-import { draftSearch, mostSimilar } from '../../lib/similarity';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
 import { isPubliclyVisible } from './public-visibility';
+import { similarReports } from './similar-reports';
 
-export const SIMILARITY_THRESHOLD = 0.2;
 export const SIMILAR_LIMIT = 5;
 
 export interface ReportInput {
@@ -75,9 +74,7 @@ export class FeedbackService {
     const removed = { ...title.removed };
     for (const [kind, n] of Object.entries(body.removed) as [keyof Redaction['removed'], number][]) removed[kind] = (removed[kind] ?? 0) + n;
     const text = `${title.text} ${body.text}`;
-    // The index narrows the journey's pain points to the few sharing trigrams with the draft; the ranking is as before.
-    const candidates = this.repo.similarityCandidates(journeyId, draftSearch(text));
-    const similar = mostSimilar(text, candidates, (c) => `${c.title} ${c.body}`, SIMILARITY_THRESHOLD, SIMILAR_LIMIT).map(
+    const similar = similarReports(this.repo, journeyId, text, { limit: SIMILAR_LIMIT }).map(
       ({ item, score }) => ({ id: item.id, title: item.title, score, closed: CLOSED_STATUSES.includes(item.response_status) }),
     );
     return { ...input, title: title.text, body: body.text, removed, similar };

@@ -2,6 +2,7 @@
 // answers. The rules stay in src/modules/moderation; the rows and their SQL stay here (wired in src/services.ts).
 import type { FlagReason, ModerationStatus, ResponseStatus } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointRow, PainPointWithSupport } from './feedback.repository';
+import { similarReports } from './similar-reports';
 
 export type { PainPointRow, PainPointWithSupport };
 
@@ -23,8 +24,15 @@ export interface PainPointModeration {
   /** The pain points merged into one. */
   mergedInto(id: number): PainPointRow[];
   openFlags(id: number): { reason: FlagReason; created_at: string }[];
-  /** Other published pain points of the journey, as merge targets. */
-  mergeTargets(journeyId: number, exceptId: number): { id: number; title: string }[];
+  /**
+   * What a pain point may be merged into: other published pain points of its journey, on its own step unless
+   * `allSteps`, each with its step's title, alphabetically; and the most similar of them, by the similarity residents
+   * are shown when they report (similar-reports.ts), likeliest first.
+   */
+  mergeTargets(painPoint: PainPointRow, allSteps: boolean): { id: number; title: string; step_title: string | null }[];
+  similarTo(painPoint: PainPointRow, allSteps: boolean, limit: number): { id: number; score: number }[];
+  /** The title of the step a pain point is on; null for one about the journey as a whole. */
+  stepTitleOf(id: number): string | null;
   /** Published, rejected (with the reason) or pending; a merge is undone by publishing. */
   setStatus(id: number, status: ModerationStatus, now: string, rejectionReason?: string): void;
   merge(id: number, targetId: number): void;
@@ -42,7 +50,10 @@ export function painPointModeration(repo: FeedbackRepository): PainPointModerati
     get: (municipalityId, id) => repo.byId(municipalityId, id),
     mergedInto: (id) => repo.mergedInto(id),
     openFlags: (id) => repo.openFlags(id),
-    mergeTargets: (journeyId, exceptId) => repo.mergeTargets(journeyId, exceptId),
+    mergeTargets: (p, allSteps) => repo.mergeTargets(p.journey_id, p.id, p.step_id, allSteps),
+    stepTitleOf: (id) => repo.stepTitleOf(id),
+    similarTo: (p, allSteps, limit) =>
+      similarReports(repo, p.journey_id, `${p.title} ${p.body}`, { exceptId: p.id, stepId: allSteps ? undefined : p.step_id, limit }).map(({ item, score }) => ({ id: item.id, score })),
     setStatus: (id, status, now, rejectionReason) => repo.setModeration(id, status, now, rejectionReason),
     merge: (id, targetId) => repo.merge(id, targetId),
     resolveFlags: (id, now) => repo.resolveFlags(id, now),

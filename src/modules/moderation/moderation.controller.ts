@@ -1,33 +1,40 @@
 // The moderation queue and the actions on one pain point.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { handleForm } from '../../lib/form-handler';
+import { ConflictError, ValidationError } from '../../errors';
+import { handleForm, showFormAgain } from '../../lib/form-handler';
 import type { Flash } from '../../lib/flash';
-import { parseQuery } from '../../lib/forms';
+import { parseForm, parseQuery } from '../../lib/forms';
 import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
 import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
-import { AnswerInputSchema, BulkInputSchema, MergeInputSchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
+import { AnswerInputSchema, BulkInputSchema, REASON_MAX, DetailQuerySchema, MergeInputSchema, MergePreviewQuerySchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
 import type { ModerationService } from './moderation.service';
+import type { SavedAnswersService } from './saved-answers.service';
 
 export interface ModerationDeps {
   moderation: ModerationService;
+  /** The municipality's saved answers, to fill a reason or an answer from. */
+  savedAnswers: Pick<SavedAnswersService, 'list' | 'get' | 'textOf'>;
   journeyEditor: Pick<JourneyEditorService, 'list'>;
   /** The published maps, for the step filter: the steps residents report on, grouped by journey. */
   publicJourneys: Pick<PublicJourneysService, 'stepGroups'>;
 }
 
-export function moderationController({ moderation, journeyEditor, publicJourneys }: ModerationDeps) {
+export function moderationController({ moderation, savedAnswers, journeyEditor, publicJourneys }: ModerationDeps) {
   const m = (req: Request) => req.municipality!;
   const actor = (req: Request) => req.user!.id;
   const painPointId = (req: Request) => idParam(req, 'painPointId');
 
   /** The pain point's page, every action's form on it; the fields start from what is stored. */
   const detail = (req: Request) => {
-    const details = moderation.details(m(req).id, painPointId(req));
+    const { targets, reasonFrom, answerFrom } = parseQuery(DetailQuerySchema, req.query);
+    const details = moderation.details(m(req).id, painPointId(req), targets === 'journey');
+    // A saved answer chosen to fill a field replaces what is stored there, until the moderator saves or leaves.
+    const filled = (id: number | null) => (id === null ? undefined : savedAnswers.get(m(req).id, id).body);
     return {
       view: 'moderation/detail',
       locals: {
@@ -35,12 +42,15 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
         ...details,
         responseStatuses: RESPONSE_STATUSES,
         flagReasons: FLAG_REASONS,
+        savedAnswers: savedAnswers.list(m(req).id),
         current: {
           title: details.painPoint.title,
           body: details.painPoint.body,
           status: details.painPoint.response_status,
-          text: details.painPoint.response_text,
-          reason: details.painPoint.rejection_reason,
+          text: filled(answerFrom) ?? details.painPoint.response_text,
+          reason: filled(reasonFrom) ?? details.painPoint.rejection_reason,
+          reasonFrom: reasonFrom ?? '',
+          answerFrom: answerFrom ?? '',
         },
       },
     };
@@ -58,6 +68,7 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
         journeys: journeyEditor.list(m(req).id),
         stepGroups: publicJourneys.stepGroups(m(req).id),
         statuses: [...MODERATION_STATUSES, 'all'],
+        savedAnswers: savedAnswers.list(m(req).id),
         filter,
       },
     };
@@ -97,7 +108,12 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
     bulk: handleForm({
       schema: BulkInputSchema,
       form: queuePage,
-      act: (req, { ids, decision, reason }) => moderation.decideMany(actor(req), m(req).id, ids, decision, reason),
+      act: (req, { ids, decision, reason, savedAnswer }) => {
+        // A written reason wins; without one, the saved answer chosen is the reason, and must fit as one.
+        const text = reason || (savedAnswer === null ? '' : savedAnswers.textOf(m(req).id, savedAnswer, 'savedAnswer'));
+        if (text.length > REASON_MAX) throw new ConflictError({ savedAnswer: 'validation.savedAnswerTooLongForReason' });
+        moderation.decideMany(actor(req), m(req).id, ids, decision, text);
+      },
       done: (req, _result, { decision }) => ({ to: paths.admin.moderation.queue({ municipality: m(req).slug }), flash: decision === 'approve' ? 'approvedMany' : 'rejectedMany' }),
     }),
     detail(req: Request, res: Response) {
@@ -107,6 +123,17 @@ export function moderationController({ moderation, journeyEditor, publicJourneys
     approve: decision(EmptyFormSchema, 'approved', 'approvedNext', (req) => moderation.approve(actor(req), m(req).id, painPointId(req))),
     reject: decision(RejectInputSchema, 'rejected', 'rejectedNext', (req, { reason }) => moderation.reject(actor(req), m(req).id, painPointId(req), reason)),
     redact: painPointAction(RedactInputSchema, 'redacted', (req, { title, body }) => moderation.redact(actor(req), m(req).id, painPointId(req), title, body)),
+    /** Both reports side by side before the merge is confirmed; a target that will not do is refused on the pain point's page. */
+    mergePreview(req: Request, res: Response) {
+      try {
+        const { targetId } = parseForm(MergePreviewQuerySchema, req.query);
+        const preview = moderation.mergePreview(m(req).id, painPointId(req), targetId);
+        res.render('moderation/merge-preview', { title: req.t('moderation.mergePreview.title'), ...preview, errors: {}, values: {} });
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        showFormAgain(req, res, err, detail(req));
+      }
+    },
     merge: decision(MergeInputSchema, 'merged', 'mergedNext', (req, { targetId }) => moderation.merge(actor(req), m(req).id, painPointId(req), targetId)),
     unmerge: painPointAction(EmptyFormSchema, 'unmerged', (req) => moderation.unmerge(actor(req), m(req).id, painPointId(req))),
     answer: painPointAction(AnswerInputSchema, 'answered', (req, { status, text }) => moderation.answer(actor(req), m(req).id, painPointId(req), status, text)),

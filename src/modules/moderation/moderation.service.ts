@@ -7,6 +7,8 @@ import type { PainPointModeration, PainPointWithSupport, QueueFilter } from '../
 import type { RankingService } from '../ranking/ranking.service';
 
 export const QUEUE_LIMIT = 200;
+/** How many of the likeliest duplicates the merge choice lists first. */
+const SIMILAR_TARGETS = 8;
 
 /** What a moderator's answer needs of the portfolio (named, not imported: the portfolio builds on feedback too). */
 export interface ReportInitiatives {
@@ -50,15 +52,50 @@ export class ModerationService {
     return p;
   }
 
-  details(municipalityId: number, id: number) {
+  /** A pain point with what a moderator decides it on; merge targets from its own step unless `allSteps`. */
+  details(municipalityId: number, id: number, allSteps = false) {
     const painPoint = this.get(municipalityId, id);
     return {
       painPoint,
       mergedInto: painPoint.merged_into_id ? this.painPoints.get(municipalityId, painPoint.merged_into_id) : undefined,
       merged: this.painPoints.mergedInto(id),
       flags: this.painPoints.openFlags(id),
-      mergeTargets: this.painPoints.mergeTargets(painPoint.journey_id, id),
+      mergeTargets: this.mergeTargets(painPoint, allSteps),
     };
+  }
+
+  /**
+   * The targets a duplicate may go into, the likeliest first: those most like it (the similarity residents are shown),
+   * then the others alphabetically. Nothing is chosen for the moderator: the old list picked its first, unrelated, entry.
+   */
+  private mergeTargets(painPoint: PainPointWithSupport, allSteps: boolean) {
+    const targets = this.painPoints.mergeTargets(painPoint, allSteps);
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const similar = this.painPoints
+      .similarTo(painPoint, allSteps, SIMILAR_TARGETS)
+      .filter((s) => byId.has(s.id))
+      .map((s) => ({ ...byId.get(s.id)!, score: s.score }));
+    const shown = new Set(similar.map((s) => s.id));
+    return { allSteps, similar, others: targets.filter((t) => !shown.has(t.id)) };
+  }
+
+  /** Both reports side by side before a merge is confirmed, after the checks the merge itself makes. */
+  mergePreview(municipalityId: number, id: number, targetId: number) {
+    const { painPoint, target } = this.mergeable(municipalityId, id, targetId);
+    const withStep = (p: PainPointWithSupport) => ({ ...p, step_title: this.painPoints.stepTitleOf(p.id) });
+    return { painPoint: withStep(painPoint), target: withStep(target) };
+  }
+
+  /** A merge may go ahead: the pain point is not merged already nor has others merged into it, and the target is fit. */
+  private mergeable(municipalityId: number, id: number, targetId: number) {
+    const painPoint = this.get(municipalityId, id);
+    // Merged already (a page that went stale): moving it on would leave its first target's figures behind.
+    if (painPoint.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
+    const target = this.painPoints.get(municipalityId, targetId);
+    if (!target || target.journey_id !== painPoint.journey_id || target.id === id) throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
+    if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
+    if (this.painPoints.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+    return { painPoint, target };
   }
 
   approve(actorId: number | null, municipalityId: number, id: number): void {
@@ -95,13 +132,7 @@ export class ModerationService {
   /** Marks a pain point as a duplicate: its supporters move to the target (RANKING.md). */
   merge(actorId: number | null, municipalityId: number, id: number, targetId: number): void {
     this.painPoints.transaction(() => {
-      const p = this.get(municipalityId, id);
-      // Merged already (a page that went stale): moving it on would leave its first target's figures behind.
-      if (p.moderation_status === 'merged') throw new ConflictError({ _form: 'moderation.errors.unmergeFirst' });
-      const target = this.painPoints.get(municipalityId, targetId);
-      if (!target || target.journey_id !== p.journey_id || target.id === id) throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
-      if (target.moderation_status !== 'published') throw new ConflictError({ targetId: 'moderation.errors.badTarget' });
-      if (this.painPoints.mergedInto(id).length > 0) throw new ConflictError({ _form: 'moderation.errors.hasMerged' });
+      this.mergeable(municipalityId, id, targetId);
       this.painPoints.merge(id, targetId);
       this.ranking.refresh(id);
       this.ranking.refresh(targetId);

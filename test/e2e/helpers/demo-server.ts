@@ -20,7 +20,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   // A member of the demo municipality, so the users table, a user's page and the audit log have rows to show.
   const designer = await createUser(server.testApp.services, { email: 'designer@demo.test', municipality: 'demo', roles: ['designer'] });
   // The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first
-  // step, pain point 1 is published, and initiative 1 and department 1 exist.
+  // step, pain point 1 is published, and initiative 1, department 1 and saved answer 1 exist.
   const values = {
     municipality: 'demo',
     journey: 'bygge-garasje',
@@ -30,6 +30,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     phaseId: '1',
     departmentId: '1',
     initiativeId: '1',
+    answerId: '1',
     userId: String(designer),
   };
   return { ...server, values };
