@@ -1,6 +1,7 @@
 // A resident reports a pain point (with JavaScript on and off), sees the duplicate hint, says "me too" to another;
 // a moderator approves the report and it appears on the step page; a moderator works through the queue (next item after a
-// decision, several rejected at once). Every page on the way has no axe violations.
+// decision, several rejected at once), merges a duplicate after seeing both side by side, and answers from a saved
+// answer. Every page on the way has no axe violations.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, createUser } from '../helpers/test-app';
@@ -129,6 +130,48 @@ describe.each([true, false])('a moderator working through the queue with JavaScr
     await noViolations(staff, javaScriptEnabled);
     const statuses = ids.map((id) => db.prepare('SELECT moderation_status FROM pain_points WHERE id = ?').pluck().get(id));
     expect(statuses).toEqual(['published', 'rejected', 'rejected']);
+    await context.close();
+  });
+});
+
+describe.each([true, false])('a moderator merging a duplicate and answering from a saved answer with JavaScript %s (#18)', (javaScriptEnabled) => {
+  it('picks the likeliest duplicate on the step, sees both side by side, merges; fills an answer from a saved one', async () => {
+    const { services, db } = server.testApp;
+    const m = services.municipalities.bySlug('fjord');
+    const journeyId = db.prepare("SELECT id FROM journeys WHERE slug = 'garasje'").pluck().get() as number;
+    const stepId = Number(stepPath.split('/').pop());
+    const suffix = javaScriptEnabled ? 'med' : 'uten';
+    const duplicate = services.feedback.submit(services.feedback.ensureParticipant(`dup-${suffix}`), m, journeyId, stepId, {
+      title: `Ventet tolv uker på byggesøknaden (${suffix})`, body: 'Byggesøknaden tok tolv uker å behandle.', severity: 4, channel: null,
+    }).id;
+    services.moderation.approve(null, m.id, duplicate);
+    services.savedAnswers.create(null, m.id, { title: `Vi ser på ventetiden (${suffix})`, body: `Vi ser på ventetiden i byggesak nå (${suffix}).` });
+    const context = await browser.newContext({ javaScriptEnabled });
+    const staff = await context.newPage();
+    await signInThroughForm(staff, server.baseUrl, 'moderator@fjord.test');
+    await staff.goto(`${server.baseUrl}/admin/fjord/moderation/${duplicate}?lang=nb`);
+    // The likeliest duplicate is offered first, nothing chosen in advance.
+    expect(await staff.locator('#field-targetId').inputValue()).toBe('');
+    const first = staff.locator('#field-targetId optgroup').first().locator('option').first();
+    expect(await first.getAttribute('value')).toBe(String(existingId));
+    await staff.locator('#field-targetId').selectOption(String(existingId));
+    await click(staff, 'form[action$="/merge"] button[type="submit"]');
+    await staff.getByRole('heading', { name: 'Slå sammen: se begge før du bekrefter' }).waitFor();
+    const main = await staff.locator('main').innerText();
+    expect(main).toContain('Lang ventetid på byggesøknaden');
+    expect(main).toContain(`Ventet tolv uker på byggesøknaden (${suffix})`);
+    await noViolations(staff, javaScriptEnabled);
+    await click(staff, 'main form[method="post"] button[type="submit"]');
+    expect(db.prepare('SELECT merged_into_id FROM pain_points WHERE id = ?').pluck().get(duplicate)).toBe(existingId);
+    // The official answer on the report it went into, from the saved answer.
+    await staff.goto(`${server.baseUrl}/admin/fjord/moderation/${existingId}?lang=nb`);
+    const saved = db.prepare('SELECT id FROM saved_answers WHERE title = ?').pluck().get(`Vi ser på ventetiden (${suffix})`) as number;
+    await staff.locator('#field-answerFrom').selectOption(String(saved));
+    await click(staff, 'form:has(#field-answerFrom) button[type="submit"]');
+    expect(await staff.locator('#field-text').inputValue()).toBe(`Vi ser på ventetiden i byggesak nå (${suffix}).`);
+    await noViolations(staff, javaScriptEnabled);
+    await click(staff, 'form[action$="/answer"] button[type="submit"]');
+    expect(db.prepare('SELECT response_text FROM pain_points WHERE id = ?').pluck().get(existingId)).toBe(`Vi ser på ventetiden i byggesak nå (${suffix}).`);
     await context.close();
   });
 });
