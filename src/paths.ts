@@ -121,12 +121,22 @@ export const paths = {
       stepMove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/move'),
       stepRemove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/remove'),
       stepMerge: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/merge'),
+      handover: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/handover'),
+      handoverRemove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/handover/remove'),
     },
 
     departments: {
       index: path('/admin/:municipality/departments'),
       edit: path('/admin/:municipality/departments/:departmentId/edit'),
       remove: path('/admin/:municipality/departments/:departmentId/remove'),
+    },
+
+    /** Review of journey drafts across departments (#19.7): every staff role comments, designers resolve. */
+    review: {
+      index: path('/admin/:municipality/review'),
+      journey: path('/admin/:municipality/review/:journeyId'),
+      comments: path('/admin/:municipality/review/:journeyId/comments'),
+      resolve: path('/admin/:municipality/review/:journeyId/comments/:commentId/resolve'),
     },
 
     moderation: {

@@ -20,9 +20,11 @@ import { phasesController } from './modules/journeys/editor/phases.controller';
 import { publishingController } from './modules/journeys/editor/publishing.controller';
 import { sharingController } from './modules/journeys/editor/sharing.controller';
 import { stepsController } from './modules/journeys/editor/steps.controller';
+import { handoversController } from './modules/journeys/editor/handovers.controller';
 import { publicJourneysController } from './modules/journeys/public-journeys.controller';
 import { moderationController } from './modules/moderation/moderation.controller';
 import { savedAnswersController } from './modules/moderation/saved-answers.controller';
+import { reviewController } from './modules/journeys/review/review.controller';
 import { municipalitiesController } from './modules/municipalities/municipalities.controller';
 import { settingsController } from './modules/municipalities/settings.controller';
 import { portfolioController } from './modules/portfolio/portfolio.controller';
@@ -71,9 +73,11 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const sharing = sharingController(services);
   const phases = phasesController(services);
   const steps = stepsController(services);
+  const handovers = handoversController(services);
   const departments = departmentsController(services);
   const moderation = moderationController(services);
   const savedAnswers = savedAnswersController(services);
+  const review = reviewController(services);
   const insights = insightsController(services);
   const portfolio = portfolioController({ ...services, sharedPages });
   const site = siteController({ ...services, sharedPages });
@@ -143,6 +147,9 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.admin.journeys.stepMove.pattern, designer, steps.move);
   r.post(p.admin.journeys.stepRemove.pattern, designer, steps.remove);
   r.post(p.admin.journeys.stepMerge.pattern, designer, steps.merge);
+  r.get(p.admin.journeys.handover.pattern, designer, handovers.get);
+  r.post(p.admin.journeys.handover.pattern, designer, handovers.post);
+  r.post(p.admin.journeys.handoverRemove.pattern, designer, handovers.remove);
 
   r.get(p.admin.departments.index.pattern, designer, departments.list);
   r.post(p.admin.departments.index.pattern, designer, departments.create);
@@ -152,6 +159,12 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
 
   r.get(p.admin.moderation.queue.pattern, moderator, moderation.queue);
   r.post(p.admin.moderation.bulk.pattern, moderator, moderation.bulk);
+  // Every staff role of the municipality reviews drafts and comments; designers resolve (#19.7).
+  r.get(p.admin.review.index.pattern, review.index);
+  r.get(p.admin.review.journey.pattern, review.show);
+  r.post(p.admin.review.comments.pattern, review.comment);
+  r.post(p.admin.review.resolve.pattern, designer, review.resolve);
+
   // Before the pain point's page, whose :painPointId would otherwise take "svar".
   r.get(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.list);
   r.post(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.create);

@@ -25,6 +25,9 @@ import { RankingService } from './modules/ranking/ranking.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
+import { HandoversService } from './modules/journeys/handovers.service';
+import { CommentsRepository } from './modules/journeys/review/comments.repository';
+import { ReviewService } from './modules/journeys/review/review.service';
 import { MunicipalitiesRepository } from './modules/municipalities/municipalities.repository';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service';
 import { AuthService } from './modules/sign-in/auth.service';
@@ -50,6 +53,10 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const readInsights = insightsReader(db, insightsRepo);
   const portfolio = new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo), departments, ranking, audit, clock);
   const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db));
+  const journeyEditor = new JourneyEditorService(journeys, departments, audit, clock, {
+    hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
+    move: (from, to) => feedbackRepo.moveToStep(from, to),
+  });
   return {
     clock,
     ranking,
@@ -62,11 +69,12 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     moderation: new ModerationService(painPointModeration(feedbackRepo), ranking, audit, clock, portfolio),
     savedAnswers: new SavedAnswersService(new SavedAnswersRepository(db), audit, clock),
     departments,
-    journeyEditor: new JourneyEditorService(journeys, departments, audit, clock, {
-      hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
-      move: (from, to) => feedbackRepo.moveToStep(from, to),
-    }),
+    journeyEditor,
     publicJourneys,
+    /** Comments on drafts by staff of other departments, resolved by the designers (#19.7). */
+    review: new ReviewService(new CommentsRepository(db), journeyEditor, audit, clock),
+    /** Handovers between departments, stated on the steps of a working copy (#19.2). */
+    handovers: new HandoversService(journeys, journeyEditor, departments, audit, clock),
     audit,
     // Sign-in reads the staff accounts through its port, which the users repository fills.
     auth: new AuthService(users, new SetupTokensRepository(db), audit, clock),

@@ -6,6 +6,10 @@ import type { RequestHandler, Response } from 'express';
 export const FLASHES = [
   // The journey editor.
   'saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied', 'stepsMerged',
+  'createdFromTemplate',
+  'handoverStated', 'handoverRemoved',
+  // Review of drafts across departments.
+  'commentAdded', 'commentResolved',
   // Moderation.
   'approved', 'rejected', 'redacted', 'merged', 'unmerged', 'answered', 'flagsCleared',
   // The same decisions, shown on the next pending item the moderator is taken to (#18).

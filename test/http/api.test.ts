@@ -54,6 +54,9 @@ beforeAll(async () => {
     duration: last.duration,
     phaseId: last.phase_id,
   });
+  // Stated by the designer (#19.2): a change of department alone is no handover.
+  const byggesak = t.services.departments.findOrCreate(m, 'Byggesak', 'municipal');
+  t.services.handovers.state(null, m, j.journeyId, stepIds[2]!, { fromDepartmentId: byggesak, toDepartmentId: state, what: 'information', note: 'Vedtaket' });
   editor.publish(null, m, j.journeyId);
   buildJourney(t.services, 'vest', { slug: 'utkast', title: 'Bare et utkast', phases: { A: ['Steg'] } });
   const archived = buildJourney(t.services, 'vest', { slug: 'arkiv', title: 'Arkivert reise', phases: { A: ['Steg'] }, publish: true });
@@ -144,10 +147,17 @@ describe('GET /api/v1/municipalities/:m/journeys/:j', () => {
     const steps = res.body.phases.flatMap((p: { steps: unknown[] }) => p.steps);
     expect(steps.map((s: { id: number }) => s.id)).toEqual(stepIds);
     expect(Object.keys(steps[0]).sort()).toEqual(
-      ['backstage', 'channel', 'department', 'duration', 'emotion', 'feedback', 'handover', 'handoverFrom', 'id', 'residentAction', 'systems', 'title', 'touchpoint'].sort(),
+      ['backstage', 'channel', 'department', 'duration', 'emotion', 'feedback', 'handover', 'handoverFrom', 'handoverNote', 'handoverTo', 'handoverWhat', 'id', 'involvedDepartments', 'residentAction', 'systems', 'title', 'touchpoint'].sort(),
     );
     expect(steps[0]).toMatchObject({ title: 'Finne skjema', department: { name: 'Byggesak', kind: 'municipal' }, handover: false, handoverFrom: null });
-    expect(steps[2]).toMatchObject({ department: { name: 'Kartverket', kind: 'state' }, handover: true, handoverFrom: { name: 'Byggesak', kind: 'municipal' } });
+    expect(steps[2]).toMatchObject({
+      department: { name: 'Kartverket', kind: 'state' },
+      handover: true,
+      handoverFrom: { name: 'Byggesak', kind: 'municipal' },
+      handoverTo: { name: 'Kartverket', kind: 'state' },
+      handoverWhat: 'information',
+      handoverNote: 'Vedtaket',
+    });
 
     const all = (await read('/municipalities/vest/candidates?limit=200')).body.candidates as { stepId: number | null; figures: { n: number; needScore: number } }[];
     for (const s of steps as { id: number; feedback: { painPoints: number; supporters: number; needScore: number } }[]) {

@@ -17,6 +17,8 @@ function allowed(path: string, role: Role, method = 'GET'): boolean {
   if (area === 'journeys' || area === 'departments') return role === 'designer';
   if (area === 'moderation') return role === 'moderator';
   if (area === 'insights') return role === 'analyst';
+  // Every department reviews drafts and comments; designers resolve (#19.7).
+  if (area === 'review') return !path.endsWith('/resolve') || role === 'designer';
   if (area === 'portfolio') return (method === 'GET' && !/\/(new|edit)$/.test(path)) || role === 'designer' || role === 'analyst';
   throw new Error(`no policy for ${path}`);
 }

@@ -277,6 +277,9 @@ describe('charts', () => {
     t.services.journeyEditor.updateStep(null, m.id, j.journeyId, j.stepIds[1]!, {
       title: 'Hos NAV', residentAction: '', touchpoint: '', channel: 'digital', departmentId: nav, backstage: '', systems: '', emotion: 0, duration: '', phaseId: j.phaseIds[0]!,
     });
+    // Only a stated handover counts (#19.2): the department changing is not enough.
+    const byggesak = t.services.departments.findOrCreate(m.id, 'Byggesak', 'municipal');
+    t.services.handovers.state(null, m.id, j.journeyId, j.stepIds[1]!, { fromDepartmentId: byggesak, toDepartmentId: nav, what: 'case', note: '' });
     t.services.journeyEditor.publish(null, m.id, j.journeyId);
     t.services.feedback.submit(t.services.feedback.ensureParticipant('handover'), m, j.journeyId, j.stepIds[1]!, { title: 'Falt mellom stoler', body: 'x', severity: 5, channel: null });
     const res = await analyst.agent.get('/admin/aust/insights');

@@ -1,7 +1,7 @@
 // diffSnapshots: journey fields, phases and steps added, removed, changed and moved.
 import { diffSnapshots } from '../../src/modules/journeys/journey-diff';
 import type { JourneySnapshot, SnapshotStep } from '../../src/modules/journeys/journey-snapshot';
-import { stepsInOrder } from '../../src/modules/journeys/journey-snapshot';
+import { stepsInOrder, suggestedHandovers } from '../../src/modules/journeys/journey-snapshot';
 
 const step = (id: number, title: string, extra: Partial<SnapshotStep> = {}): SnapshotStep => ({
   id, title, residentAction: '', touchpoint: '', channel: 'digital', department: null, backstage: '', systems: '', emotion: 0, duration: '', ...extra,
@@ -49,18 +49,42 @@ describe('diffSnapshots', () => {
   });
 });
 
-describe('stepsInOrder', () => {
-  it('marks a handover when the department differs from the last step that had one', () => {
+describe('stepsInOrder and suggestedHandovers (#19.2)', () => {
+  it('suggests a handover where the department differs from the last step that had one, never where one is stated, and marks only stated ones', () => {
     const byggesak = { id: 1, name: 'Byggesak', kind: 'municipal' as const };
     const nav = { id: 2, name: 'NAV', kind: 'state' as const };
     const s: JourneySnapshot = {
       ...base,
       phases: [
         { id: 1, title: 'A', description: '', steps: [step(1, 'x', { department: byggesak }), step(2, 'alone')] },
-        { id: 2, title: 'B', description: '', steps: [step(3, 'y', { department: nav }), step(4, 'z', { department: nav }), step(5, 'w', { department: byggesak })] },
+        {
+          id: 2,
+          title: 'B',
+          description: '',
+          steps: [
+            step(3, 'y', { department: nav }),
+            step(4, 'z', { department: nav }),
+            step(5, 'w', { department: byggesak, handover: { from: nav, to: byggesak, what: 'case', note: 'Saken' } }),
+          ],
+        },
       ],
     };
-    expect(stepsInOrder(s).map((st) => st.handoverFrom?.name ?? null)).toEqual([null, null, 'Byggesak', null, 'NAV']);
+    expect(stepsInOrder(s).map((st) => st.handover?.from?.name ?? null)).toEqual([null, null, null, null, 'NAV']);
+    const suggested = suggestedHandovers(stepsInOrder(s));
+    expect([...suggested].map(([id, h]) => [id, h.from.name, h.to.name])).toEqual([[3, 'Byggesak', 'NAV']]);
     expect(stepsInOrder(s).map((st) => [st.index, st.phaseTitle])).toEqual([[0, 'A'], [1, 'A'], [2, 'B'], [3, 'B'], [4, 'B']]);
+  });
+});
+
+describe('diffSnapshots and handovers (#19.2)', () => {
+  it('reports a handover stated, changed or removed as a change of the step', () => {
+    const nav = { id: 2, name: 'NAV', kind: 'state' as const };
+    const stated = structuredClone(base);
+    stated.phases[0]!.steps[1]!.handover = { from: null, to: nav, what: 'documents', note: '' };
+    expect(diffSnapshots(base, stated).steps.changed).toEqual([{ id: 11, title: 'a2', fields: ['handover'] }]);
+    const changed = structuredClone(stated);
+    changed.phases[0]!.steps[1]!.handover!.what = 'case';
+    expect(diffSnapshots(stated, changed).steps.changed).toEqual([{ id: 11, title: 'a2', fields: ['handover'] }]);
+    expect(diffSnapshots(stated, base).steps.changed).toEqual([{ id: 11, title: 'a2', fields: ['handover'] }]);
   });
 });

@@ -47,8 +47,16 @@ function world(migrations?: string[]): World {
   };
 }
 
-function journey(w: World, slug: string): { journeyId: number; stepId: number } {
-  const j = buildJourney(w.services, 'aust', { slug, phases: { Søke: ['Sende søknad', 'Vente'] }, publish: true });
+/**
+ * A published journey. On a database of an earlier schema, today's publishing (which reads tables of later migrations,
+ * such as stated handovers) cannot run, so the version is written as publishing wrote it then.
+ */
+function journey(w: World, slug: string, earlierSchema = false): { journeyId: number; stepId: number } {
+  const j = buildJourney(w.services, 'aust', { slug, phases: { Søke: ['Sende søknad', 'Vente'] }, publish: !earlierSchema });
+  if (earlierSchema) {
+    const version = w.db.prepare("INSERT INTO journey_versions (journey_id, version, snapshot, published_at) VALUES (?, 1, '{}', '2026-02-01')").run(j.journeyId).lastInsertRowid;
+    w.db.prepare("UPDATE journeys SET current_version_id = ?, public_slug = slug, status = 'published' WHERE id = ?").run(version, j.journeyId);
+  }
   return { journeyId: j.journeyId, stepId: j.stepIds[0]! };
 }
 
@@ -366,7 +374,7 @@ describe('migration 0014', () => {
     const before = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0014');
     const w = world(before);
     try {
-      const j = journey(w, 'tidligere');
+      const j = journey(w, 'tidligere', true);
       const shown = submit(w, j, 'Lang ventetid på byggesøknad', 'Det tok tolv uker.');
       const hidden = submit(w, j, 'Lang ventetid på ferdigattest', 'Det tok tolv uker.');
       w.db.prepare('UPDATE pain_points SET hidden_by_flags = 1 WHERE id = ?').run(hidden);

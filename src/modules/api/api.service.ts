@@ -6,7 +6,7 @@ import type { MunicipalityRow } from '../municipalities/municipality';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { JourneyFields, SnapshotDepartment } from '../journeys/journey-snapshot';
-import type { LifeEvent } from '../journeys/journey-vocabulary';
+import type { HandoverKind, LifeEvent } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService, PublishedMap } from '../journeys/public-journeys.service';
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { Figures } from '../ranking/ranking.math';
@@ -47,12 +47,18 @@ export interface ApiStep {
   touchpoint: string;
   channel: string;
   department: ApiDepartment | null;
+  /** Departments taking part besides the responsible one (#19.3). */
+  involvedDepartments: ApiDepartment[];
   backstage: string;
   systems: string;
   emotion: number;
   duration: string;
+  /** Whether the designer stated a handover into this step, and its parts (#19.2). */
   handover: boolean;
   handoverFrom: ApiDepartment | null;
+  handoverTo: ApiDepartment | null;
+  handoverWhat: HandoverKind | null;
+  handoverNote: string | null;
   feedback: { painPoints: number; supporters: number; needScore: number };
 }
 
@@ -163,7 +169,6 @@ export class ApiService {
     await this.s.ranking.prepareJourney(m.id, map.journeyId, asOf);
     const summaries = this.s.feedback.stepSummaries(m.id, map.journeyId);
     const needs = this.s.ranking.stepNeeds(m.id, map.journeyId, asOf);
-    const mapSteps = new Map(map.steps.map((s) => [s.id, s]));
     const j = map.snapshot.journey;
     return {
       municipality: m.slug,
@@ -187,7 +192,7 @@ export class ApiService {
         title: phase.title,
         description: phase.description,
         steps: phase.steps.map((step) => {
-          const handoverFrom = mapSteps.get(step.id)?.handoverFrom ?? null;
+          const handover = step.handover ?? null;
           const summary = summaries.get(step.id);
           return {
             id: step.id,
@@ -196,12 +201,16 @@ export class ApiService {
             touchpoint: step.touchpoint,
             channel: step.channel,
             department: department(step.department),
+            involvedDepartments: (step.involved ?? []).map((d) => department(d)!),
             backstage: step.backstage,
             systems: step.systems,
             emotion: step.emotion,
             duration: step.duration,
-            handover: handoverFrom !== null,
-            handoverFrom: department(handoverFrom),
+            handover: handover !== null,
+            handoverFrom: department(handover?.from ?? null),
+            handoverTo: department(handover?.to ?? null),
+            handoverWhat: handover?.what ?? null,
+            handoverNote: handover?.note ?? null,
             feedback: { painPoints: summary?.painPoints ?? 0, supporters: summary?.supporters ?? 0, needScore: needs.get(step.id) ?? 0 },
           };
         }),

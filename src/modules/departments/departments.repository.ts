@@ -46,7 +46,15 @@ export class DepartmentsRepository {
 
   /** Any step, removed ones included, still points at it: removed steps live on in published versions. */
   isReferenced(id: number): boolean {
-    return this.statement('SELECT EXISTS (SELECT 1 FROM steps WHERE department_id = ?)', 'pluck').get(id) === 1;
+    // Steps name it as responsible or involved (#19.3); stated handovers (#19.2) as where the resident comes from or goes to.
+    return (
+      this.statement(
+        `SELECT EXISTS (SELECT 1 FROM steps WHERE department_id = @id)
+             OR EXISTS (SELECT 1 FROM step_handovers WHERE from_department_id = @id OR to_department_id = @id)
+             OR EXISTS (SELECT 1 FROM step_departments WHERE department_id = @id)`,
+        'pluck',
+      ).get({ id }) === 1
+    );
   }
 
   delete(id: number): void {

@@ -50,7 +50,8 @@ const WHERE = `
   WHERE cs.municipality_id = @municipality AND pp.moderation_status = 'published'
     AND (@journey IS NULL OR pp.journey_id = @journey)
     AND (@lifeEvent IS NULL OR j.life_event = @lifeEvent)
-    AND (@department IS NULL OR s.department_id = @department)
+    AND (@department IS NULL OR s.department_id = @department
+         OR EXISTS (SELECT 1 FROM step_departments x WHERE x.step_id = pp.step_id AND x.department_id = @department))
     AND (@step IS NULL OR pp.step_id = @step)
     AND (@status IS NULL OR pp.response_status = @status)
     AND (@from IS NULL OR pp.created_at >= @from)
@@ -125,12 +126,18 @@ export class InsightsRepository {
   }
 
   /** Every step of the municipality's journeys with the names the charts label it by. */
-  stepLabels(municipalityId: number): { id: number; journey_title: string; step_title: string; department_name: string | null }[] {
-    return this.statement(
-      `SELECT s.id, j.title AS journey_title, s.title AS step_title, d.name AS department_name
+  /** Each step's journey and title, and the departments in it: the responsible one first, then those involved (#19.3). */
+  stepLabels(municipalityId: number): { id: number; journey_title: string; step_title: string; departments: string[] }[] {
+    const rows = this.statement(
+      `SELECT s.id, j.title AS journey_title, s.title AS step_title, d.name AS department_name,
+         (SELECT json_group_array(i.name) FROM step_departments x JOIN departments i ON i.id = x.department_id WHERE x.step_id = s.id) AS involved
        FROM steps s JOIN journeys j ON j.id = s.journey_id LEFT JOIN departments d ON d.id = s.department_id
        WHERE j.municipality_id = ?`,
-    ).all(municipalityId) as { id: number; journey_title: string; step_title: string; department_name: string | null }[];
+    ).all(municipalityId) as { id: number; journey_title: string; step_title: string; department_name: string | null; involved: string }[];
+    return rows.map(({ department_name: responsible, involved, ...row }) => ({
+      ...row,
+      departments: [...(responsible ? [responsible] : []), ...(JSON.parse(involved) as string[])],
+    }));
   }
 
   titles(ids: readonly number[]): Map<number, string> {

@@ -46,13 +46,14 @@ export class InsightsService {
     return this.numbers.bytes;
   }
 
-  /** Steps where the published map hands the resident over to another department, labelled "from → to: step". */
+  /** Steps into which a published map states a handover between departments, labelled "from → to: step". */
   private handovers(municipalityId: number): Map<number, string> {
     const labels = new Map<number, string>();
     for (const group of this.journeys.listByLifeEvent(municipalityId)) {
       for (const map of group.journeys) {
         for (const s of map.steps) {
-          if (s.handoverFrom && s.department) labels.set(s.id, `${s.handoverFrom.name} → ${s.department.name}: ${s.title}`);
+          const to = s.handover?.to ?? s.department;
+          if (s.handover?.from && to) labels.set(s.id, `${s.handover.from.name} → ${to.name}: ${s.title}`);
         }
       }
     }
@@ -155,7 +156,8 @@ export class InsightsService {
     };
     for (const [stepId, sum] of perStep) {
       const step = steps.get(stepId);
-      add(departments, step?.department_name, sum);
+      // A step counts for every department in it, responsible or involved: the silos a resident passes through.
+      for (const name of step?.departments ?? []) add(departments, name, sum);
       add(handovers, handoverLabels.get(stepId), sum);
       add(stepSums, step && `${step.journey_title} · ${step.step_title}`, sum);
     }

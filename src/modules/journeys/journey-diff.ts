@@ -45,6 +45,7 @@ export function diffSnapshots(before: JourneySnapshot, after: JourneySnapshot): 
     const fields: string[] = STEP_FIELDS.filter((f) =>
       f === 'department' ? old.step.department?.id !== now.step.department?.id : old.step[f] !== now.step[f],
     );
+    if (JSON.stringify(old.step.handover ?? null) !== JSON.stringify(now.step.handover ?? null)) fields.push('handover');
     if (old.phaseId !== now.phaseId) fields.push('phase');
     else if (old.index !== now.index) fields.push('position');
     if (fields.length > 0) stepChanges.push({ id, title: now.step.title, fields });

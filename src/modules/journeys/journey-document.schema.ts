@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors';
 import { firstUnsafePath } from '../../lib/text-safety';
 import { DEPARTMENT_KINDS } from '../departments/department-vocabulary';
-import { CHANNELS, LIFE_EVENTS } from './journey-vocabulary';
+import { CHANNELS, HANDOVER_KINDS, LIFE_EVENTS } from './journey-vocabulary';
 
 export const JOURNEY_FORMAT = 'reisekart.journey';
 export const JOURNEY_FORMAT_VERSION = 1;
@@ -18,6 +18,14 @@ export const DepartmentDocumentSchema = z.strictObject({
   kind: z.enum(DEPARTMENT_KINDS),
 });
 
+/** A handover into the step, stated by the designer (#19.2); older documents have none. */
+export const HandoverDocumentSchema = z.strictObject({
+  from: DepartmentDocumentSchema.nullable(),
+  to: DepartmentDocumentSchema.nullable(),
+  what: z.enum(HANDOVER_KINDS),
+  note: optional(TEXT_LIMITS.short),
+});
+
 export const StepDocumentSchema = z.strictObject({
   title: required(TEXT_LIMITS.title),
   residentAction: optional(TEXT_LIMITS.long),
@@ -28,6 +36,9 @@ export const StepDocumentSchema = z.strictObject({
   systems: optional(TEXT_LIMITS.short),
   emotion: z.number().int().min(-2).max(2),
   duration: optional(120),
+  handover: HandoverDocumentSchema.optional(),
+  /** Departments taking part besides the responsible one (#19.3). */
+  involved: z.array(DepartmentDocumentSchema).max(20).optional(),
 });
 
 export const PhaseDocumentSchema = z.strictObject({

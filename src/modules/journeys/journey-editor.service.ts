@@ -1,6 +1,7 @@
-// The designer's side of journey maps: the working copy, publishing, versions, export, import and copy.
+// The designer's side of journey maps: the working copy, publishing, versions, export, import, copy and templates.
 // Free of req/res; every change is audited. Takes only what it uses of other modules (the interfaces below).
 import { ConflictError, NotFoundError } from '../../errors';
+import type { Locale } from '../../lib/i18n';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import { diffSnapshots, type JourneyDiff } from './journey-diff';
@@ -9,8 +10,11 @@ import {
   JOURNEY_FORMAT_VERSION,
   type JourneyDocument,
 } from './journey-document.schema';
-import type { JourneySnapshot } from './journey-snapshot';
+import type { JourneySnapshot, SnapshotDepartment, SnapshotHandover } from './journey-snapshot';
+import { templateDocument } from './templates/journey-templates';
+import type { DepartmentKind } from '../departments/department-vocabulary';
 import type {
+  HandoverRow,
   JourneyDetails,
   JourneyRow,
   JourneysRepository,
@@ -78,6 +82,9 @@ export class JourneyEditorService {
   /** The working copy in the same shape residents see, so it can be previewed and compared. */
   draftSnapshot(journey: JourneyRow): JourneySnapshot {
     const steps = this.repo.steps(journey.id);
+    const handovers = new Map(this.repo.handovers(journey.id).map((h) => [h.step_id, h]));
+    const involved = new Map<number, SnapshotDepartment[]>();
+    for (const { step_id: stepId, ...d } of this.repo.involved(journey.id)) involved.set(stepId, [...(involved.get(stepId) ?? []), d]);
     return {
       journey: {
         title: journey.title,
@@ -101,11 +108,14 @@ export class JourneyEditorService {
             residentAction: s.resident_action,
             touchpoint: s.touchpoint,
             channel: s.channel,
-            department: s.department_id ? { id: s.department_id, name: s.department_name!, kind: s.department_kind! } : null,
+            department: departmentOf(s.department_id, s.department_name, s.department_kind),
             backstage: s.backstage,
             systems: s.systems,
             emotion: s.emotion,
             duration: s.duration,
+            // Only when stated: a step without one keeps the JSON of versions published before handovers existed.
+            ...handoverOf(handovers.get(s.id)),
+            ...(involved.has(s.id) ? { involved: involved.get(s.id) } : {}),
           })),
       })),
     };
@@ -276,9 +286,14 @@ export class JourneyEditorService {
     return moved;
   }
 
+  /** The responsible and the involved departments are the municipality's; one is not also involved in its own step. */
   private assertDepartment(municipalityId: number, values: StepValues): void {
     if (values.departmentId !== null && !this.departments.findInMunicipality(municipalityId, values.departmentId)) {
       throw new ConflictError({ departmentId: 'validation.invalid' }, { ...values });
+    }
+    for (const id of values.involvedIds ?? []) {
+      if (!this.departments.findInMunicipality(municipalityId, id)) throw new ConflictError({ involvedIds: 'validation.invalid' }, { ...values });
+      if (id === values.departmentId) throw new ConflictError({ involvedIds: 'validation.involvedIsResponsible' }, { ...values });
     }
   }
 
@@ -358,22 +373,38 @@ export class JourneyEditorService {
 
   /** Creates a new draft journey from a validated document; departments are matched by name or created. */
   importDocument(actorId: number | null, municipalityId: number, doc: JourneyDocument, action = 'journey.imported', copiedFrom: number | null = null): number {
-    const id = this.repo.transaction(() => {
+    const id = this.insertDocument(municipalityId, doc, copiedFrom);
+    this.record(actorId, municipalityId, action, id, copiedFrom ? { copiedFrom } : undefined);
+    return id;
+  }
+
+  /** A new draft from one of the templates (templates/), its text in the language the designer chose. */
+  createFromTemplate(actorId: number | null, municipalityId: number, template: string, language: Locale): number {
+    const id = this.insertDocument(municipalityId, templateDocument(template, language), null);
+    this.record(actorId, municipalityId, 'journey.created_from_template', id, { template, language });
+    return id;
+  }
+
+  /** The one way content becomes a draft (import, copy, template): a free slug, new ids, departments by name. */
+  private insertDocument(municipalityId: number, doc: JourneyDocument, copiedFrom: number | null): number {
+    return this.repo.transaction(() => {
       const slug = this.freeSlug(municipalityId, doc.journey.slug);
       const journeyId = this.repo.insertJourney(municipalityId, { ...doc.journey, slug }, this.now(), copiedFrom);
+      const byName = (d: { name: string; kind: DepartmentKind }) => this.departments.findOrCreate(municipalityId, d.name, d.kind);
       for (const phase of doc.phases) {
         const phaseId = this.repo.insertPhase(journeyId, phase.title, phase.description);
         for (const step of phase.steps) {
-          const departmentId = step.department
-            ? this.departments.findOrCreate(municipalityId, step.department.name, step.department.kind)
-            : null;
-          this.repo.insertStep(journeyId, phaseId, { ...step, departmentId });
+          const departmentId = step.department ? byName(step.department) : null;
+          const involvedIds = (step.involved ?? []).map(byName).filter((id) => id !== departmentId);
+          const stepId = this.repo.insertStep(journeyId, phaseId, { ...step, departmentId, involvedIds });
+          if (step.handover) {
+            const { from, to, what, note } = step.handover;
+            this.repo.setHandover(stepId, { fromDepartmentId: from ? byName(from) : null, toDepartmentId: to ? byName(to) : null, what, note });
+          }
         }
       }
       return journeyId;
     });
-    this.record(actorId, municipalityId, action, id, copiedFrom ? { copiedFrom } : undefined);
-    return id;
   }
 
   /** Journeys other municipalities have published, to start from. */
@@ -410,10 +441,25 @@ export function asJourneyDocument(snapshot: JourneySnapshot): JourneyDocument {
     phases: snapshot.phases.map((p) => ({
       title: p.title,
       description: p.description,
-      steps: p.steps.map(({ id: _id, department, ...step }) => ({
+      steps: p.steps.map(({ id: _id, department, handover, involved, ...step }) => ({
         ...step,
-        department: department ? { name: department.name, kind: department.kind } : null,
+        department: named(department),
+        ...(involved ? { involved: involved.map((d) => named(d)!) } : {}),
+        ...(handover ? { handover: { ...handover, from: named(handover.from), to: named(handover.to) } } : {}),
       })),
     })),
   };
+}
+
+/** A department as documents carry it: by name and kind, never by this database's id. */
+const named = (d: SnapshotDepartment | null) => (d ? { name: d.name, kind: d.kind } : null);
+
+/** A department of a joined row (id, name and kind columns), or null when the row has none. */
+function departmentOf(id: number | null, name: string | null, kind: DepartmentKind | null): SnapshotDepartment | null {
+  return id ? { id, name: name!, kind: kind! } : null;
+}
+
+function handoverOf(h: HandoverRow | undefined): { handover?: SnapshotHandover } {
+  if (!h) return {};
+  return { handover: { from: departmentOf(h.from_department_id, h.from_name, h.from_kind), to: departmentOf(h.to_department_id, h.to_name, h.to_kind), what: h.what, note: h.note } };
 }

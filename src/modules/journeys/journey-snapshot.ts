@@ -1,12 +1,20 @@
 // The shape of a journey as residents see it: the working copy rendered into one immutable value.
 // Published versions store it as JSON; the export format is the same without ids.
 import type { DepartmentKind } from '../departments/department-vocabulary';
-import type { Channel, LifeEvent } from './journey-vocabulary';
+import type { Channel, HandoverKind, LifeEvent } from './journey-vocabulary';
 
 export interface SnapshotDepartment {
   id: number;
   name: string;
   kind: DepartmentKind;
+}
+
+/** A handover into a step, as the designer stated it: from and to which department, what, and a note. */
+export interface SnapshotHandover {
+  from: SnapshotDepartment | null;
+  to: SnapshotDepartment | null;
+  what: HandoverKind;
+  note: string;
 }
 
 export interface SnapshotStep {
@@ -20,6 +28,14 @@ export interface SnapshotStep {
   systems: string;
   emotion: number;
   duration: string;
+  /**
+   * The handover into this step, when the designer stated one. Absent rather than null when there is none, so that
+   * a journey without handovers has the same JSON as the versions published before handovers existed (the editor
+   * compares the two to say whether there are unpublished changes).
+   */
+  handover?: SnapshotHandover;
+  /** Other departments taking part in the step besides the responsible one (#19.3); absent when none, as above. */
+  involved?: SnapshotDepartment[];
 }
 
 export interface SnapshotPhase {
@@ -45,25 +61,30 @@ export interface JourneySnapshot {
   phases: SnapshotPhase[];
 }
 
-/** Steps in reading order, each with its phase and whether it hands the resident over to another department. */
-export interface MapStep extends SnapshotStep {
+/** Steps in reading order, each with its phase and the handover into it, if one was stated. */
+export interface MapStep extends Omit<SnapshotStep, 'handover'> {
   phaseId: number;
   phaseTitle: string;
   index: number;
-  /** The department of the previous step that had one, when this step's department differs from it. */
-  handoverFrom: SnapshotDepartment | null;
+  handover: SnapshotHandover | null;
 }
 
 export function stepsInOrder(snapshot: JourneySnapshot): MapStep[] {
-  const steps: MapStep[] = [];
-  let lastDepartment: SnapshotDepartment | null = null;
-  for (const phase of snapshot.phases) {
-    for (const step of phase.steps) {
-      const handoverFrom =
-        step.department && lastDepartment && step.department.id !== lastDepartment.id ? lastDepartment : null;
-      steps.push({ ...step, phaseId: phase.id, phaseTitle: phase.title, index: steps.length, handoverFrom });
-      if (step.department) lastDepartment = step.department;
-    }
+  return snapshot.phases.flatMap((phase) => phase.steps.map((step) => ({ ...step, phaseId: phase.id, phaseTitle: phase.title, handover: step.handover ?? null })))
+    .map((step, index) => ({ ...step, index }));
+}
+
+/**
+ * Where the editor suggests a handover: a step whose responsible department differs from that of the last earlier
+ * step that had one, and which has no stated handover. Only a suggestion: a department change is often no handover at
+ * all (the resident simply goes elsewhere next), which is why the map no longer infers them (#19.2).
+ */
+export function suggestedHandovers(steps: readonly MapStep[]): Map<number, { from: SnapshotDepartment; to: SnapshotDepartment }> {
+  const suggestions = new Map<number, { from: SnapshotDepartment; to: SnapshotDepartment }>();
+  let last: SnapshotDepartment | null = null;
+  for (const step of steps) {
+    if (step.department && last && step.department.id !== last.id && !step.handover) suggestions.set(step.id, { from: last, to: step.department });
+    if (step.department) last = step.department;
   }
-  return steps;
+  return suggestions;
 }

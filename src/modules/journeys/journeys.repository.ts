@@ -2,7 +2,8 @@
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
 import type { JourneyFields, SnapshotStep } from './journey-snapshot';
-import type { Channel, LifeEvent } from './journey-vocabulary';
+import type { DepartmentKind } from '../departments/department-vocabulary';
+import type { Channel, HandoverKind, LifeEvent } from './journey-vocabulary';
 
 export interface JourneyRow {
   id: number;
@@ -49,6 +50,26 @@ export interface StepRow {
   duration: string;
 }
 
+/** A stated handover into a step, with its departments' names and kinds. */
+export interface HandoverRow {
+  step_id: number;
+  from_department_id: number | null;
+  from_name: string | null;
+  from_kind: DepartmentKind | null;
+  to_department_id: number | null;
+  to_name: string | null;
+  to_kind: DepartmentKind | null;
+  what: HandoverKind;
+  note: string;
+}
+
+export interface HandoverValues {
+  fromDepartmentId: number | null;
+  toDepartmentId: number | null;
+  what: HandoverKind;
+  note: string;
+}
+
 export interface VersionRow {
   id: number;
   journey_id: number;
@@ -62,7 +83,11 @@ export interface VersionRow {
 export type JourneyDetails = JourneyFields;
 
 /** A step as the editor writes it: the snapshot's fields, with the department as an id. */
-export type StepValues = Omit<SnapshotStep, 'id' | 'department'> & { departmentId: number | null };
+export type StepValues = Omit<SnapshotStep, 'id' | 'department' | 'handover' | 'involved'> & {
+  departmentId: number | null;
+  /** Other departments taking part (#19.3); left as they are when not given. */
+  involvedIds?: readonly number[];
+};
 
 export type PublishedJourneyRef = Omit<PublishedJourneyRow, 'snapshot'>;
 
@@ -193,13 +218,15 @@ export class JourneysRepository {
 
   insertStep(journeyId: number, phaseId: number, v: StepValues): number {
     const position = this.nextStepPosition(phaseId);
-    return Number(
+    const id = Number(
       this.statement(
         `INSERT INTO steps (journey_id, phase_id, position, title, resident_action, touchpoint, channel, department_id,
            backstage, systems, emotion, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(journeyId, phaseId, position, v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration)
         .lastInsertRowid,
     );
+    if (v.involvedIds) this.setInvolved(id, v.involvedIds);
+    return id;
   }
 
   updateStep(stepId: number, v: StepValues): void {
@@ -207,6 +234,7 @@ export class JourneysRepository {
       `UPDATE steps SET title = ?, resident_action = ?, touchpoint = ?, channel = ?, department_id = ?, backstage = ?,
          systems = ?, emotion = ?, duration = ? WHERE id = ?`,
     ).run(v.title, v.residentAction, v.touchpoint, v.channel, v.departmentId, v.backstage, v.systems, v.emotion, v.duration, stepId);
+    if (v.involvedIds) this.setInvolved(stepId, v.involvedIds);
   }
 
   /** Moves a step to the end of another phase. */
@@ -228,6 +256,45 @@ export class JourneysRepository {
 
   private nextStepPosition(phaseId: number): number {
     return this.statement('SELECT coalesce(max(position), 0) + 1 FROM steps WHERE phase_id = ? AND removed_at IS NULL', 'pluck').get(phaseId) as number;
+  }
+
+  // --- departments involved besides the responsible one (#19.3) --------------------------------
+
+  involved(journeyId: number): { step_id: number; id: number; name: string; kind: DepartmentKind }[] {
+    return this.statement(
+      `SELECT x.step_id, d.id, d.name, d.kind FROM step_departments x JOIN steps s ON s.id = x.step_id JOIN departments d ON d.id = x.department_id
+       WHERE s.journey_id = ? AND s.removed_at IS NULL ORDER BY d.name COLLATE NOCASE`,
+    ).all(journeyId) as { step_id: number; id: number; name: string; kind: DepartmentKind }[];
+  }
+
+  setInvolved(stepId: number, departmentIds: readonly number[]): void {
+    this.statement('DELETE FROM step_departments WHERE step_id = ?').run(stepId);
+    for (const id of new Set(departmentIds)) this.statement('INSERT INTO step_departments (step_id, department_id) VALUES (?, ?)').run(stepId, id);
+  }
+
+  // --- handovers (#19.2) ----------------------------------------------------------------------
+
+  /** The stated handovers into the journey's steps that are still in the working copy. */
+  handovers(journeyId: number): HandoverRow[] {
+    return this.statement(
+      `SELECT h.step_id, h.from_department_id, f.name AS from_name, f.kind AS from_kind,
+              h.to_department_id, t.name AS to_name, t.kind AS to_kind, h.what, h.note
+       FROM step_handovers h JOIN steps s ON s.id = h.step_id
+       LEFT JOIN departments f ON f.id = h.from_department_id LEFT JOIN departments t ON t.id = h.to_department_id
+       WHERE s.journey_id = ? AND s.removed_at IS NULL`,
+    ).all(journeyId) as HandoverRow[];
+  }
+
+  setHandover(stepId: number, v: HandoverValues): void {
+    this.statement(
+      `INSERT INTO step_handovers (step_id, from_department_id, to_department_id, what, note) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (step_id) DO UPDATE SET from_department_id = excluded.from_department_id,
+         to_department_id = excluded.to_department_id, what = excluded.what, note = excluded.note`,
+    ).run(stepId, v.fromDepartmentId, v.toDepartmentId, v.what, v.note);
+  }
+
+  removeHandover(stepId: number): boolean {
+    return this.statement('DELETE FROM step_handovers WHERE step_id = ?').run(stepId).changes > 0;
   }
 
   // --- versions -------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 // Form schemas of the journey editor (strict: unknown fields are refused).
 import { z } from 'zod';
+import { LOCALES } from '../../lib/i18n';
 import { wholeNumber } from '../../lib/number-fields';
 import { TEXT_LIMITS } from './journey-document.schema';
 import { CHANNELS, LIFE_EVENTS } from './journey-vocabulary';
+import { TEMPLATE_KEYS } from './templates/journey-templates';
 
 const required = (max: number) =>
   z.string('validation.required').trim().min(1, 'validation.required').max(max, 'validation.tooLong');
@@ -26,6 +28,17 @@ export const JourneyDetailsInputSchema = z.strictObject({
 });
 export type JourneyDetailsInput = z.infer<typeof JourneyDetailsInputSchema>;
 
+/**
+ * "Start from a template" on the new-journey page, which posts to the same address as the empty journey's details
+ * form: `start` tells the two apart. Missing and unknown choices each get the message that says what to pick.
+ */
+export const TemplateInputSchema = z.strictObject({
+  start: z.literal('template', 'validation.invalid'),
+  template: z.enum(TEMPLATE_KEYS, 'validation.templateUnknown'),
+  language: z.enum(LOCALES, 'validation.templateLanguage'),
+});
+export type TemplateInput = z.infer<typeof TemplateInputSchema>;
+
 export const PhaseInputSchema = z.strictObject({
   title: required(TEXT_LIMITS.title),
   description: optional(TEXT_LIMITS.long),
@@ -40,6 +53,12 @@ const stepFields = {
     .string('validation.invalid')
     .regex(/^\d{0,12}$/, 'validation.invalid')
     .transform((v) => (v === '' ? null : Number(v))),
+  /** Other departments taking part (#19.3): a checkbox group, so nothing, one id or several. */
+  involvedIds: z
+    .union([z.string(), z.array(z.string())], 'validation.invalid')
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().regex(/^\d{1,12}$/, 'validation.invalid').transform(Number)).max(20, 'validation.invalid')),
   backstage: optional(TEXT_LIMITS.long),
   systems: optional(TEXT_LIMITS.short),
   emotion: z

@@ -76,7 +76,7 @@ export class PublicJourneysService {
         publishedAt: row.published_at,
         snapshot,
         steps,
-        handovers: steps.filter((s) => s.handoverFrom).length,
+        handovers: steps.filter((s) => s.handover).length,
       };
     });
   }

@@ -3,8 +3,9 @@
 import type { Request } from 'express';
 import { paths } from '../../../paths';
 import type { JourneyEditorService } from '../journey-editor.service';
-import { stepsInOrder } from '../journey-snapshot';
+import { stepsInOrder, suggestedHandovers } from '../journey-snapshot';
 import { CHANNELS, EMOTIONS, LIFE_EVENTS } from '../journey-vocabulary';
+import type { ReviewService } from '../review/review.service';
 import { journeyOf } from './load-journey';
 
 /** The choices the details and step forms offer. */
@@ -23,16 +24,25 @@ export function overview(req: Request, journeyId = journeyOf(req).id, hash?: str
  * The editor overview as a form: its view and locals. The phase and step buttons (move, remove, merge) and the
  * publishing buttons live on it, so a refused one (a move beyond the end, an empty publish) is shown here with 400.
  */
-export function editorPage(editor: JourneyEditorService) {
+/** What the editor overview is built from: the journey's working copy and its open review comments (#19.7). */
+export interface EditorPageDeps {
+  journeyEditor: JourneyEditorService;
+  review: Pick<ReviewService, 'openComments'>;
+}
+
+export function editorPage({ journeyEditor: editor, review }: EditorPageDeps) {
   return (req: Request) => {
     const journey = journeyOf(req);
     const draft = editor.draftSnapshot(journey);
+    const steps = stepsInOrder(draft);
     return {
       view: 'journeys/editor',
       locals: {
         title: journey.title,
         draft,
-        steps: stepsInOrder(draft),
+        steps,
+        suggestions: suggestedHandovers(steps),
+        openComments: review.openComments(journey.id).length,
         hasUnpublishedChanges: editor.hasUnpublishedChanges(journey, draft),
         versions: editor.versions(municipalityId(req), journey.id),
       },

@@ -5,13 +5,13 @@ import { setFlash } from '../../../lib/flash';
 import { handleForm, showFormAgain } from '../../../lib/form-handler';
 import { EmptyFormSchema, parseForm } from '../../../lib/forms';
 import { idParam } from '../../../lib/params';
-import type { JourneyEditorService } from '../journey-editor.service';
 import { MoveInputSchema, PhaseInputSchema } from '../journeys.schema';
-import { actorId, editorPage, municipalityId, overview } from './editor-page';
+import { actorId, editorPage, municipalityId, overview, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
-export function phasesController({ journeyEditor: editor }: { journeyEditor: JourneyEditorService }) {
-  const page = editorPage(editor);
+export function phasesController(deps: EditorPageDeps) {
+  const editor = deps.journeyEditor;
+  const page = editorPage(deps);
   const phaseId = (req: Request) => idParam(req, 'phaseId');
   const phaseForm = (req: Request) => ({
     view: 'journeys/editor-phase',

@@ -1,24 +1,32 @@
 // Publishing a journey: publish, archive and restore (buttons on the editor page), the preview of the working copy,
 // the list of published versions and the comparison of two of them.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { handleForm } from '../../../lib/form-handler';
 import { EmptyFormSchema, parseQuery } from '../../../lib/forms';
-import type { JourneyEditorService } from '../journey-editor.service';
 import { stepsInOrder } from '../journey-snapshot';
 import { DiffQuerySchema } from '../journeys.schema';
-import { actorId, editorPage, municipalityId, overview } from './editor-page';
+import { PublishInputSchema } from '../review/review.schema';
+import { actorId, editorPage, municipalityId, overview, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
-export function publishingController({ journeyEditor: editor }: { journeyEditor: JourneyEditorService }) {
-  const page = editorPage(editor);
+export function publishingController(deps: EditorPageDeps) {
+  const { journeyEditor: editor, review } = deps;
+  const page = editorPage(deps);
+  const publish = handleForm({
+    schema: PublishInputSchema,
+    form: page,
+    act: (req) => editor.publish(actorId(req), municipalityId(req), journeyOf(req).id),
+    done: (req) => ({ to: overview(req), flash: 'published' }),
+  });
 
   return {
-    publish: handleForm({
-      schema: EmptyFormSchema,
-      form: page,
-      act: (req) => editor.publish(actorId(req), municipalityId(req), journeyOf(req).id),
-      done: (req) => ({ to: overview(req), flash: 'published' }),
-    }),
+    /** Publishing with review comments still open asks first, on a page listing them (#19.7). */
+    publish(req: Request, res: Response, next: NextFunction) {
+      const open = review.openComments(journeyOf(req).id);
+      const confirmed = (req.body as Record<string, unknown> | undefined)?.confirmOpenComments === '1';
+      if (open.length > 0 && !confirmed) return res.render('journeys/publish-confirm', { title: req.t('journeys.review.confirmTitle'), open });
+      return publish(req, res, next);
+    },
 
     archive: handleForm({
       schema: EmptyFormSchema,
@@ -42,7 +50,7 @@ export function publishingController({ journeyEditor: editor }: { journeyEditor:
       res.render('journeys/map', {
         title: req.t('journeys.editor.previewTitle', { title: journey.title }),
         preview: true,
-        map: { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handoverFrom).length },
+        map: { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handover).length },
         journeyParams: null,
         pain: new Map(),
         journeyPainPoints: [],

@@ -5,14 +5,14 @@ import { handleForm } from '../../../lib/form-handler';
 import { EmptyFormSchema } from '../../../lib/forms';
 import { idParam } from '../../../lib/params';
 import type { DepartmentsService } from '../../departments/departments.service';
-import type { JourneyEditorService } from '../journey-editor.service';
 import type { PhaseRow, StepRow } from '../journeys.repository';
 import { MergeStepInputSchema, MoveInputSchema, StepInputSchema, StepUpdateInputSchema } from '../journeys.schema';
-import { actorId, editorPage, municipalityId, overview, VOCABULARY } from './editor-page';
+import { actorId, editorPage, municipalityId, overview, VOCABULARY, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
-export function stepsController({ journeyEditor: editor, departments }: { journeyEditor: JourneyEditorService; departments: Pick<DepartmentsService, 'list'> }) {
-  const page = editorPage(editor);
+export function stepsController(deps: EditorPageDeps & { departments: Pick<DepartmentsService, 'list'> }) {
+  const { journeyEditor: editor, departments } = deps;
+  const page = editorPage(deps);
   const stepId = (req: Request) => idParam(req, 'stepId');
   /** The step form: new in a phase (phase set, step null) or editing a step (step set, phase null). */
   const stepForm = (req: Request, title: string, which: { phase: PhaseRow | null; step: StepRow | null }) => ({
@@ -47,7 +47,9 @@ export function stepsController({ journeyEditor: editor, departments }: { journe
     edit: {
       get(req: Request, res: Response) {
         const form = editForm(req);
-        res.render(form.view, { ...form.locals, values: stepValues(form.locals.step!), errors: {} });
+        const step = form.locals.step!;
+        const involved = form.locals.phases.flatMap((p) => p.steps).find((s) => s.id === step.id)?.involved ?? [];
+        res.render(form.view, { ...form.locals, values: stepValues(step, involved.map((d) => d.id)), errors: {} });
       },
       post: handleForm({
         schema: StepUpdateInputSchema,
@@ -80,14 +82,15 @@ export function stepsController({ journeyEditor: editor, departments }: { journe
   };
 }
 
-/** The step form filled from the step. */
-function stepValues(s: StepRow) {
+/** The step form filled from the step and the departments involved in it. */
+function stepValues(s: StepRow, involved: readonly number[]) {
   return {
     title: s.title,
     residentAction: s.resident_action,
     touchpoint: s.touchpoint,
     channel: s.channel,
     departmentId: s.department_id === null ? '' : String(s.department_id),
+    involvedIds: involved.map(String),
     backstage: s.backstage,
     systems: s.systems,
     emotion: String(s.emotion),
