@@ -21,20 +21,21 @@ import { viewLocals } from './middleware/locals';
 import { securityHeaders } from './middleware/security-headers';
 import { requestLog } from './middleware/request-log';
 import { onlyPaths } from './middleware/only-paths';
-import { sessionsFromCookie } from './middleware/sessions';
+import { SESSION_COOKIE, SESSION_TTL_MS, sessionsFromCookie } from './middleware/sessions';
 import { SharedPages } from './middleware/shared-pages';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/sign-in/login-throttle.service';
 import { SqliteSessionStore } from './modules/sign-in/session.store';
 import { participantCookie } from './middleware/participant';
 import { PARTICIPANT_COOKIE } from './modules/feedback/participant-key';
+import { TRANSLATION_MAX_FIELDS } from './modules/journeys/translations.schema';
 import { paths } from './paths';
 import { openRoutes, pageRoutes } from './routes';
 import type { Services } from './services';
 
-export const SESSION_COOKIE = 'rk.sid';
-const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export { SESSION_COOKIE };
 export const BODY_LIMIT = '100kb';
 const IMPORT_BODY_LIMIT = '2mb';
+const GRID_BODY_LIMIT = '1mb';
 const ROOT = path.resolve(__dirname, '..');
 const FONT_FILE = /^\/(?:[a-z0-9-]+\.css|files\/[a-z0-9-]+\.woff2?)$/;
 
@@ -90,7 +91,14 @@ export function createApp(deps: AppDeps) {
   const smallBodies = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 });
   // Only a journey import carries a whole document.
   const importBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: 10 });
-  app.use((req, res, next) => (paths.admin.journeys.import.matches(req.path) ? importBodies : smallBodies)(req, res, next));
+  // A phase grid (#19.1) carries a phase with all its steps: up to 64 columns of ten fields.
+  const gridBodies = express.urlencoded({ extended: false, limit: GRID_BODY_LIMIT, parameterLimit: 700 });
+  const isGrid = (p: string) => paths.admin.journeys.phaseGrid.matches(p) || paths.admin.journeys.phases.matches(p);
+  // A journey's translation page (#19.9) is one form with a field for every text of the journey, as long as a document.
+  const translationBodies = express.urlencoded({ extended: false, limit: IMPORT_BODY_LIMIT, parameterLimit: TRANSLATION_MAX_FIELDS });
+  const bodiesOf = (p: string) =>
+    paths.admin.journeys.import.matches(p) ? importBodies : isGrid(p) ? gridBodies : paths.admin.journeys.translations.matches(p) ? translationBodies : smallBodies;
+  app.use((req, res, next) => bodiesOf(req.path)(req, res, next));
   app.use(
     sessionsFromCookie({
       name: SESSION_COOKIE,

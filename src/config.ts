@@ -27,6 +27,14 @@ const EnvSchema = z.object({
   // A client gets this long to send its headers, and its whole request, before the connection is closed (#15.8).
   HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  // Residents' e-mail (#20): an SMTP server's URL (smtp:// or smtps://, with user and password if it needs them);
+  // without one, each e-mail is written as an .eml file into MAIL_DIR.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  MAIL_DIR: z.string().trim().min(1).optional(),
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
 });
 
 export interface Config {
@@ -44,6 +52,16 @@ export interface Config {
   production: boolean;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  mail: {
+    /** Absent: e-mails are written as .eml files into `dir`. */
+    smtpUrl?: string;
+    from: string;
+    dir: string;
+    pollMs: number;
+    maxAttempts: number;
+    /** The wait after the first failed attempt; it doubles with each further one. */
+    retryMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
     // Node requires the request timeout to be at least the headers timeout.
     requestTimeoutMs: Math.max(e.REQUEST_TIMEOUT_SECONDS, e.HEADERS_TIMEOUT_SECONDS) * 1000,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Reisekart <noreply@${new URL(e.BASE_URL ?? 'http://localhost').hostname}>`,
+      dir: path.resolve(e.MAIL_DIR ?? path.join(path.dirname(databasePath), 'mail')),
+      pollMs: e.MAIL_POLL_SECONDS * 1000,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryMs: e.MAIL_RETRY_SECONDS * 1000,
+    },
   };
 }

@@ -52,6 +52,8 @@ function queryString(query: Query | undefined): string {
 export const paths = {
   home: path('/'),
   accessibility: path('/tilgjengelighet'),
+  /** The privacy statement: the portal's, and each municipality's own (below) naming it as the controller. */
+  privacy: path('/personvern'),
   health: path('/healthz'),
 
   login: path('/login'),
@@ -60,8 +62,20 @@ export const paths = {
 
   /** A resident's own contributions, across municipalities. */
   mine: path('/mine'),
+  /** GET asks first (what goes, what stays); POST deletes. */
   deleteMyReport: path('/mine/innspill/:painPointId/slett'),
   deleteMyVote: path('/mine/stemmer/:painPointId/slett'),
+  deleteMyExperience: path('/mine/opplevelser/:experienceId/slett'),
+
+  /** Following by e-mail (#20): the links the e-mails carry, and an address's own page of its follows. */
+  follow: {
+    confirm: path('/folg/bekreft/:confirmToken'),
+    unsubscribe: path('/folg/avmeld/:unsubscribeToken'),
+    manage: path('/folg/adresse/:manageToken'),
+    mode: path('/folg/adresse/:manageToken/folger/:followId/varsling'),
+    remove: path('/folg/adresse/:manageToken/folger/:followId/slett'),
+    deleteAll: path('/folg/adresse/:manageToken/slett'),
+  },
 
   /** Residents' pages of one municipality. */
   municipality: path('/:municipality'),
@@ -72,10 +86,14 @@ export const paths = {
   stepReport: path('/:municipality/reiser/:journey/steg/:stepId/meld'),
   painPoint: path('/:municipality/innspill/:painPointId'),
   painPointVote: path('/:municipality/innspill/:painPointId/meg-ogsa'),
+  painPointExperience: path('/:municipality/innspill/:painPointId/opplevelse'),
   painPointWithdraw: path('/:municipality/innspill/:painPointId/trekk'),
   painPointFlag: path('/:municipality/innspill/:painPointId/rapporter'),
+  painPointFollow: path('/:municipality/innspill/:painPointId/folg'),
+  journeyFollow: path('/:municipality/reiser/:journey/folg'),
   top: path('/:municipality/viktigst'),
   doing: path('/:municipality/vi-gjor'),
+  municipalityPrivacy: path('/:municipality/personvern'),
 
   /** The open data API (docs/api.md). */
   api: {
@@ -108,6 +126,8 @@ export const paths = {
       versions: path('/admin/:municipality/journeys/:journeyId/versions'),
       diff: path('/admin/:municipality/journeys/:journeyId/diff'),
       exportJson: path('/admin/:municipality/journeys/:journeyId/export.json'),
+      /** The journey's text beside its translation into one language (`?language=`, #19.9). */
+      translations: path('/admin/:municipality/journeys/:journeyId/translations'),
       publish: path('/admin/:municipality/journeys/:journeyId/publish'),
       archive: path('/admin/:municipality/journeys/:journeyId/archive'),
       restore: path('/admin/:municipality/journeys/:journeyId/restore'),
@@ -121,6 +141,17 @@ export const paths = {
       stepMove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/move'),
       stepRemove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/remove'),
       stepMerge: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/merge'),
+      phaseGrid: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/grid'),
+      phaseRestore: path('/admin/:municipality/journeys/:journeyId/phases/:phaseId/restore'),
+      stepAddAfter: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/add-after'),
+      stepDuplicate: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/duplicate'),
+      stepToPhase: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/phase'),
+      stepPlace: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/place'),
+      stepRestore: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/restore'),
+      lanes: path('/admin/:municipality/journeys/:journeyId/lanes'),
+      lane: path('/admin/:municipality/journeys/:journeyId/lanes/:laneId'),
+      laneMove: path('/admin/:municipality/journeys/:journeyId/lanes/:laneId/move'),
+      laneRemove: path('/admin/:municipality/journeys/:journeyId/lanes/:laneId/remove'),
       handover: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/handover'),
       handoverRemove: path('/admin/:municipality/journeys/:journeyId/steps/:stepId/handover/remove'),
     },
@@ -143,6 +174,7 @@ export const paths = {
       queue: path('/admin/:municipality/moderation'),
       bulk: path('/admin/:municipality/moderation/valgte'),
       savedAnswers: path('/admin/:municipality/moderation/svar'),
+      experience: path('/admin/:municipality/moderation/opplevelser/:experienceId'),
       savedAnswerEdit: path('/admin/:municipality/moderation/svar/:answerId/edit'),
       savedAnswerRemove: path('/admin/:municipality/moderation/svar/:answerId/remove'),
       detail: path('/admin/:municipality/moderation/:painPointId'),

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { Db } from './db/connection';
 import { auditRefusedAccess, loadStaffMunicipality, requirePlatformAdmin, requireRole, requireSignIn } from './middleware/auth';
 import { loadPublicMunicipality } from './middleware/public-municipality';
-import { residentRateLimits } from './middleware/rate-limits';
+import { followRateLimits, residentRateLimits } from './middleware/rate-limits';
 import { noStore } from './middleware/cache-headers';
 import type { SharedPages } from './middleware/shared-pages';
 import { apiErrorHandler, apiNotFound, openCors, readOnly } from './modules/api/api-http';
@@ -13,6 +13,7 @@ import { ApiService } from './modules/api/api.service';
 import { auditController } from './modules/audit/audit.controller';
 import { departmentsController } from './modules/departments/departments.controller';
 import { feedbackController } from './modules/feedback/feedback.controller';
+import { experiencesController } from './modules/feedback/experiences.controller';
 import { insightsController } from './modules/insights/insights.controller';
 import { journeysController } from './modules/journeys/editor/journeys.controller';
 import { loadJourney } from './modules/journeys/editor/load-journey';
@@ -21,8 +22,11 @@ import { publishingController } from './modules/journeys/editor/publishing.contr
 import { sharingController } from './modules/journeys/editor/sharing.controller';
 import { stepsController } from './modules/journeys/editor/steps.controller';
 import { handoversController } from './modules/journeys/editor/handovers.controller';
+import { lanesController } from './modules/journeys/editor/lanes.controller';
+import { translationsController } from './modules/journeys/editor/translations.controller';
 import { publicJourneysController } from './modules/journeys/public-journeys.controller';
 import { moderationController } from './modules/moderation/moderation.controller';
+import { noticesController } from './modules/notices/notices.controller';
 import { savedAnswersController } from './modules/moderation/saved-answers.controller';
 import { reviewController } from './modules/journeys/review/review.controller';
 import { municipalitiesController } from './modules/municipalities/municipalities.controller';
@@ -73,7 +77,9 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const sharing = sharingController(services);
   const phases = phasesController(services);
   const steps = stepsController(services);
+  const lanes = lanesController(services);
   const handovers = handoversController(services);
+  const translations = translationsController(services);
   const departments = departmentsController(services);
   const moderation = moderationController(services);
   const savedAnswers = savedAnswersController(services);
@@ -82,8 +88,10 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const portfolio = portfolioController({ ...services, sharedPages });
   const site = siteController({ ...services, sharedPages });
   const publicJourneys = publicJourneysController({ ...services, sharedPages });
+  const experiences = experiencesController(services);
   const feedback = feedbackController({ ...services, sharedPages });
   const ranking = publicRankingController({ ...services, sharedPages });
+  const notices = noticesController(services);
 
   const adminRole = requireRole('admin');
   const designer = requireRole('designer');
@@ -132,6 +140,8 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.admin.journeys.versions.pattern, designer, publishing.versions);
   r.get(p.admin.journeys.diff.pattern, designer, publishing.diff);
   r.get(p.admin.journeys.exportJson.pattern, designer, sharing.exportJson);
+  r.get(p.admin.journeys.translations.pattern, designer, translations.get);
+  r.post(p.admin.journeys.translations.pattern, designer, translations.post);
   r.post(p.admin.journeys.publish.pattern, designer, publishing.publish);
   r.post(p.admin.journeys.archive.pattern, designer, publishing.archive);
   r.post(p.admin.journeys.restore.pattern, designer, publishing.restore);
@@ -139,13 +149,26 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.admin.journeys.phaseEdit.pattern, designer, phases.edit.get);
   r.post(p.admin.journeys.phaseEdit.pattern, designer, phases.edit.post);
   r.post(p.admin.journeys.phaseMove.pattern, designer, phases.move);
+  r.get(p.admin.journeys.phaseRemove.pattern, designer, phases.confirmRemove);
   r.post(p.admin.journeys.phaseRemove.pattern, designer, phases.remove);
+  r.post(p.admin.journeys.phaseGrid.pattern, designer, phases.grid);
+  r.post(p.admin.journeys.phaseRestore.pattern, designer, phases.restore);
   r.get(p.admin.journeys.newStep.pattern, designer, steps.create.get);
   r.post(p.admin.journeys.phaseSteps.pattern, designer, steps.create.post);
   r.get(p.admin.journeys.stepEdit.pattern, designer, steps.edit.get);
   r.post(p.admin.journeys.stepEdit.pattern, designer, steps.edit.post);
   r.post(p.admin.journeys.stepMove.pattern, designer, steps.move);
+  r.get(p.admin.journeys.stepRemove.pattern, designer, steps.confirmRemove);
   r.post(p.admin.journeys.stepRemove.pattern, designer, steps.remove);
+  r.post(p.admin.journeys.stepAddAfter.pattern, designer, steps.addAfter);
+  r.post(p.admin.journeys.stepDuplicate.pattern, designer, steps.duplicate);
+  r.post(p.admin.journeys.stepToPhase.pattern, designer, steps.toPhase);
+  r.post(p.admin.journeys.stepPlace.pattern, designer, steps.place);
+  r.post(p.admin.journeys.lanes.pattern, designer, lanes.add);
+  r.post(p.admin.journeys.lane.pattern, designer, lanes.rename);
+  r.post(p.admin.journeys.laneMove.pattern, designer, lanes.move);
+  r.post(p.admin.journeys.laneRemove.pattern, designer, lanes.remove);
+  r.post(p.admin.journeys.stepRestore.pattern, designer, steps.restore);
   r.post(p.admin.journeys.stepMerge.pattern, designer, steps.merge);
   r.get(p.admin.journeys.handover.pattern, designer, handovers.get);
   r.post(p.admin.journeys.handover.pattern, designer, handovers.post);
@@ -166,6 +189,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.admin.review.resolve.pattern, designer, review.resolve);
 
   // Before the pain point's page, whose :painPointId would otherwise take "svar".
+  r.post(p.admin.moderation.experience.pattern, moderator, moderation.decideExperience);
   r.get(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.list);
   r.post(p.admin.moderation.savedAnswers.pattern, moderator, savedAnswers.create);
   r.get(p.admin.moderation.savedAnswerEdit.pattern, moderator, savedAnswers.edit.get);
@@ -217,11 +241,27 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   // The portal's own public pages.
   r.get(p.home.pattern, site.home);
   r.get(p.accessibility.pattern, site.accessibility);
+  r.get(p.privacy.pattern, site.privacy);
 
   // A resident's own contributions, in every municipality.
   r.get(p.mine.pattern, feedback.mine);
+  // Deleting asks first on a page of its own (GET), which works without JavaScript; only its button POSTs.
+  r.get(p.deleteMyReport.pattern, feedback.confirmDeleteMine);
   r.post(p.deleteMyReport.pattern, feedback.deleteMine);
+  r.get(p.deleteMyVote.pattern, feedback.confirmDeleteMyVote);
   r.post(p.deleteMyVote.pattern, feedback.deleteMyVote);
+  r.get(p.deleteMyExperience.pattern, experiences.confirmDelete);
+  r.post(p.deleteMyExperience.pattern, experiences.delete);
+
+  // Following by e-mail (#20): the links in the e-mails and an address's own page; private, like every form's answer.
+  r.get(p.follow.confirm.pattern, notices.confirm.get);
+  r.post(p.follow.confirm.pattern, notices.confirm.post);
+  r.get(p.follow.unsubscribe.pattern, notices.unsubscribe.get);
+  r.post(p.follow.unsubscribe.pattern, notices.unsubscribe.post);
+  r.get(p.follow.manage.pattern, notices.manage);
+  r.post(p.follow.mode.pattern, notices.setMode);
+  r.post(p.follow.remove.pattern, notices.remove);
+  r.post(p.follow.deleteAll.pattern, notices.deleteAll);
 
   // A municipality's public pages take any remaining first path segment, so they come last.
   r.use(p.municipality.pattern, loadPublicMunicipality(services.municipalities));
@@ -235,10 +275,17 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.journeyFeed.pattern, feedback.feed);
   r.get(p.painPoint.pattern, feedback.painPoint);
   r.post(p.painPointVote.pattern, ...residentRateLimits('vote'), feedback.vote);
+  // A story counts like a report once it is sent from the check step (#20.5).
+  r.post(p.painPointExperience.pattern, ...residentRateLimits('report', (req) => req.body?.confirmed === '1'), experiences.post);
   r.post(p.painPointWithdraw.pattern, feedback.withdraw);
   r.get(p.painPointFlag.pattern, feedback.flag.get);
   r.post(p.painPointFlag.pattern, ...residentRateLimits('flag'), feedback.flag.post);
+  r.get(p.painPointFollow.pattern, notices.painPointForm);
+  r.post(p.painPointFollow.pattern, ...followRateLimits(), notices.followPainPoint);
+  r.get(p.journeyFollow.pattern, notices.journeyForm);
+  r.post(p.journeyFollow.pattern, ...followRateLimits(), notices.followJourney);
   r.get(p.top.pattern, ranking.top);
   r.get(p.doing.pattern, portfolio.doing);
+  r.get(p.municipalityPrivacy.pattern, site.privacy);
   return r;
 }

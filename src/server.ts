@@ -11,6 +11,8 @@ import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
 import { paths } from './paths';
 import type { SqliteSessionStore } from './modules/sign-in/session.store';
+import { fileTransport, smtpTransport } from './modules/notices/mail-transport';
+import { DEFAULT_SENDER_OPTIONS } from './modules/notices/notice-sender';
 import { buildServices } from './services';
 
 function main(): void {
@@ -45,6 +47,18 @@ function main(): void {
   const sessionStore = app.locals.sessionStore as SqliteSessionStore;
   const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
   pruning.unref();
+
+  // Residents' e-mail (#20): the outbox's sender runs in this process; links in the e-mails use the public address.
+  const transport = config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.dir);
+  const sender = services.noticeSender({
+    baseUrl: config.baseUrl,
+    from: config.mail.from,
+    transport,
+    logger,
+    options: { ...DEFAULT_SENDER_OPTIONS, pollMs: config.mail.pollMs, maxAttempts: config.mail.maxAttempts, baseDelayMs: config.mail.retryMs },
+  });
+  sender.start();
+  if (!config.mail.smtpUrl) logger.info({ dir: config.mail.dir }, 'no SMTP_URL: e-mails are written as .eml files');
 
   // Lets `npm run restore` see that the database is in use.
   const pidFile = config.databasePath === ':memory:' ? null : pidFileOf(config.databasePath);
@@ -82,7 +96,10 @@ function main(): void {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close(() => {
+    server.close(async () => {
+      // The round under way finishes first, so no claimed e-mail is left unmarked by a graceful stop.
+      await sender.stop();
+      transport.close();
       db.close();
       if (pidFile) fs.rmSync(pidFile, { force: true });
       process.exit(0);

@@ -13,6 +13,8 @@ import { painPointLinks } from './modules/feedback/pain-point-links.port';
 import { painPointModeration } from './modules/feedback/pain-point-moderation.port';
 import { GroupCommit } from './db/group-commit';
 import { ModerationService } from './modules/moderation/moderation.service';
+import { ExperiencesRepository } from './modules/feedback/experiences.repository';
+import { ExperiencesService } from './modules/feedback/experiences.service';
 import { SavedAnswersRepository } from './modules/moderation/saved-answers.repository';
 import { SavedAnswersService } from './modules/moderation/saved-answers.service';
 import { RankingRepository } from './modules/ranking/ranking.repository';
@@ -26,6 +28,8 @@ import { JourneyEditorService } from './modules/journeys/journey-editor.service'
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
 import { HandoversService } from './modules/journeys/handovers.service';
+import { JourneyLanesService } from './modules/journeys/journey-lanes.service';
+import { TranslationsService } from './modules/journeys/translations.service';
 import { CommentsRepository } from './modules/journeys/review/comments.repository';
 import { ReviewService } from './modules/journeys/review/review.service';
 import { MunicipalitiesRepository } from './modules/municipalities/municipalities.repository';
@@ -37,6 +41,13 @@ import { SessionsRepository } from './modules/sign-in/sessions.repository';
 import { SetupTokensRepository } from './modules/sign-in/setup-tokens.repository';
 import { StaffService } from './modules/staff/staff.service';
 import { UsersRepository } from './modules/staff/users.repository';
+import { ChangeNotices } from './modules/notices/change-notices';
+import { FollowsService } from './modules/notices/follows.service';
+import type { MailTransport } from './modules/notices/mail-transport';
+import { NoticeMail } from './modules/notices/notice-mail';
+import { NoticeSender, type SenderOptions } from './modules/notices/notice-sender';
+import { NoticesRepository } from './modules/notices/notices.repository';
+import type { Logger } from './lib/logger';
 
 export type { Clock } from './lib/clock';
 
@@ -49,14 +60,27 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const departments = new DepartmentsService(new DepartmentsRepository(db), audit, clock);
   const feedbackRepo = new FeedbackRepository(db);
   const insightsRepo = new InsightsRepository(db);
+  // Residents following by e-mail (#20): feedback, moderation and the portfolio queue their notices through these
+  // ports, inside the transaction of each change.
+  const noticesRepo = new NoticesRepository(db);
+  const changeNotices = new ChangeNotices(noticesRepo, clock);
+  const follows = new FollowsService(noticesRepo, clock);
   const publicJourneys = new PublicJourneysService(journeys);
   const readInsights = insightsReader(db, insightsRepo);
-  const portfolio = new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo), departments, ranking, audit, clock);
-  const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db));
-  const journeyEditor = new JourneyEditorService(journeys, departments, audit, clock, {
-    hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId),
-    move: (from, to) => feedbackRepo.moveToStep(from, to),
-  });
+  const portfolio = new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo, changeNotices), departments, ranking, audit, clock, changeNotices);
+  const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db), changeNotices);
+  /** Residents' own stories on existing reports (#20.5). */
+  const experiences = new ExperiencesService(new ExperiencesRepository(db), feedback, clock);
+  const municipalities = new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuildSums(id));
+  const journeyEditor = new JourneyEditorService(
+    journeys,
+    departments,
+    audit,
+    clock,
+    { hasFeedback: (stepId) => feedbackRepo.stepHasFeedback(stepId), move: (from, to) => feedbackRepo.moveToStep(from, to) },
+    // A new journey is written in its municipality's default language (#19.9).
+    municipalities,
+  );
   return {
     clock,
     ranking,
@@ -66,15 +90,25 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     feedback,
     /** What the journey map and step pages show of residents' feedback (the journeys module's JourneyFeedback port). */
     journeyFeedback: journeyFeedback(feedback, ranking),
-    moderation: new ModerationService(painPointModeration(feedbackRepo), ranking, audit, clock, portfolio),
+    moderation: new ModerationService(painPointModeration(feedbackRepo, changeNotices), ranking, audit, clock, portfolio, experiences),
+    experiences,
+    /** Following reports and journeys by e-mail: requests, confirmation, unsubscribe, the manage page, cleanup (#20). */
+    follows,
+    /** The outbox's sender, made by the server (and tests) with where the mail goes. */
+    noticeSender: (mail: { baseUrl: string; from: string; transport: MailTransport; logger: Logger; options?: SenderOptions }) =>
+      new NoticeSender(noticesRepo, follows, new NoticeMail(mail.baseUrl, mail.from), mail.transport, clock, mail.logger, mail.options),
     savedAnswers: new SavedAnswersService(new SavedAnswersRepository(db), audit, clock),
     departments,
     journeyEditor,
     publicJourneys,
     /** Comments on drafts by staff of other departments, resolved by the designers (#19.7). */
     review: new ReviewService(new CommentsRepository(db), journeyEditor, audit, clock),
+    /** The journey's own lanes under the fixed ones (#19.4). */
+    journeyLanes: new JourneyLanesService(journeys, journeyEditor, audit),
     /** Handovers between departments, stated on the steps of a working copy (#19.2). */
     handovers: new HandoversService(journeys, journeyEditor, departments, audit, clock),
+    /** Translations of a journey's text into the languages it is not written in (#19.9). */
+    translations: new TranslationsService(journeys, journeyEditor, audit, clock),
     audit,
     // Sign-in reads the staff accounts through its port, which the users repository fills.
     auth: new AuthService(users, new SetupTokensRepository(db), audit, clock),
@@ -82,7 +116,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     loginThrottle: (secret: string, limits: LoginLimits) =>
       new LoginThrottleService(new LoginThrottleRepository(db), audit, (email) => users.byEmail(email)?.id, secret, limits, clock),
     staff: new StaffService(users, audit, clock, { endAllOf: (userId) => sessions.deleteOf(userId) }),
-    municipalities: new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuildSums(id)),
+    municipalities,
   };
 }
 

@@ -6,8 +6,9 @@ import type { RequestHandler, Response } from 'express';
 export const FLASHES = [
   // The journey editor.
   'saved', 'phaseAdded', 'stepAdded', 'moved', 'removed', 'published', 'archived', 'restored', 'imported', 'copied', 'stepsMerged',
-  'createdFromTemplate',
+  'createdFromTemplate', 'stepDuplicated',
   'handoverStated', 'handoverRemoved',
+  'translationsSaved',
   // Review of drafts across departments.
   'commentAdded', 'commentResolved',
   // Moderation.
@@ -22,13 +23,15 @@ export const FLASHES = [
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
   'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',
   // Residents.
-  'reportPending', 'reportPublished', 'reportFlagged', 'contributionDeleted',
+  'reportPending', 'reportPublished', 'experiencePending', 'experiencePublished', 'experiencesDecided', 'reportFlagged', 'contributionDeleted',
+  // Following by e-mail: an address's own page of its follows.
+  'followModeSaved', 'followRemoved',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 
 export const FLASH_COOKIE = 'rk.flash';
-/** Long enough for the redirect, short enough that a notice never turns up on a later visit. */
-const FLASH_MAX_AGE_MS = 60_000;
+/** Long enough for the redirect, short enough that a notice never turns up on a later visit. The privacy statement names it. */
+export const FLASH_MAX_AGE_MS = 60_000;
 
 export function isFlash(value: unknown): value is Flash {
   return typeof value === 'string' && (FLASHES as readonly string[]).includes(value);

@@ -25,10 +25,12 @@ export function handleForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): Reques
       const input = parseForm(spec.schema, req.body);
       const result = await spec.act(req, input, res);
       const { to, flash } = spec.done(req, result, input);
+      if (wantsJson(req)) return void res.json({ ok: true, to, ...(typeof result === 'number' ? { id: result } : {}) });
       if (flash) setFlash(res, flash);
       res.redirect(303, to);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
+      if (wantsJson(req)) return void refusedAsJson(req, res, err);
       // A service's refusal rarely carries the values: the form shows what was sent, so nothing typed or chosen is lost.
       const kept = Object.keys(err.values).length > 0 ? err : new ValidationError(err.fieldErrors, keepableValues(formFields(req.body)));
       showFormAgain(req, res, kept, spec.form(req, res), spec.forget);
@@ -39,6 +41,19 @@ export function handleForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): Reques
 function formFields(body: unknown): Record<string, unknown> {
   const { _csrf: _ignored, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   return fields;
+}
+
+/**
+ * A form sent by a page's own script in the background (the journey grid, #19.1) asks for JSON: the outcome as data
+ * for the script to announce, instead of a redirect or a whole page. Forms without script never ask for it.
+ */
+export function wantsJson(req: Request): boolean {
+  return /\bapplication\/json\b/.test(req.get('accept') ?? '');
+}
+
+/** A refusal as JSON: 400 and each field's message in the page's language. */
+export function refusedAsJson(req: Request, res: Response, err: ValidationError): void {
+  res.status(400).json({ ok: false, errors: Object.fromEntries(Object.entries(err.fieldErrors).map(([field, key]) => [field, req.t(key)])) });
 }
 
 /** A form shown again after a ValidationError: 400, its errors, and the values (minus `forget`). */

@@ -20,8 +20,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Keeps the path only: query strings may carry resident text, and setup URLs carry a token. */
+/** Keeps the path only: query strings may carry resident text, and setup and follow links carry a token. */
 export function loggablePath(url: string): string {
   const pathOnly = url.split('?')[0] ?? '';
-  return pathOnly.replace(/^\/setup\/[^/]+/, '/setup/[redacted]');
+  return pathOnly.replace(/^\/setup\/[^/]+/, '/setup/[redacted]').replace(/^\/folg\/(bekreft|avmeld|adresse)\/[^/]+/, '/folg/$1/[redacted]');
 }

@@ -1,13 +1,16 @@
 // Removes personal data from resident text before it is stored (SECURITY.md 20): Norwegian national identity
-// numbers, phone numbers and e-mail addresses, also when written with odd separators, fullwidth digits or an
-// obfuscated @. Each is replaced by a visible marker; everything else is kept exactly as the resident wrote it.
+// numbers, phone numbers, e-mail addresses and people's names, also when written with odd separators, fullwidth digits
+// or an obfuscated @. Each is replaced by a visible marker; everything else is kept exactly as the resident wrote it.
+// What the report form promises residents (feedback.report.privacy in the locales) must stay true of this file.
+import { findNames } from './person-names';
 
-export type RedactionKind = 'nationalId' | 'phone' | 'email';
+export type RedactionKind = 'nationalId' | 'phone' | 'email' | 'name';
 
 export const REDACTION_MARKERS: Record<RedactionKind, string> = {
   nationalId: '[fjernet: fødselsnummer]',
   phone: '[fjernet: telefonnummer]',
   email: '[fjernet: e-postadresse]',
+  name: '[fjernet: navn]',
 };
 
 export interface Redaction {
@@ -52,13 +55,16 @@ export function isNationalIdNumber(value: string): boolean {
 // a plain space, '-' and '@'. Digits glued to more digits are part of a longer number and not matched.
 
 // Eleven digits, together or in the usual groupings 6+5, 4+7, 6+3+2, 2+2+2+5 and 2+2+2+3+2. Separators may
-// differ within one number (01.01.90 10046): the check digits and date keep out what is not an identity number.
+// differ within one number (01.01.90 10046). Written as an identity number is (ID_SHAPED) it is removed whatever
+// its check digits say: a mistyped fødselsnummer is still one, or one digit from it (#20). In the other groupings
+// the check digits and date keep out what is not an identity number.
 const NATIONAL_ID =
   /(?<!\d)(?:\d{11}|\d{6}[ .-]\d{5}|\d{4}[ .-]\d{7}|\d{6}[ .-]\d{3}[ .-]\d{2}|\d{2}[ .-]\d{2}[ .-]\d{2}[ .-](?:\d{5}|\d{3}[ .-]\d{2}))(?!\d)/g;
 // Eight digits starting 2-9 after an optional +47, 0047 or (+47): together, 3-2-3 or 2-2-2-2 with one repeated
 // separator, or 4-4 with a space only, since "2020-2024" is a period. Amounts (25 000 000) group by three.
 // Without check digits eight digits are easy to hit by chance, so digits across a dot or hyphen also count as
 // a longer (reference) number.
+const ID_SHAPED = /^\d{6}[ .-]?\d{5}$/;
 const PHONE =
   /(?<![+\d])(?<!\d[.-])(?:(?:(?:\+|00)47|\((?:\+|00)47\))[ .-]?)?[2-9](?:\d{7}|\d{2}([ .-])\d{2}\1\d{3}|\d([ .-])\d{2}\2\d{2}\2\d{2}|\d{3} \d{4})(?![.-]?\d)/g;
 // local @ domain.tld, where @ may have spaces around it or be written (at), [at], (krøllalfa) or a bare " at ",
@@ -147,8 +153,11 @@ export function redactPersonalData(input: string): Redaction {
     }
   };
   find('email', EMAIL, (m) => !/^ +(?:at +|@)$/i.test(m[2]!) || looksLikeLocalPart(text, m.index, m[1]!));
-  find('nationalId', NATIONAL_ID, (m) => isNationalIdNumber(m[0].replace(/\D/g, '')));
+  find('nationalId', NATIONAL_ID, (m) => ID_SHAPED.test(m[0]) || isNationalIdNumber(m[0].replace(/\D/g, '')));
   find('phone', PHONE, () => true);
+  for (const { start, end } of findNames(text)) {
+    if (spans.every((s) => end <= s.start || start >= s.end)) spans.push({ kind: 'name', start, end });
+  }
 
   const removed: Partial<Record<RedactionKind, number>> = {};
   let output = '';

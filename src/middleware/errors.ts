@@ -1,7 +1,7 @@
 // The 404 fallback and the one error handler: a localised page with the right status, never a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, NotFoundError } from '../errors';
-import type { Logger } from '../lib/logger';
+import { loggablePath, type Logger } from '../lib/logger';
 import { PRIVATE_NO_STORE } from './cache-headers';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
@@ -26,7 +26,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const raw = Number(err?.status ?? err?.statusCode);
     const status = err instanceof AppError ? err.status : raw >= 400 && raw < 500 ? raw : 500;
-    if (status >= 500) logger.error({ err, path: req.path, method: req.method }, 'request failed');
+    if (status >= 500) logger.error({ err, path: loggablePath(req.path), method: req.method }, 'request failed');
     const csrfRefused = err?.code === 'EBADCSRFTOKEN';
     const messageKey = csrfRefused
       ? 'errors.csrf.body'

@@ -6,7 +6,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { i18n } from 'i18next';
 import { DEFAULT_LOCALE, isLocale, LANG_COOKIE, LOCALES, type Locale } from '../lib/i18n';
 
-const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+/** How long the `lang` cookie remembers a chosen language; the privacy statement says so. */
+export const LANG_COOKIE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 
 export type LanguageOf = (req: Request, res: Response) => Locale;
 
@@ -32,7 +33,7 @@ export function languageInUrl(req: Request): Locale | null {
 export function rememberLanguage(req: Request, res: Response, cookieValue: unknown): void {
   const chosen = languageInUrl(req);
   if (chosen && cookieValue !== chosen) {
-    res.cookie(LANG_COOKIE, chosen, { httpOnly: true, sameSite: 'lax', maxAge: ONE_YEAR_MS, secure: req.secure });
+    res.cookie(LANG_COOKIE, chosen, { httpOnly: true, sameSite: 'lax', maxAge: LANG_COOKIE_MAX_AGE_MS, secure: req.secure });
   }
 }
 

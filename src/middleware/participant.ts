@@ -4,7 +4,8 @@
 import type { RequestHandler } from 'express';
 import { participantCookies, participantKeyHash, PARTICIPANT_COOKIE } from '../modules/feedback/participant-key';
 
-const TWO_YEARS_MS = 2 * 365 * 24 * 60 * 60 * 1000;
+/** How long a browser keeps the participant cookie; the privacy statement says so. */
+export const PARTICIPANT_COOKIE_MAX_AGE_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 
 export function participantCookie(secret: string): RequestHandler {
   const cookies = participantCookies(secret);
@@ -14,7 +15,7 @@ export function participantCookie(secret: string): RequestHandler {
     req.ensureParticipantKey = () => {
       if (!req.participantKey) {
         const fresh = cookies.issue();
-        res.cookie(PARTICIPANT_COOKIE, fresh.cookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: TWO_YEARS_MS, path: '/' });
+        res.cookie(PARTICIPANT_COOKIE, fresh.cookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: PARTICIPANT_COOKIE_MAX_AGE_MS, path: '/' });
         req.participantKey = participantKeyHash(secret, fresh.value);
       }
       return req.participantKey;

@@ -1,4 +1,5 @@
 // Residents' rate limits (SECURITY.md 18). Sign-in has its own throttle: src/modules/sign-in/login-throttle.service.ts.
+import crypto from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { BoundedMemoryStore } from './bounded-rate-limit-store';
@@ -44,6 +45,34 @@ export function residentRateLimits(action: ResidentAction, counts: (req: Request
       store: new BoundedMemoryStore(),
       limit: (req: Request) => perHour(req) * ADDRESS_FACTOR,
       keyGenerator: (req: Request) => `${scope(req)}:a:${ipKeyGenerator(req.ip ?? '')}`,
+    }),
+  ];
+}
+
+/** Follow requests per client address, and confirmation e-mails per recipient address, per hour. */
+export const FOLLOW_LIMITS = { perClient: 20, perRecipient: 3 };
+
+/**
+ * Following by e-mail (#20): each request sends a confirmation e-mail, so the portal must not be a way to flood
+ * someone's inbox. Limited per client address and per recipient; the recipient's key is a SHA-256 of the address,
+ * kept in memory for the hour only. Refused input (4xx) uses up nothing.
+ */
+export function followRateLimits(): RequestHandler[] {
+  const common = {
+    windowMs: HOUR_MS,
+    standardHeaders: 'draft-7' as const,
+    legacyHeaders: false,
+    handler: tooMany('errors.tooManyResident.body'),
+    skipFailedRequests: true,
+  };
+  const recipient = (req: Request) => String((req.body as Record<string, unknown> | undefined)?.email ?? '').trim().toLowerCase();
+  return [
+    rateLimit({ ...common, store: new BoundedMemoryStore(), limit: FOLLOW_LIMITS.perClient, keyGenerator: (req: Request) => `follow:a:${ipKeyGenerator(req.ip ?? '')}` }),
+    rateLimit({
+      ...common,
+      store: new BoundedMemoryStore(),
+      limit: FOLLOW_LIMITS.perRecipient,
+      keyGenerator: (req: Request) => `follow:r:${crypto.createHash('sha256').update(recipient(req)).digest('hex')}`,
     }),
   ];
 }

@@ -4,6 +4,10 @@
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 
+/** The staff session's cookie, and its lifetime after the last request (rolling). The privacy statement names both. */
+export const SESSION_COOKIE = 'rk.sid';
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
 export function sessionsFromCookie(options: session.SessionOptions & { name: string }): RequestHandler {
   const sessions = session(options);
   return (req, res, next) => {

@@ -1,7 +1,7 @@
 // Accessibility in a real browser over every page type of test/helpers/page-types.ts: axe (WCAG 2.0/2.1 A and AA),
 // html lang, one h1, landmarks, named navigation, text alternatives for SVG charts, and a title that no other page
-// type shares. Public pages in nb, nn and en; staff pages and the first-run setup page in nb; the not-found page;
-// the login error summary. Reflow and text spacing are in reflow.e2e.ts, keyboard use in keyboard-*.e2e.ts.
+// type shares. Public pages and a resident's own pages in nb, nn and en; staff pages and the first-run setup page in
+// nb; the not-found page; the login error summary. Reflow and text spacing are in reflow.e2e.ts, keyboard use in keyboard-*.e2e.ts.
 import type { BrowserContext, Page } from 'playwright-core';
 import { formatDate } from '../../src/lib/format';
 import { STATEMENT_REVIEWED_ON } from '../../src/modules/site/site.controller';
@@ -102,10 +102,57 @@ describe.each(LANGS)('public pages in %s', (lang) => {
     await checkPage(page, pageType, lang, variant !== undefined);
   });
 
+  // A resident's own pages (audience 'resident'): only the browser that took part may open them, so this one says "me
+  // too" on the demo's pain point 1 and reports on step 1 first; each page's address is then the first link to it on
+  // "my contributions".
+  describe('a resident’s own pages', () => {
+    let own: BrowserContext;
+    let ownPage: Page;
+    beforeAll(async () => {
+      own = await suite.browser.newContext();
+      ownPage = await own.newPage();
+      await takePart(ownPage, lang);
+    });
+    afterAll(async () => own?.close());
+
+    it.each(cases(pagesFor('resident')))('%s: no axe violations, lang, one h1, landmarks, a title', async (_label, pageType) => {
+      await open(ownPage, `/mine?lang=${lang}`);
+      const route = new RegExp(`^${pageType.route.replace(/:\w+/g, '[^/?#]+')}$`);
+      const links = await ownPage.evaluate<string[]>("[...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href'))");
+      const link = links.find((href) => route.test(href));
+      expect([pageType.route, link !== undefined]).toEqual([pageType.route, true]);
+      await open(ownPage, `${link}?lang=${lang}`);
+      await checkPage(ownPage, pageType, lang, false);
+    });
+  });
+
   if (lang !== 'nb') {
-    it('gives every public page type a title of its own', () => expectUniqueTitles(lang, pagesFor('public').length));
+    it('gives every public page type a title of its own', () => expectUniqueTitles(lang, pagesFor('public').length + pagesFor('resident').length));
   }
 });
+
+/**
+ * Takes part as a resident does, through the forms: "me too" on the demo's pain point 1 and their own story there
+ * (#20.5, its check step checked by axe too), and a report on step 1.
+ */
+async function takePart(page: Page, lang: string): Promise<void> {
+  await open(page, `/${suite.server.values.municipality}/innspill/${suite.server.values.painPointId}?lang=${lang}`);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/meg-ogsa')),
+    page.locator('form[action$="/meg-ogsa"] button[type="submit"]').first().click(),
+  ]);
+  await page.waitForLoadState('load');
+  await page.locator('form[action$="/opplevelse"] textarea[name="body"]').fill('Det samme skjedde meg i fjor.');
+  await Promise.all([page.waitForLoadState('load'), page.locator('form[action$="/opplevelse"] button[type="submit"]').click()]);
+  expect(await axeViolations(page)).toEqual([]);
+  await Promise.all([page.waitForURL(/innspill\/\d+/), page.locator('button[name="confirmed"]').click()]);
+  await open(page, `/${suite.server.values.municipality}/reiser/${suite.server.values.journey}/steg/${suite.server.values.stepId}/meld?lang=${lang}`);
+  await page.locator('#field-title').fill('Skjemaet forsvant');
+  await page.locator('#field-body').fill('Jeg mistet alt jeg hadde skrevet da økten gikk ut.');
+  await page.locator('input[name="severity"][value="3"]').check();
+  await Promise.all([page.waitForLoadState('load'), page.locator('form.app-form button[type="submit"]').click()]);
+  await Promise.all([page.waitForURL(/innspill\/\d+$/), page.locator('button[name="confirmed"]').click()]);
+}
 
 describe('the first-run setup page, on an install with no users yet, in bokmål', () => {
   it('has no axe violations, lang, one h1, landmarks and a title', async () => {
@@ -143,7 +190,7 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
   });
 
   it('gives every page type, public, first-run and staff, a title of its own in bokmål', () => {
-    expectUniqueTitles('nb', pagesFor('public').length + pagesFor('first-run').length + pagesFor('staff').length);
+    expectUniqueTitles('nb', pagesFor('public').length + pagesFor('resident').length + pagesFor('first-run').length + pagesFor('staff').length);
   });
 });
 

@@ -26,15 +26,18 @@ async function submit(page: Page, formSelector: string): Promise<void> {
   await Promise.all([page.waitForLoadState('load'), page.locator(`${formSelector} button[type="submit"]`).click()]);
 }
 
-async function addStep(page: Page, phaseTitle: string, title: string, emotion: string, department?: string): Promise<void> {
-  await page.getByRole('link', { name: `Legg til et steg i «${phaseTitle}»` }).click();
-  await page.locator('#field-title').fill(title);
-  await page.locator('#field-residentAction').fill(`Jeg ${title.toLowerCase()}.`);
-  await page.locator('#field-touchpoint').fill('Kommunens nettside');
-  if (department) await page.locator('#field-departmentId').selectOption({ label: department });
-  await page.locator(`input[name="emotion"][value="${emotion}"]`).check();
-  await submit(page, 'main form.app-form');
-  await page.getByText('Steget er lagt til.').waitFor();
+/** A phase with its steps through the editor's "add phase" grid (#19.1): one form for the phase and all its steps. */
+async function addPhase(page: Page, phaseTitle: string, steps: { title: string; emotion: string; department?: string }[]): Promise<void> {
+  await page.locator('#field-new-title').fill(phaseTitle);
+  for (const [i, step] of steps.entries()) {
+    await page.locator(`#field-new-title-${i}`).fill(step.title);
+    await page.locator(`#field-new-residentAction-${i}`).fill(`Jeg ${step.title.toLowerCase()}.`);
+    await page.locator(`#field-new-touchpoint-${i}`).fill('Kommunens nettside');
+    if (step.department) await page.locator(`#field-new-departmentId-${i}`).selectOption({ label: step.department });
+    await page.locator(`#field-new-emotion-${i}`).selectOption(step.emotion);
+  }
+  await submit(page, '#new-form');
+  await page.getByText('Fasen er lagt til.').waitFor();
 }
 
 describe('journey editor to public map', () => {
@@ -51,14 +54,11 @@ describe('journey editor to public map', () => {
     await submit(page, 'main form.app-form');
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/fjord\/journeys\/\d+$/);
 
-    for (const phase of ['Før flyttingen', 'Etter flyttingen']) {
-      await page.locator('#field-phase-title').fill(phase);
-      await submit(page, 'section[aria-labelledby="add-phase-heading"] form');
-      await page.getByText('Fasen er lagt til.').waitFor();
-    }
-    await addStep(page, 'Før flyttingen', 'Finne ny bolig', '1');
-    await addStep(page, 'Før flyttingen', 'Melde flytting', '-1', 'Folkeregisteret (statlig)');
-    await addStep(page, 'Etter flyttingen', 'Bytte fastlege', '0');
+    await addPhase(page, 'Før flyttingen', [
+      { title: 'Finne ny bolig', emotion: '1' },
+      { title: 'Melde flytting', emotion: '-1', department: 'Folkeregisteret' },
+    ]);
+    await addPhase(page, 'Etter flyttingen', [{ title: 'Bytte fastlege', emotion: '0' }]);
 
     await submit(page, 'form[action$="/publish"]');
     await page.getByText('Reisen er publisert.').waitFor();

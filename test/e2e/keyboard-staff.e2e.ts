@@ -9,7 +9,7 @@ import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, createUser, TEST_PASSWORD } from '../helpers/test-app';
 import { launchBrowser } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
-import { chooseOption, follow, followErrorSummaryTo, named, pressAndLoad, signInWithKeyboard, tabFromStartTo, tabTo, typeInto } from './helpers/keyboard';
+import { chooseOption, focusStop, follow, followErrorSummaryTo, named, pressAndLoad, signInWithKeyboard, tabFromStartTo, tabTo, typeInto } from './helpers/keyboard';
 
 let server: TestServer;
 let browser: Browser;
@@ -63,6 +63,20 @@ async function inStaffContext(options: BrowserContextOptions, role: string, fn: 
   }
 }
 
+/** Presses Shift+Tab until the focused element's label matches `target`, checking at every stop that focus is visible. */
+async function shiftTabTo(page: Page, target: RegExp, max = 30): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    const stop = await focusStop(page, seen.at(-1) ?? null);
+    if (!stop || stop.same) continue;
+    seen.push(stop.label);
+    if (!stop.indicatorVisible) throw new Error(`focus is not visible on ${stop.label} (${stop.indicator})`);
+    if (target.test(stop.label)) return;
+  }
+  throw new Error(`Shift+Tab never reached ${target}; it went through:\n  ${seen.join('\n  ')}`);
+}
+
 /** Text for the tests' titles, so the runs with and without JavaScript do not meet each other's data. */
 const mode = (o: BrowserContextOptions) => (o.javaScriptEnabled === false ? 'uten JS' : 'med JS');
 
@@ -87,32 +101,33 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
       await typeInto(page, /^input#field-slug\b/, slug);
       await page.keyboard.press('Tab');
       await chooseOption(page, 'flytte');
-      await page.keyboard.press('Tab');
+      // Past the content language (#19.9), left at the municipality's default.
+      await tabTo(page, /^textarea#field-summary\b/);
       await typeInto(page, /^textarea#field-summary\b/, 'Fra du finner ny bolig til alt er meldt.');
       await tabTo(page, named('button', nb.journeys.editor.create));
       await pressAndLoad(page, 'Enter');
       expect(new URL(page.url()).pathname).toMatch(/^\/admin\/fjord\/journeys\/\d+$/);
 
-      // A phase: its one field submits with Enter.
-      await tabFromStartTo(page, /^input#field-phase-title\b/);
+      // A phase with its first step, in the "add phase" grid (#19.1): the phase's name, then the step's cells
+      // (the grid's rows go lane by lane, so Tab passes the other new columns' titles on the way).
+      await tabFromStartTo(page, /^input#field-new-title\b/);
       await page.keyboard.type('Før flyttingen');
+      await tabTo(page, /^input#field-new-title-0\b/);
+      await page.keyboard.type('Melde flytting');
+      await tabTo(page, /^textarea#field-new-residentAction-0\b/);
+      await page.keyboard.type('Jeg melder flytting på nett.');
+      await tabTo(page, /^input#field-new-touchpoint-0\b/);
+      await page.keyboard.type('Skatteetatens nettside');
+      await tabTo(page, /^select#field-new-emotion-0\b/);
+      await chooseOption(page, '-1');
+      await tabTo(page, named('button', nb.journeys.editor.addPhase));
       await pressAndLoad(page, 'Enter');
       expect(await page.locator('main').innerText()).toContain(nb.flash.phaseAdded);
+      expect(new URL(page.url()).hash).toMatch(/^#phase-\d+$/);
 
-      await follow(page, named('a', nb.journeys.editor.addStepTo.replace('{{phase}}', 'Før flyttingen')));
-      await tabFromStartTo(page, /^input#field-title\b/);
-      await page.keyboard.type('Melde flytting');
-      await page.keyboard.press('Tab');
-      await typeInto(page, /^textarea#field-residentAction\b/, 'Jeg melder flytting på nett.');
-      await page.keyboard.press('Tab');
-      await typeInto(page, /^input#field-touchpoint\b/, 'Skatteetatens nettside');
-      await tabTo(page, /^input#field-emotion\b/);
-      await page.keyboard.press('Space');
-      await tabTo(page, named('button', nb.journeys.editor.addStep));
+      // The page opens at the new phase; publishing is just above the phases.
+      await shiftTabTo(page, named('button', nb.journeys.editor.publish));
       await pressAndLoad(page, 'Enter');
-      expect(await page.locator('main').innerText()).toContain(nb.flash.stepAdded);
-
-      await follow(page, named('button', nb.journeys.editor.publish));
       expect(await page.locator('main').innerText()).toContain(nb.flash.published);
     });
     const journey = row('SELECT status, current_version_id FROM journeys WHERE slug = ? AND municipality_id = ?', slug, municipalityId);
@@ -141,7 +156,10 @@ describe.each(variants)('staff using only the keyboard, %s', (_label, options) =
 
       await tabFromStartTo(page, /^select#field-targetId\b/);
       await chooseOption(page, String(original));
-      await tabTo(page, named('button', nb.moderation.merge));
+      // Both side by side first (#18.5), then the merge is confirmed there.
+      await tabTo(page, named('button', nb.moderation.mergePreview.show));
+      await pressAndLoad(page, 'Enter');
+      await tabFromStartTo(page, named('button', nb.moderation.mergePreview.confirm));
       await pressAndLoad(page, 'Enter');
       expect(await page.locator('main').innerText()).toContain(nb.flash.merged);
     });

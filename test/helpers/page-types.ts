@@ -1,6 +1,10 @@
 // Every page type the app serves, as the browser suite checks them, and the GET routes that are not pages, each
 // with its reason. test/unit/page-types.test.ts compares both lists with the app's routes, so a new page is noticed.
-export type Audience = 'public' | 'staff' | 'first-run';
+/**
+ * `resident`: a resident's own page, which only the browser that took part can open (404 for anyone else). The browser
+ * suite takes part first (a "me too" and a report) and finds the page's address among the links on /mine.
+ */
+export type Audience = 'public' | 'resident' | 'staff' | 'first-run';
 
 export interface PageType {
   /** The route exactly as the app declares it; parameters are filled from the demo seed by the browser suite. */
@@ -29,7 +33,18 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/:municipality/viktigst', audience: 'public', variants: ['reise=bygge-garasje'] },
   { route: '/:municipality/vi-gjor', audience: 'public' },
   { route: '/mine', audience: 'public' },
+  // Following by e-mail (#20): the pages its e-mails link to, with tokens the demo server makes (demo-server.ts).
+  { route: '/folg/bekreft/:confirmToken', audience: 'public' },
+  { route: '/folg/avmeld/:unsubscribeToken', audience: 'public' },
+  { route: '/folg/adresse/:manageToken', audience: 'public' },
   { route: '/tilgjengelighet', audience: 'public' },
+  // The privacy statement (#20): the portal's, and a municipality's own naming it as the controller.
+  { route: '/personvern', audience: 'public' },
+  { route: '/:municipality/personvern', audience: 'public' },
+  // Deleting one's own report or "me too" asks first (#20).
+  { route: '/mine/innspill/:painPointId/slett', audience: 'resident' },
+  { route: '/mine/stemmer/:painPointId/slett', audience: 'resident' },
+  { route: '/mine/opplevelser/:experienceId/slett', audience: 'resident' },
   { route: '/login', audience: 'public' },
 
   { route: '/setup/:token', audience: 'first-run' },
@@ -58,6 +73,11 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/admin/:municipality/journeys/:journeyId/phases/:phaseId/steps/new', audience: 'staff' },
   { route: '/admin/:municipality/journeys/:journeyId/steps/:stepId/edit', audience: 'staff' },
   { route: '/admin/:municipality/journeys/:journeyId/steps/:stepId/handover', audience: 'staff' },
+  // The demo journeys are in bokmål: without `language` the page is the nynorsk translation; English is its own run.
+  { route: '/admin/:municipality/journeys/:journeyId/translations', audience: 'staff', variants: ['language=en'] },
+  // Removing asks first (#19.6): pain point 1 of the demo is on step 1, so that page says "merge instead".
+  { route: '/admin/:municipality/journeys/:journeyId/steps/:stepId/remove', audience: 'staff' },
+  { route: '/admin/:municipality/journeys/:journeyId/phases/:phaseId/remove', audience: 'staff' },
   { route: '/admin/:municipality/review', audience: 'staff' },
   { route: '/admin/:municipality/review/:journeyId', audience: 'staff' },
   { route: '/admin/:municipality/moderation', audience: 'staff', variants: ['status=all&flagged=1'] },
@@ -84,6 +104,8 @@ export const EXEMPT_ROUTES: ExemptRoute[] = [
   { route: '/admin/:municipality/journeys/:journeyId/export.json', reason: 'download: the journey in the exchange format' },
   { route: '/admin/:municipality/insights/export', reason: 'download: CSV, XLSX or JSON of the insights table' },
   { route: '/admin/:municipality/portfolio/export', reason: 'download: CSV or XLSX of the portfolio' },
+  { route: '/:municipality/innspill/:painPointId/folg', reason: 'redirect to the follow form on the report page (its answer page\'s language links)' },
+  { route: '/:municipality/reiser/:journey/folg', reason: 'redirect to the follow form on the journey map (its answer page\'s language links)' },
 ];
 
 export const LANGS = ['nb', 'nn', 'en'] as const;

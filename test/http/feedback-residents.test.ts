@@ -125,14 +125,15 @@ describe('reporting a pain point', () => {
 });
 
 describe('duplicate hints', () => {
-  it('shows the most similar published pain points of the journey with a "me too" button', async () => {
+  it('shows the most similar published pain points of the journey with a "me too" that keeps the draft as a story there (#20.5)', async () => {
     setPremoderation(false);
     const first = await resident(t.app, stepPath);
     const existing = await report(first, stepPath, { title: 'Lang ventetid på byggesøknad', body: 'Det tok tolv uker før jeg fikk svar på byggesøknaden.' });
     const r = await resident(t.app, stepPath);
     const check = await r.agent.post(`${stepPath}/meld`).type('form').send({ ...REPORT, title: 'Ventetiden på byggesøknaden', body: 'Byggesøknaden tok altfor lang tid, mange uker uten svar.' });
     expect(check.text).toContain('Har noen meldt fra om det samme?');
-    expect(check.text).toContain(`action="/aust/innspill/${existing}/meg-ogsa"`);
+    expect(check.text).toContain(`action="/aust/innspill/${existing}/opplevelse"`);
+    expect(check.text).toContain('Meg også – legg historien min til her');
     expect(check.text).toContain('Mitt er annerledes, send inn');
     setPremoderation(true);
   });

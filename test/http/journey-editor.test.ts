@@ -60,7 +60,8 @@ describe('creating and editing a journey', () => {
     const base = created.headers.location as string;
     expect(base).toMatch(/^\/admin\/aust\/journeys\/\d+$/);
     for (const title of ['Før flytting', 'Etter flytting']) {
-      expect((await agent.post(`${base}/phases`).type('form').send({ _csrf: csrf, title, description: '' })).status).toBe(303);
+      // The "add phase" grid (#19.1) with no steps typed: a phase alone.
+      expect((await agent.post(`${base}/phases`).type('form').send({ _csrf: csrf, phaseTitle: title, phaseDescription: '' })).status).toBe(303);
     }
     const journeyId = Number(base.split('/').pop());
     const [first, second] = t.db.prepare('SELECT id FROM phases WHERE journey_id = ? ORDER BY position').pluck().all(journeyId) as number[];
@@ -298,7 +299,7 @@ describe('notices after a change', () => {
     const [phaseA, phaseB] = j.phaseIds as [number, number];
     const changes: [string, Record<string, string>, string][] = [
       [`${base}/edit`, { ...validJourney, slug: 'meldinger' }, nb.flash.saved],
-      [`${base}/phases`, { title: 'C', description: '' }, nb.flash.phaseAdded],
+      [`${base}/phases`, { phaseTitle: 'C', phaseDescription: '' }, nb.flash.phaseAdded],
       [`${base}/phases/${phaseA}/steps`, validStep, nb.flash.stepAdded],
       [`${base}/phases/${phaseB}/edit`, { title: 'B2', description: '' }, nb.flash.saved],
       [`${base}/phases/${phaseB}/move`, { direction: 'up' }, nb.flash.moved],
@@ -313,21 +314,24 @@ describe('notices after a change', () => {
     ];
     for (const [url, body, notice] of changes) {
       const res = await agent.post(url).type('form').send({ _csrf: csrf, ...body });
-      expect([url, res.status, res.headers.location]).toEqual([url, 303, url.endsWith('/phases') ? `${base}#phases` : base]);
+      // Back to the editor, at the phase or step the change was about (#19.1), and never a notice in the address.
+      expect([url, res.status, String(res.headers.location).split('#')[0]]).toEqual([url, 303, base]);
+      expect(res.headers.location).not.toContain('?');
       expect([url, (await agent.get(base)).text.includes(notice)]).toEqual([url, true]);
       expect([url, (await agent.get(base)).text.includes(notice)]).toEqual([url, false]);
     }
     // A refused change announces nothing.
     expect((await agent.post(`${base}/publish`).type('form').send({ _csrf: csrf })).status).toBe(400);
-    expect((await agent.get(base)).text).not.toContain('role="status"');
+    // (The grid's script keeps an empty live region of its own on the page, #19.1: no notice is the flash's alert.)
+    expect((await agent.get(base)).text).not.toContain('class="ds-alert" data-color="success" role="status"');
   });
 
   it('shows a refused new phase on the editor page with its own field ids, keeping what was typed', async () => {
     const j = buildJourney(t.services, 'aust', { slug: 'ny-fase-feil', phases: { A: ['a'] } });
-    const res = await designer.agent.post(`/admin/aust/journeys/${j.journeyId}/phases`).type('form').send({ _csrf: designer.csrf, title: '', description: 'Beholdt tekst' });
+    const res = await designer.agent.post(`/admin/aust/journeys/${j.journeyId}/phases`).type('form').send({ _csrf: designer.csrf, phaseTitle: '', phaseDescription: 'Beholdt tekst' });
     expect(res.status).toBe(400);
-    expect(res.text).toContain('href="#field-phase-title"');
-    expect(res.text).toMatch(/id="field-phase-description"[^>]*>Beholdt tekst<\/textarea>/);
+    expect(res.text).toContain('href="#field-new-title"');
+    expect(res.text).toMatch(/id="field-new-description"[^>]*>Beholdt tekst<\/textarea>/);
     expect(t.db.prepare('SELECT count(*) FROM phases WHERE journey_id = ?').pluck().get(j.journeyId)).toBe(1);
   });
 });

@@ -45,7 +45,8 @@ describe('on the step form', () => {
     const form = (await designer.agent.get(stepPath(stepIds[0]!))).text;
     expect(form).toMatch(new RegExp(`name="involvedIds" value="${nav}"[^>]*checked`));
     expect(form).toMatch(new RegExp(`name="involvedIds" value="${skatt}"[^>]*checked`));
-    expect((await designer.agent.get(`/admin/aust/journeys/${journeyId}`)).text).toContain('(Involvert: NAV, Skatteetaten)');
+    // In the grid, under the step's responsible department (#19.1).
+    expect((await designer.agent.get(`/admin/aust/journeys/${journeyId}`)).text).toContain('Involvert: NAV, Skatteetaten');
     // Unchecking all of them clears them.
     await designer.agent.post(stepPath(stepIds[0]!)).type('form').send(stepForm({}));
     expect(involvedOf(stepIds[0]!)).toEqual([]);
@@ -96,5 +97,15 @@ describe('published', () => {
     expect(chart).not.toContain('Skatteetaten');
     expect((await analyst.agent.get(`/admin/aust/insights?department=${nav}`)).text).toContain('Skifteattesten tok lang tid');
     expect((await analyst.agent.get(`/admin/aust/insights?department=${skatt}`)).text).not.toContain('Skifteattesten tok lang tid');
+  });
+});
+
+describe('on the public map', () => {
+  it('names the departments involved beside the responsible one, on the map and the step page', async () => {
+    const map = (await request(t.app).get('/aust/reiser/arv')).text;
+    expect(map).toContain('Involvert: NAV');
+    const step = (await request(t.app).get(`/aust/reiser/arv/steg/${stepIds[0]}`)).text;
+    expect(step).toContain('Involvert: NAV');
+    expect((await request(t.app).get(`/aust/reiser/arv/steg/${stepIds[1]}`)).text).not.toContain('Involvert:');
   });
 });

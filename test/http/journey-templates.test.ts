@@ -133,7 +133,8 @@ describe('the new-journey page', () => {
     }
     // The template's language defaults to the interface language.
     expect(res.text).toMatch(new RegExp(`<option value="${lang}" lang="${lang}" selected>`));
-    expect((res.text.match(/ selected>/g) ?? []).length).toBe(2); // the language, and the empty journey's life event
+    // The template's language, and the empty journey's life event and content language (#19.9).
+    expect((res.text.match(/ selected>/g) ?? []).length).toBe(3);
   });
 });
 

@@ -162,12 +162,13 @@ describe('actions', () => {
   });
 
   it('redacts more text, and the audit log records that without the text', async () => {
-    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Saksbehandler Per var frekk', body: 'Per Hansen i byggesak var frekk.' });
-    expect((await post(`/admin/aust/moderation/${id}/redact`, { title: 'Saksbehandler var frekk', body: '[fjernet: navn] i byggesak var frekk.' })).status).toBe(303);
-    expect(t.db.prepare('SELECT title FROM pain_points WHERE id = ?').pluck().get(id)).toBe('Saksbehandler var frekk');
+    // What the automatic redaction cannot know (a person described, not named) is the moderator's to take out.
+    const id = await report(await resident(t.app, stepPath), stepPath, { title: 'Han med bart i byggesak var frekk', body: 'Den eldste med bart på byggesak var frekk.' });
+    expect((await post(`/admin/aust/moderation/${id}/redact`, { title: 'En saksbehandler var frekk', body: 'En saksbehandler på byggesak var frekk.' })).status).toBe(303);
+    expect(t.db.prepare('SELECT title FROM pain_points WHERE id = ?').pluck().get(id)).toBe('En saksbehandler var frekk');
     const audit = t.db.prepare("SELECT details FROM audit_log WHERE action = 'pain_point.redacted' AND entity_id = ?").pluck().get(id) as string;
     expect(JSON.parse(audit)).toEqual({ fields: ['title', 'body'] });
-    expect(audit).not.toContain('Per');
+    expect(audit).not.toContain('bart');
   });
 
   it('merges a duplicate: supporters move and count once; unmerge gives them back', async () => {

@@ -22,6 +22,10 @@ let pages: Record<string, string>;
 const ALWAYS_PRIVATE: Record<string, string> = {
   '/mine': 'a resident’s own contributions',
   '/login': 'the staff sign-in form: never kept, like every staff page',
+  // Following by e-mail (#20): each address is one resident's, reached by a token only its e-mails carry.
+  '/folg/bekreft/:confirmToken': 'the confirmation of one resident’s follow request',
+  '/folg/avmeld/:unsubscribeToken': 'one resident’s unsubscribe page',
+  '/folg/adresse/:manageToken': 'one address’s own follows',
 };
 
 beforeAll(async () => {
@@ -33,6 +37,8 @@ beforeAll(async () => {
   pages = {
     '/': '/',
     '/tilgjengelighet': '/tilgjengelighet',
+    '/personvern': '/personvern',
+    '/:municipality/personvern': '/aust/personvern',
     '/:municipality': '/aust',
     '/:municipality/reiser/:journey': '/aust/reiser/reise',
     '/:municipality/reiser/:journey/steg/:stepId': stepPath,

@@ -92,3 +92,27 @@ describe('after a resident deletes their pain point and withdraws their vote', (
     expect(t.db.prepare('SELECT COUNT(*) FROM votes WHERE pain_point_id = ?').pluck().get(theirs)).toBe(0);
   });
 });
+
+// #20: the report form promised that names and national identity numbers are removed, yet "Jeg heter Ola Nordmann,
+// fnr 01019912345" was stored whole (no name was removed, and the number fails its check digits).
+describe('a report with a name and a mistyped national identity number, sent through the real form', () => {
+  jest.setTimeout(30_000);
+
+  it('shows both removed at the check step, and stores neither, also when the confirming form is tampered with', async () => {
+    const r = await resident(t.app, stepPath);
+    const raw = { title: 'Jeg heter Ola Nordmann, fnr 01019912345', body: 'Saksbehandler Per Hansen har ikke svart på tre uker.', severity: '4', channel: 'phone' };
+    const check = await r.agent.post(`${stepPath}/meld`).type('form').send(raw);
+    expect(check.status).toBe(200);
+    expect(check.text).toContain('Navn: 2');
+    expect(check.text).toContain('Fødselsnummer eller D-nummer: 1');
+    for (const secret of ['Ola Nordmann', 'Per Hansen', '01019912345']) expect([secret, check.text.includes(secret)]).toEqual([secret, false]);
+
+    // The check step sends back the redacted text; report() confirms with the raw text instead, as a tampered form would.
+    const id = await report(r, stepPath, raw);
+    const row = t.db.prepare('SELECT title, body FROM pain_points WHERE id = ?').get(id);
+    expect(row).toEqual({ title: 'Jeg heter [fjernet: navn], fnr [fjernet: fødselsnummer]', body: 'Saksbehandler [fjernet: navn] har ikke svart på tre uker.' });
+    const stored = wholeDatabase();
+    for (const secret of ['Ola Nordmann', 'Nordmann', 'Per Hansen', '01019912345']) expect([secret, stored.includes(secret)]).toEqual([secret, false]);
+    expect((await request(t.app).get(`/aust/innspill/${id}`)).text).toContain('Jeg heter [fjernet: navn]');
+  });
+});

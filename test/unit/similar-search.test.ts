@@ -52,11 +52,18 @@ function world(migrations?: string[]): World {
  * such as stated handovers) cannot run, so the version is written as publishing wrote it then.
  */
 function journey(w: World, slug: string, earlierSchema = false): { journeyId: number; stepId: number } {
-  const j = buildJourney(w.services, 'aust', { slug, phases: { Søke: ['Sende søknad', 'Vente'] }, publish: !earlierSchema });
   if (earlierSchema) {
-    const version = w.db.prepare("INSERT INTO journey_versions (journey_id, version, snapshot, published_at) VALUES (?, 1, '{}', '2026-02-01')").run(j.journeyId).lastInsertRowid;
-    w.db.prepare("UPDATE journeys SET current_version_id = ?, public_slug = slug, status = 'published' WHERE id = ?").run(version, j.journeyId);
+    // Today's editor writes columns that schema lacks (the content language, migration 0021): the rows as it had them.
+    const journeyId = Number(w.db.prepare("INSERT INTO journeys (municipality_id, slug, title, life_event, created_at, updated_at) VALUES (?, ?, ?, 'annet', '2026-02-01', '2026-02-01')")
+      .run(w.municipalityId, slug, `Reise ${slug}`).lastInsertRowid);
+    const phaseId = w.db.prepare("INSERT INTO phases (journey_id, position, title) VALUES (?, 1, 'Søke')").run(journeyId).lastInsertRowid;
+    const stepIds = ['Sende søknad', 'Vente'].map((title, i) =>
+      Number(w.db.prepare("INSERT INTO steps (journey_id, phase_id, position, title, channel) VALUES (?, ?, ?, ?, 'digital')").run(journeyId, phaseId, i + 1, title).lastInsertRowid));
+    const version = w.db.prepare("INSERT INTO journey_versions (journey_id, version, snapshot, published_at) VALUES (?, 1, '{}', '2026-02-01')").run(journeyId).lastInsertRowid;
+    w.db.prepare("UPDATE journeys SET current_version_id = ?, public_slug = slug, status = 'published' WHERE id = ?").run(version, journeyId);
+    return { journeyId, stepId: stepIds[0]! };
   }
+  const j = buildJourney(w.services, 'aust', { slug, phases: { Søke: ['Sende søknad', 'Vente'] }, publish: true });
   return { journeyId: j.journeyId, stepId: j.stepIds[0]! };
 }
 

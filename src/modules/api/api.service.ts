@@ -5,6 +5,8 @@ import { paths } from '../../paths';
 import type { MunicipalityRow } from '../municipalities/municipality';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
+import type { Locale } from '../../lib/i18n';
+import { contentLanguageOf, type JourneyTextField, type PhaseTextField, type StepTextField, type Translations } from '../journeys/journey-language';
 import type { JourneyFields, SnapshotDepartment } from '../journeys/journey-snapshot';
 import type { HandoverKind, LifeEvent } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService, PublishedMap } from '../journeys/public-journeys.service';
@@ -26,6 +28,8 @@ export interface ApiJourneySummary {
   title: string;
   lifeEvent: LifeEvent;
   summary: string;
+  /** The language the journey is written in (#19.9). */
+  language: Locale;
   version: number;
   publishedAt: string;
   phaseCount: number;
@@ -59,19 +63,24 @@ export interface ApiStep {
   handoverTo: ApiDepartment | null;
   handoverWhat: HandoverKind | null;
   handoverNote: string | null;
+  /** The step's texts in other languages, by language then field (#19.9); `{}` when none. */
+  translations: Translations<StepTextField>;
   feedback: { painPoints: number; supporters: number; needScore: number };
 }
 
 export interface ApiJourney {
   municipality: string;
   asOf: string;
-  journey: JourneyFields & {
+  journey: Omit<JourneyFields, 'language' | 'translations'> & {
+    /** The language the journey is written in, and its own texts in the other languages (#19.9). */
+    language: Locale;
+    translations: Translations<JourneyTextField>;
     version: number;
     publishedAt: string;
     handovers: number;
     url: string;
   };
-  phases: { id: number; title: string; description: string; steps: ApiStep[] }[];
+  phases: { id: number; title: string; description: string; translations: Translations<PhaseTextField>; steps: ApiStep[] }[];
 }
 
 export interface ApiCandidate {
@@ -154,6 +163,7 @@ export class ApiService {
         title: map.snapshot.journey.title,
         lifeEvent: map.snapshot.journey.lifeEvent,
         summary: map.snapshot.journey.summary,
+        language: contentLanguageOf(map.snapshot.journey),
         version: map.version,
         publishedAt: map.publishedAt,
         phaseCount: map.snapshot.phases.length,
@@ -182,6 +192,8 @@ export class ApiService {
         trigger: j.trigger,
         outcome: j.outcome,
         summary: j.summary,
+        language: contentLanguageOf(j),
+        translations: j.translations ?? {},
         version: map.version,
         publishedAt: map.publishedAt,
         handovers: map.handovers,
@@ -191,6 +203,7 @@ export class ApiService {
         id: phase.id,
         title: phase.title,
         description: phase.description,
+        translations: phase.translations ?? {},
         steps: phase.steps.map((step) => {
           const handover = step.handover ?? null;
           const summary = summaries.get(step.id);
@@ -211,6 +224,7 @@ export class ApiService {
             handoverTo: department(handover?.to ?? null),
             handoverWhat: handover?.what ?? null,
             handoverNote: handover?.note ?? null,
+            translations: step.translations ?? {},
             feedback: { painPoints: summary?.painPoints ?? 0, supporters: summary?.supporters ?? 0, needScore: needs.get(step.id) ?? 0 },
           };
         }),

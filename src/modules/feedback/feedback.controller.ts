@@ -13,6 +13,7 @@ import type { PublicJourneysService } from '../journeys/public-journeys.service'
 import { FLAG_REASONS, SEVERITIES } from './feedback-vocabulary';
 import { FlagInputSchema, ReportInputSchema, ReturnToSchema, VoteInputSchema } from './feedback.schema';
 import type { FeedbackService } from './feedback.service';
+import type { ExperiencesService } from './experiences.service';
 
 export interface FeedbackDeps {
   feedback: FeedbackService;
@@ -21,10 +22,12 @@ export interface FeedbackDeps {
   ranking: { pageVersion(municipalityId: number): string };
   sharedPages: SharedPages;
   /** The initiatives a report belongs to that residents can read about (the portfolio's, named, not imported). */
+  /** Residents' published stories on a report (#20.5). */
+  experiences: Pick<ExperiencesService, 'published' | 'ofParticipant'>;
   portfolio: { publicInitiativesOf(municipalityId: number, painPointId: number): { id: number; title: string; status: string }[] };
 }
 
-export function feedbackController({ feedback, publicJourneys, ranking, sharedPages, portfolio }: FeedbackDeps) {
+export function feedbackController({ feedback, publicJourneys, ranking, sharedPages, portfolio, experiences }: FeedbackDeps) {
   const m = (req: Request) => req.municipality!;
   const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
@@ -61,6 +64,7 @@ export function feedbackController({ feedback, publicJourneys, ranking, sharedPa
         step: map?.steps.find((s) => s.id === painPoint.step_id) ?? null,
         severities: SEVERITIES,
         initiatives: portfolio.publicInitiativesOf(m(req).id, painPoint.id),
+        experiences: experiences.published(painPoint.id),
       },
     };
   };
@@ -70,7 +74,12 @@ export function feedbackController({ feedback, publicJourneys, ranking, sharedPa
     locals: { title: req.t('feedback.flag.title'), painPoint: feedback.visible(m(req).id, idParam(req, 'painPointId'), participant(req)), reasons: FLAG_REASONS },
   });
 
-  const mineForm = (req: Request) => ({ view: 'feedback/mine', locals: { title: req.t('feedback.mine.title'), ...feedback.mine(participant(req)) } });
+  const mineForm = (req: Request) => {
+    const participantId = participant(req);
+    // The resident's own stories on reports (#20.5) beside their reports and votes, to see and delete.
+    const stories = participantId === null ? [] : experiences.ofParticipant(participantId);
+    return { view: 'feedback/mine', locals: { title: req.t('feedback.mine.title'), ...feedback.mine(participantId), experiences: stories } };
+  };
 
   /** The confirmed report: stored, then its page thanks the resident in words that match its moderation status. */
   const submitReport = handleForm({
@@ -180,6 +189,17 @@ export function feedbackController({ feedback, publicJourneys, ranking, sharedPa
     mine(req: Request, res: Response) {
       const { view, locals } = mineForm(req);
       res.render(view, locals);
+    },
+
+    /** Asks before deleting (GET, works without JavaScript): what goes, what stays; its button POSTs to deleteMine. */
+    confirmDeleteMine(req: Request, res: Response) {
+      const { painPoint, votes, merged } = feedback.ownReport(participant(req), idParam(req, 'painPointId'));
+      res.render('feedback/delete-report', { title: req.t('feedback.deleteReport.title'), painPoint, votes, merged, errors: {} });
+    },
+
+    confirmDeleteMyVote(req: Request, res: Response) {
+      const vote = feedback.ownVote(participant(req), idParam(req, 'painPointId'));
+      res.render('feedback/delete-vote', { title: req.t('feedback.deleteVote.title'), vote, errors: {} });
     },
 
     deleteMine: handleForm({

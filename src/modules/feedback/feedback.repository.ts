@@ -300,6 +300,11 @@ export class FeedbackRepository {
     return this.statement('DELETE FROM votes WHERE pain_point_id = ? AND participant_id = ?').run(painPointId, participantId).changes === 1;
   }
 
+  /** How many "me too" a pain point has (the erasure page says how many go with it). */
+  voteCount(painPointId: number): number {
+    return this.statement('SELECT count(*) FROM votes WHERE pain_point_id = ?', 'pluck').get(painPointId) as number;
+  }
+
   hasVoted(painPointId: number, participantId: number): boolean {
     return this.statement('SELECT EXISTS (SELECT 1 FROM votes WHERE pain_point_id = ? AND participant_id = ?)', 'pluck').get(painPointId, participantId) === 1;
   }

@@ -31,6 +31,15 @@ export const VoteInputSchema = z.strictObject({
   returnTo: z.string().max(500).optional(),
 });
 
+/** "Add my experience" (#20.5): the story, the severity of the "me too" it is too, and the check step's "send". */
+export const ExperienceInputSchema = z.strictObject({
+  body: z.string('validation.required').trim().min(1, 'validation.required').max(BODY_MAX, 'feedback.validation.bodyTooLong'),
+  severity: z.union([z.literal(''), z.enum(['1', '2', '3', '4', '5'])], 'feedback.validation.severity').optional().transform((v) => (v ? Number(v) : null)),
+  confirmed: z.literal('1').optional(),
+  // Honeypot, as on the report form.
+  website: z.string().max(500).optional(),
+});
+
 export const ReturnToSchema = z.strictObject({ returnTo: z.string().max(500).optional() });
 
 export const FlagInputSchema = z.strictObject({

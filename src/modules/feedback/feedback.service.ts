@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
 import { CLOSED_STATUSES, type FlagReason, type StepSort } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointWithSupport } from './feedback.repository';
+import { NO_FOLLOWERS, type PainPointFollowers } from './pain-point-followers';
 import { isPubliclyVisible } from './public-visibility';
 import { similarReports } from './similar-reports';
 
@@ -53,6 +54,8 @@ export class FeedbackService {
     private readonly ranking: FeedbackRanking,
     private readonly clock: () => Date,
     private readonly writes: GroupCommit,
+    /** Residents following reports by e-mail: an erased contribution takes its follows with it (#20). */
+    private readonly followers: PainPointFollowers = NO_FOLLOWERS,
   ) {}
 
   private now(): string {
@@ -209,12 +212,31 @@ export class FeedbackService {
     return { painPoints: this.repo.byParticipant(participantId), votes: this.repo.votesByParticipant(participantId) };
   }
 
+  /**
+   * One of the resident's own pain points with what erasing it takes along, for the page that asks first: its votes
+   * (others' "me too" cascade with it) and the pain points merged into it (they become their own again, see delete).
+   */
+  ownReport(participantId: number | null, painPointId: number) {
+    const own = participantId === null ? undefined : this.repo.byParticipant(participantId).find((p) => p.id === painPointId);
+    if (!own) throw new NotFoundError();
+    return { painPoint: own, votes: this.repo.voteCount(painPointId), merged: this.repo.mergedInto(painPointId).length };
+  }
+
+  /** The resident's own "me too" on a pain point, for the page that asks before withdrawing it. */
+  ownVote(participantId: number | null, painPointId: number) {
+    const vote = participantId === null ? undefined : this.repo.votesByParticipant(participantId).find((v) => v.pain_point_id === painPointId);
+    if (!vote) throw new NotFoundError();
+    return vote;
+  }
+
   /** Erasure of one's own pain point: gone from every page, feed and export. */
   deleteMine(participantId: number, painPointId: number): void {
     this.repo.transaction(() => {
       const own = this.repo.byParticipant(participantId).find((p) => p.id === painPointId);
       if (!own) throw new NotFoundError();
       const children = this.repo.mergedInto(painPointId).map((c) => c.id);
+      // Everyone's follows of the report go with it (a foreign key); the reporter's own are named here all the same.
+      this.followers.erased(participantId, painPointId);
       this.repo.delete(painPointId);
       // What it counted for, and what was merged into it, are candidates of their own now.
       if (own.merged_into_id) this.ranking.refresh(own.merged_into_id);
@@ -225,6 +247,7 @@ export class FeedbackService {
   deleteMyVote(participantId: number, painPointId: number): void {
     this.repo.transaction(() => {
       if (!this.repo.deleteVote(painPointId, participantId)) throw new NotFoundError();
+      this.followers.erased(participantId, painPointId);
       this.ranking.refresh(painPointId);
     });
   }

@@ -2,6 +2,7 @@
 // as the initiative moves on. The portfolio keeps its rules (src/modules/portfolio); the SQL stays here.
 import type { ResponseStatus } from './feedback-vocabulary';
 import type { FeedbackRepository } from './feedback.repository';
+import { NO_FOLLOWERS, type PainPointFollowers } from './pain-point-followers';
 
 export interface PainPointLinks {
   /** Whether a pain point of this municipality is a candidate (published, not merged) an initiative may answer. */
@@ -12,7 +13,8 @@ export interface PainPointLinks {
   answerFromInitiative(painPoint: { id: number; journeyId: number }, status: ResponseStatus, note: string, now: string): void;
 }
 
-export function painPointLinks(repo: FeedbackRepository): PainPointLinks {
+/** `followers` hears of each answer an initiative gives, inside its transaction, so their e-mail is queued with it (#20). */
+export function painPointLinks(repo: FeedbackRepository, followers: PainPointFollowers = NO_FOLLOWERS): PainPointLinks {
   return {
     isCandidate: (municipalityId, id) => repo.byId(municipalityId, id)?.moderation_status === 'published',
     answerOf(municipalityId, id) {
@@ -22,6 +24,7 @@ export function painPointLinks(repo: FeedbackRepository): PainPointLinks {
     answerFromInitiative(painPoint, status, note, now) {
       repo.setResponse(painPoint.id, status, note, false, now);
       repo.insertEvent(painPoint.id, painPoint.journeyId, status, note, now);
+      followers.answered(painPoint.id, { status, text: note, byModerator: false });
     },
   };
 }

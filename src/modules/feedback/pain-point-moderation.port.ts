@@ -2,6 +2,7 @@
 // answers. The rules stay in src/modules/moderation; the rows and their SQL stay here (wired in src/services.ts).
 import type { FlagReason, ModerationStatus, ResponseStatus } from './feedback-vocabulary';
 import type { FeedbackRepository, PainPointRow, PainPointWithSupport } from './feedback.repository';
+import { NO_FOLLOWERS, type PainPointFollowers } from './pain-point-followers';
 import { similarReports } from './similar-reports';
 
 export type { PainPointRow, PainPointWithSupport };
@@ -43,7 +44,8 @@ export interface PainPointModeration {
   answer(painPoint: { id: number; journey_id: number }, status: ResponseStatus, text: string, now: string): void;
 }
 
-export function painPointModeration(repo: FeedbackRepository): PainPointModeration {
+/** `followers` hears of each answer, rejection and merge inside its transaction, so their e-mail is queued with it (#20). */
+export function painPointModeration(repo: FeedbackRepository, followers: PainPointFollowers = NO_FOLLOWERS): PainPointModeration {
   return {
     transaction: (work) => repo.transaction(work),
     queue: (municipalityId, filter, limit) => repo.queue(municipalityId, filter, limit),
@@ -54,13 +56,20 @@ export function painPointModeration(repo: FeedbackRepository): PainPointModerati
     stepTitleOf: (id) => repo.stepTitleOf(id),
     similarTo: (p, allSteps, limit) =>
       similarReports(repo, p.journey_id, `${p.title} ${p.body}`, { exceptId: p.id, stepId: allSteps ? undefined : p.step_id, limit }).map(({ item, score }) => ({ id: item.id, score })),
-    setStatus: (id, status, now, rejectionReason) => repo.setModeration(id, status, now, rejectionReason),
-    merge: (id, targetId) => repo.merge(id, targetId),
+    setStatus(id, status, now, rejectionReason) {
+      repo.setModeration(id, status, now, rejectionReason);
+      if (status === 'rejected') followers.rejected(id, rejectionReason ?? '');
+    },
+    merge(id, targetId) {
+      repo.merge(id, targetId);
+      followers.merged(id, targetId);
+    },
     resolveFlags: (id, now) => repo.resolveFlags(id, now),
     updateText: (id, title, body) => repo.updateText(id, title, body),
     answer(painPoint, status, text, now) {
       repo.setResponse(painPoint.id, status, text, true, now);
       repo.insertEvent(painPoint.id, painPoint.journey_id, status, text, now);
+      followers.answered(painPoint.id, { status, text, byModerator: true });
     },
   };
 }

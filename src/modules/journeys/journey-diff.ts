@@ -1,4 +1,5 @@
 // What changed between two snapshots of a journey: journey fields, and phases and steps added, removed or changed.
+import { contentLanguageOf } from './journey-language';
 import type { JourneyFields, JourneySnapshot, SnapshotPhase, SnapshotStep } from './journey-snapshot';
 
 export interface ItemChange {
@@ -8,7 +9,7 @@ export interface ItemChange {
 }
 
 export interface JourneyDiff {
-  journeyFields: (keyof JourneyFields)[];
+  journeyFields: (keyof JourneyFields | 'lanes')[];
   phases: { added: SnapshotPhase[]; removed: SnapshotPhase[]; changed: ItemChange[] };
   steps: { added: SnapshotStep[]; removed: SnapshotStep[]; changed: ItemChange[] };
   empty: boolean;
@@ -16,10 +17,17 @@ export interface JourneyDiff {
 
 const STEP_FIELDS = ['title', 'residentAction', 'touchpoint', 'channel', 'department', 'backstage', 'systems', 'emotion', 'duration'] as const;
 
+/** Whether two values of a snapshot differ; the optional ones (language, translations) may be absent on either side. */
+const differ = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+
 export function diffSnapshots(before: JourneySnapshot, after: JourneySnapshot): JourneyDiff {
-  const journeyFields = (Object.keys(after.journey) as (keyof JourneyFields)[]).filter(
-    (key) => before.journey[key] !== after.journey[key],
+  const keys = new Set([...Object.keys(before.journey), ...Object.keys(after.journey)]) as Set<keyof JourneyFields>;
+  // A journey without `language` is in bokmål (contentLanguageOf): setting bokmål on it is no change.
+  const journeyFields: JourneyDiff['journeyFields'] = [...keys].filter((key) =>
+    key === 'language' ? contentLanguageOf(before.journey) !== contentLanguageOf(after.journey) : differ(before.journey[key], after.journey[key]),
   );
+  // The journey's own lanes (#19.4): added, renamed, reordered or removed.
+  if (differ(before.lanes, after.lanes)) journeyFields.push('lanes');
 
   const phasesBefore = new Map(before.phases.map((p, i) => [p.id, { phase: p, index: i }]));
   const phasesAfter = new Map(after.phases.map((p, i) => [p.id, { phase: p, index: i }]));
@@ -30,6 +38,7 @@ export function diffSnapshots(before: JourneySnapshot, after: JourneySnapshot): 
     const fields: string[] = [];
     if (old.phase.title !== phase.title) fields.push('title');
     if (old.phase.description !== phase.description) fields.push('description');
+    if (differ(old.phase.translations, phase.translations)) fields.push('translations');
     if (old.index !== index) fields.push('position');
     if (fields.length > 0) phaseChanges.push({ id, title: phase.title, fields });
   }
@@ -46,6 +55,9 @@ export function diffSnapshots(before: JourneySnapshot, after: JourneySnapshot): 
       f === 'department' ? old.step.department?.id !== now.step.department?.id : old.step[f] !== now.step[f],
     );
     if (JSON.stringify(old.step.handover ?? null) !== JSON.stringify(now.step.handover ?? null)) fields.push('handover');
+    if (differ(old.step.involved, now.step.involved)) fields.push('involved');
+    if (differ(old.step.lanes, now.step.lanes)) fields.push('lanes');
+    if (differ(old.step.translations, now.step.translations)) fields.push('translations');
     if (old.phaseId !== now.phaseId) fields.push('phase');
     else if (old.index !== now.index) fields.push('position');
     if (fields.length > 0) stepChanges.push({ id, title: now.step.title, fields });

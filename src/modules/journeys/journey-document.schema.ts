@@ -2,8 +2,10 @@
 // Documented in docs/journey-format.md. Ids are not part of it: an import always makes new ones.
 import { z } from 'zod';
 import { ValidationError } from '../../errors';
+import { DEFAULT_LOCALE, LOCALES } from '../../lib/i18n';
 import { firstUnsafePath } from '../../lib/text-safety';
 import { DEPARTMENT_KINDS } from '../departments/department-vocabulary';
+import type { JourneyTextField, PhaseTextField, StepTextField } from './journey-language';
 import { CHANNELS, HANDOVER_KINDS, LIFE_EVENTS } from './journey-vocabulary';
 
 export const JOURNEY_FORMAT = 'reisekart.journey';
@@ -12,6 +14,19 @@ export const TEXT_LIMITS = { title: 160, short: 500, long: 2000 } as const;
 
 const required = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max).default('');
+
+/** The longest translation of each text (#19.9): as long as its original may be. */
+export const TRANSLATION_LIMITS = {
+  journey: { title: TEXT_LIMITS.title, summary: TEXT_LIMITS.long, persona: TEXT_LIMITS.long, scenario: TEXT_LIMITS.long, trigger: TEXT_LIMITS.short, outcome: TEXT_LIMITS.short } satisfies Record<JourneyTextField, number>,
+  phase: { title: TEXT_LIMITS.title, description: TEXT_LIMITS.long } satisfies Record<PhaseTextField, number>,
+  step: { title: TEXT_LIMITS.title, residentAction: TEXT_LIMITS.long, touchpoint: TEXT_LIMITS.short, backstage: TEXT_LIMITS.long, systems: TEXT_LIMITS.short, duration: 120 } satisfies Record<StepTextField, number>,
+};
+
+/** An item's translations (#19.9): per language, the translated fields, none of them empty; absent when there are none. */
+function translations<F extends string>(limits: Record<F, number>) {
+  const texts = z.strictObject(Object.fromEntries(Object.entries<number>(limits).map(([field, max]) => [field, required(max).optional()])) as Record<F, z.ZodOptional<z.ZodString>>);
+  return z.strictObject(Object.fromEntries(LOCALES.map((l) => [l, texts.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof texts>>).optional();
+}
 
 export const DepartmentDocumentSchema = z.strictObject({
   name: required(120),
@@ -39,12 +54,16 @@ export const StepDocumentSchema = z.strictObject({
   handover: HandoverDocumentSchema.optional(),
   /** Departments taking part besides the responsible one (#19.3). */
   involved: z.array(DepartmentDocumentSchema).max(20).optional(),
+  /** The step's texts in the journey's own lanes (#19.4), in the order of the document's `lanes`. */
+  lanes: z.array(optional(TEXT_LIMITS.long)).max(8).optional(),
+  translations: translations(TRANSLATION_LIMITS.step),
 });
 
 export const PhaseDocumentSchema = z.strictObject({
   title: required(TEXT_LIMITS.title),
   description: optional(TEXT_LIMITS.long),
   steps: z.array(StepDocumentSchema).max(60),
+  translations: translations(TRANSLATION_LIMITS.phase),
 });
 
 export const JourneyDocumentSchema = z.strictObject({
@@ -59,8 +78,13 @@ export const JourneyDocumentSchema = z.strictObject({
     trigger: optional(TEXT_LIMITS.short),
     outcome: optional(TEXT_LIMITS.short),
     summary: optional(TEXT_LIMITS.long),
+    /** The language the journey is written in (#19.9); documents from before it are in bokmål. */
+    language: z.enum(LOCALES).default(DEFAULT_LOCALE),
+    translations: translations(TRANSLATION_LIMITS.journey),
   }),
   phases: z.array(PhaseDocumentSchema).max(20),
+  /** Lanes of the designer's own (#19.4), under the fixed ones. */
+  lanes: z.array(z.strictObject({ title: required(80) })).max(8).optional(),
 });
 
 export type JourneyDocument = z.infer<typeof JourneyDocumentSchema>;

@@ -1,7 +1,7 @@
 // The designer's side of journey maps: the working copy, publishing, versions, export, import, copy and templates.
 // Free of req/res; every change is audited. Takes only what it uses of other modules (the interfaces below).
 import { ConflictError, NotFoundError } from '../../errors';
-import type { Locale } from '../../lib/i18n';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
 import { diffSnapshots, type JourneyDiff } from './journey-diff';
@@ -10,7 +10,18 @@ import {
   JOURNEY_FORMAT_VERSION,
   type JourneyDocument,
 } from './journey-document.schema';
-import type { JourneySnapshot, SnapshotDepartment, SnapshotHandover } from './journey-snapshot';
+import { stepsInOrder, type JourneySnapshot, type SnapshotDepartment, type SnapshotHandover } from './journey-snapshot';
+import {
+  contentLanguageOf,
+  JOURNEY_TEXT_FIELDS,
+  PHASE_TEXT_FIELDS,
+  snapshotTranslations,
+  STEP_TEXT_FIELDS,
+  translationKey,
+  type TranslationItem,
+  type Translations,
+} from './journey-language';
+import type { PhaseGrid } from './phase-grid.schema';
 import { templateDocument } from './templates/journey-templates';
 import type { DepartmentKind } from '../departments/department-vocabulary';
 import type {
@@ -39,6 +50,13 @@ export type StepDepartments = Pick<DepartmentsService, 'findInMunicipality' | 'f
 /** Every change is written to the audit log. */
 export type JourneyAudit = Pick<AuditService, 'record'>;
 
+/** The language a municipality writes new journeys in (its setting, #19.9); wired over the municipalities module. */
+export interface MunicipalityLanguage {
+  defaultLanguage(municipalityId: number): Locale;
+}
+
+const BOKMAL: MunicipalityLanguage = { defaultLanguage: () => DEFAULT_LOCALE };
+
 export interface JourneyListItem extends JourneyRow {
   hasUnpublishedChanges: boolean;
   stepCount: number;
@@ -52,6 +70,8 @@ export class JourneyEditorService {
     private readonly clock: () => Date,
     /** Residents' feedback on steps: a step that has some must not be removed, only merged. */
     private readonly feedback: StepFeedback = NO_FEEDBACK,
+    /** Where a new journey's content language comes from when its form does not say. */
+    private readonly municipalityLanguage: MunicipalityLanguage = BOKMAL,
   ) {}
 
   private now(): string {
@@ -85,16 +105,30 @@ export class JourneyEditorService {
     const handovers = new Map(this.repo.handovers(journey.id).map((h) => [h.step_id, h]));
     const involved = new Map<number, SnapshotDepartment[]>();
     for (const { step_id: stepId, ...d } of this.repo.involved(journey.id)) involved.set(stepId, [...(involved.get(stepId) ?? []), d]);
+    const lanes = this.repo.lanes(journey.id).map((l) => ({ id: l.id, title: l.title }));
+    const laneTexts = new Map<number, Record<string, string>>();
+    for (const t of this.repo.laneTexts(journey.id)) laneTexts.set(t.step_id, { ...laneTexts.get(t.step_id), [String(t.lane_id)]: t.text });
+    // The language and the translations (#19.9) are left out when there are none, as handovers are: a bokmål journey
+    // without translations keeps the JSON of the versions published before content languages existed.
+    const content = journey.content_language;
+    const texts = new Map(this.repo.translations(journey.id).map((r) => [translationKey(r.language, r.item, r.item_id, r.field), r.text]));
+    const translated = <F extends string>(item: TranslationItem, id: number, fields: readonly F[], source: Record<F, string>) =>
+      snapshotTranslations(texts, item, id, fields, source, content);
+    const fields = {
+      title: journey.title,
+      slug: journey.slug,
+      lifeEvent: journey.life_event,
+      persona: journey.persona,
+      scenario: journey.scenario,
+      trigger: journey.trigger_text,
+      outcome: journey.outcome,
+      summary: journey.summary,
+    };
     return {
       journey: {
-        title: journey.title,
-        slug: journey.slug,
-        lifeEvent: journey.life_event,
-        persona: journey.persona,
-        scenario: journey.scenario,
-        trigger: journey.trigger_text,
-        outcome: journey.outcome,
-        summary: journey.summary,
+        ...fields,
+        ...(content !== DEFAULT_LOCALE ? { language: content } : {}),
+        ...translated('journey', journey.id, JOURNEY_TEXT_FIELDS, fields),
       },
       phases: this.repo.phases(journey.id).map((p) => ({
         id: p.id,
@@ -102,22 +136,31 @@ export class JourneyEditorService {
         description: p.description,
         steps: steps
           .filter((s) => s.phase_id === p.id)
-          .map((s) => ({
-            id: s.id,
-            title: s.title,
-            residentAction: s.resident_action,
-            touchpoint: s.touchpoint,
-            channel: s.channel,
-            department: departmentOf(s.department_id, s.department_name, s.department_kind),
-            backstage: s.backstage,
-            systems: s.systems,
-            emotion: s.emotion,
-            duration: s.duration,
-            // Only when stated: a step without one keeps the JSON of versions published before handovers existed.
-            ...handoverOf(handovers.get(s.id)),
-            ...(involved.has(s.id) ? { involved: involved.get(s.id) } : {}),
-          })),
+          .map((s) => {
+            const step = {
+              id: s.id,
+              title: s.title,
+              residentAction: s.resident_action,
+              touchpoint: s.touchpoint,
+              channel: s.channel,
+              department: departmentOf(s.department_id, s.department_name, s.department_kind),
+              backstage: s.backstage,
+              systems: s.systems,
+              emotion: s.emotion,
+              duration: s.duration,
+            };
+            return {
+              ...step,
+              // Only when stated: a step without one keeps the JSON of versions published before handovers existed.
+              ...handoverOf(handovers.get(s.id)),
+              ...(involved.has(s.id) ? { involved: involved.get(s.id) } : {}),
+              ...(laneTexts.has(s.id) ? { lanes: laneTexts.get(s.id) } : {}),
+              ...translated('step', s.id, STEP_TEXT_FIELDS, step),
+            };
+          }),
+        ...translated('phase', p.id, PHASE_TEXT_FIELDS, p),
       })),
+      ...(lanes.length > 0 ? { lanes } : {}),
     };
   }
 
@@ -133,10 +176,12 @@ export class JourneyEditorService {
 
   // --- journey details ------------------------------------------------------------------------
 
+  /** A new empty journey; in its municipality's content language unless the details name one (#19.9). */
   create(actorId: number | null, municipalityId: number, details: JourneyDetails): number {
     const id = this.repo.transaction(() => {
       this.assertSlugFree(municipalityId, details, null);
-      return this.repo.insertJourney(municipalityId, details, this.now());
+      const contentLanguage = details.contentLanguage ?? this.municipalityLanguage.defaultLanguage(municipalityId);
+      return this.repo.insertJourney(municipalityId, { ...details, contentLanguage }, this.now());
     });
     this.record(actorId, municipalityId, 'journey.created', id, { slug: details.slug });
     return id;
@@ -286,6 +331,170 @@ export class JourneyEditorService {
     return moved;
   }
 
+  // --- removed, and restored (#19.6) ----------------------------------------------------------
+
+  /**
+   * What a removal takes away, for its confirmation page: the phase or step, and for a phase its steps. A step with
+   * residents' feedback cannot be removed (only merged), which the page says instead of offering the button.
+   */
+  removal(municipalityId: number, journeyId: number, target: { phaseId: number } | { stepId: number }) {
+    const journey = this.get(municipalityId, journeyId);
+    const steps = stepsInOrder(this.draftSnapshot(journey));
+    if ('phaseId' in target) {
+      const phase = this.getPhase(municipalityId, journeyId, target.phaseId);
+      const inPhase = steps.filter((s) => s.phaseId === phase.id);
+      return { phase, steps: inPhase, withFeedback: inPhase.filter((s) => this.feedback.hasFeedback(s.id)) };
+    }
+    const step = steps.find((s) => s.id === target.stepId);
+    if (!step) throw new NotFoundError();
+    return { phase: null, steps: [step], withFeedback: this.feedback.hasFeedback(step.id) ? [step] : [] };
+  }
+
+  /** The draft's history of removals that can be undone: phases (with their steps) and single steps. */
+  removed(municipalityId: number, journeyId: number) {
+    this.get(municipalityId, journeyId);
+    const phases = this.repo.removedPhases(journeyId);
+    const removedPhaseIds = new Set(phases.map((p) => p.id));
+    const steps = this.repo.removedSteps(journeyId);
+    return {
+      phases: phases.map((p) => ({ ...p, steps: steps.filter((s) => s.phase_id === p.id && s.removed_at === p.removed_at) })),
+      steps: steps.filter((s) => !removedPhaseIds.has(s.phase_id)),
+    };
+  }
+
+  restorePhase(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number): void {
+    this.repo.transaction(() => {
+      const phase = this.removed(municipalityId, journeyId).phases.find((p) => p.id === phaseId);
+      if (!phase) throw new NotFoundError();
+      this.repo.restorePhase(phaseId, phase.removed_at);
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.phase_restored', journeyId, { phaseId });
+  }
+
+  restoreStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number): void {
+    this.repo.transaction(() => {
+      const step = this.removed(municipalityId, journeyId).steps.find((s) => s.id === stepId);
+      if (!step) throw new NotFoundError();
+      this.repo.restoreStep(stepId, step.phase_id);
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_restored', journeyId, { stepId });
+  }
+
+  /** For the journey's parts kept by services of their own (own lanes, #19.4): one transaction, one change time. */
+  transaction<T>(work: () => T): T {
+    return this.repo.transaction(work);
+  }
+
+  touch(journeyId: number): void {
+    this.repo.touch(journeyId, this.now());
+  }
+
+  // --- the phase grid (#19.1) -----------------------------------------------------------------
+
+  /**
+   * Saves a phase and all its steps at once (the grid): the phase's title and description, every existing column's
+   * fields, and the new columns as new steps at the end, in the order given. A column whose step is no longer in this
+   * phase (a stale page) refuses the whole save, so nothing is half written.
+   */
+  savePhaseGrid(actorId: number | null, municipalityId: number, journeyId: number, phaseId: number, grid: PhaseGrid): number[] {
+    const ids = this.repo.transaction(() => {
+      this.getPhase(municipalityId, journeyId, phaseId);
+      this.repo.updatePhase(phaseId, grid.phase.title, grid.phase.description);
+      const inPhase = new Set(this.repo.stepsOfPhase(phaseId).map((s) => s.id));
+      const lanes = new Set(this.repo.lanes(journeyId).map((l) => l.id));
+      const saved: number[] = [];
+      for (const column of grid.columns) {
+        this.assertDepartment(municipalityId, column.values);
+        if ([...column.laneTexts.keys()].some((id) => !lanes.has(id))) throw new ConflictError({ _form: 'validation.gridStale' });
+        let id: number;
+        if (column.stepId === null) id = this.repo.insertStep(journeyId, phaseId, column.values);
+        else if (inPhase.has(column.stepId)) {
+          this.repo.updateStep(column.stepId, column.values);
+          id = column.stepId;
+        } else throw new ConflictError({ _form: 'validation.gridStale' });
+        for (const [laneId, text] of column.laneTexts) this.repo.setLaneText(laneId, id, text);
+        saved.push(id);
+      }
+      this.repo.touch(journeyId, this.now());
+      return saved;
+    });
+    this.record(actorId, municipalityId, 'journey.phase_saved', journeyId, { phaseId, stepsAdded: grid.columns.filter((c) => c.stepId === null).length });
+    return ids;
+  }
+
+  /**
+   * Puts a step at a place in a phase (the grid's dragging and keyboard moves, #19.1): `index` counts the phase's
+   * steps from 0 as they are without this one, and an index past the end means last. Both phases are numbered anew.
+   */
+  placeStep(actorId: number | null, municipalityId: number, journeyId: number, stepId: number, phaseId: number, index: number): void {
+    this.repo.transaction(() => {
+      const step = this.getStep(municipalityId, journeyId, stepId);
+      if (!this.repo.phase(journeyId, phaseId)) throw new ConflictError({ _form: 'validation.invalid' });
+      const order = this.repo.stepsOfPhase(phaseId).map((s) => s.id).filter((id) => id !== stepId);
+      order.splice(Math.min(index, order.length), 0, stepId);
+      if (phaseId !== step.phase_id) {
+        this.repo.moveStepToPhase(stepId, phaseId);
+        this.repo.stepsOfPhase(step.phase_id).forEach((s, i) => this.repo.setStepPosition(s.id, i + 1));
+      }
+      order.forEach((id, i) => this.repo.setStepPosition(id, i + 1));
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_moved', journeyId, { stepId, toPhase: phaseId, index });
+  }
+
+  /** A new phase with its first steps (the empty grid under the phases): one form for what took one page per step. */
+  addPhaseWithSteps(actorId: number | null, municipalityId: number, journeyId: number, grid: PhaseGrid): number {
+    const phaseId = this.repo.transaction(() => {
+      this.get(municipalityId, journeyId);
+      for (const column of grid.columns) this.assertDepartment(municipalityId, column.values);
+      const id = this.repo.insertPhase(journeyId, grid.phase.title, grid.phase.description);
+      const lanes = new Set(this.repo.lanes(journeyId).map((l) => l.id));
+      for (const column of grid.columns) {
+        const stepId = this.repo.insertStep(journeyId, id, column.values);
+        for (const [laneId, text] of column.laneTexts) if (lanes.has(laneId)) this.repo.setLaneText(laneId, stepId, text);
+      }
+      this.repo.touch(journeyId, this.now());
+      return id;
+    });
+    this.record(actorId, municipalityId, 'journey.phase_added', journeyId, { phaseId, stepsAdded: grid.columns.length });
+    return phaseId;
+  }
+
+  /**
+   * A new step right after another, in the same phase: a blank one to fill in (`title` names it), or a copy of the
+   * step (`duplicate`), with its departments and handover left to the designer.
+   */
+  addStepAfter(actorId: number | null, municipalityId: number, journeyId: number, afterStepId: number, how: { duplicate: true } | { title: string }): number {
+    const id = this.repo.transaction(() => {
+      const after = this.getStep(municipalityId, journeyId, afterStepId);
+      const values: StepValues =
+        'duplicate' in how
+          ? { title: after.title, residentAction: after.resident_action, touchpoint: after.touchpoint, channel: after.channel, departmentId: after.department_id,
+              backstage: after.backstage, systems: after.systems, emotion: after.emotion, duration: after.duration }
+          : { title: how.title, residentAction: '', touchpoint: '', channel: after.channel, departmentId: after.department_id, backstage: '', systems: '', emotion: 0, duration: '' };
+      const stepId = this.repo.insertStepAfter(journeyId, after.phase_id, after.position, values);
+      // A copy carries the step's texts in the journey's own lanes too (#19.4).
+      if ('duplicate' in how) for (const t of this.repo.laneTexts(journeyId)) if (t.step_id === afterStepId) this.repo.setLaneText(t.lane_id, stepId, t.text);
+      this.repo.touch(journeyId, this.now());
+      return stepId;
+    });
+    this.record(actorId, municipalityId, 'duplicate' in how ? 'journey.step_duplicated' : 'journey.step_added', journeyId, { stepId: id, after: afterStepId });
+    return id;
+  }
+
+  /** Moves a step to the end of another phase of the journey (the grid's "move to phase"). */
+  moveStepToPhase(actorId: number | null, municipalityId: number, journeyId: number, stepId: number, phaseId: number): void {
+    this.repo.transaction(() => {
+      const step = this.getStep(municipalityId, journeyId, stepId);
+      if (!this.repo.phase(journeyId, phaseId)) throw new ConflictError({ _form: 'validation.invalid' });
+      if (phaseId !== step.phase_id) this.repo.moveStepToPhase(stepId, phaseId);
+      this.repo.touch(journeyId, this.now());
+    });
+    this.record(actorId, municipalityId, 'journey.step_moved', journeyId, { stepId, toPhase: phaseId });
+  }
+
   /** The responsible and the involved departments are the municipality's; one is not also involved in its own step. */
   private assertDepartment(municipalityId: number, values: StepValues): void {
     if (values.departmentId !== null && !this.departments.findInMunicipality(municipalityId, values.departmentId)) {
@@ -389,14 +598,29 @@ export class JourneyEditorService {
   private insertDocument(municipalityId: number, doc: JourneyDocument, copiedFrom: number | null): number {
     return this.repo.transaction(() => {
       const slug = this.freeSlug(municipalityId, doc.journey.slug);
-      const journeyId = this.repo.insertJourney(municipalityId, { ...doc.journey, slug }, this.now(), copiedFrom);
+      // The document's language and translations come along (#19.9): a copy or an import reads as its source did.
+      const { language, translations, ...details } = doc.journey;
+      const journeyId = this.repo.insertJourney(municipalityId, { ...details, slug, contentLanguage: language }, this.now(), copiedFrom);
+      const translate = (item: TranslationItem, itemId: number, source: Record<string, unknown>, t: Translations<string> | undefined) => {
+        for (const [lang, texts] of Object.entries(t ?? {}) as [Locale, Record<string, string>][]) {
+          for (const [field, text] of Object.entries(texts)) {
+            this.repo.setTranslation(journeyId, { language: lang, item, itemId, field, text, sourceText: String(source[field] ?? '') });
+          }
+        }
+      };
+      translate('journey', journeyId, details, translations);
       const byName = (d: { name: string; kind: DepartmentKind }) => this.departments.findOrCreate(municipalityId, d.name, d.kind);
+      // The document's own lanes (#19.4) first: its steps' texts follow them in order.
+      const laneIds = (doc.lanes ?? []).map((l) => this.repo.insertLane(journeyId, l.title));
       for (const phase of doc.phases) {
         const phaseId = this.repo.insertPhase(journeyId, phase.title, phase.description);
+        translate('phase', phaseId, phase, phase.translations);
         for (const step of phase.steps) {
           const departmentId = step.department ? byName(step.department) : null;
           const involvedIds = (step.involved ?? []).map(byName).filter((id) => id !== departmentId);
           const stepId = this.repo.insertStep(journeyId, phaseId, { ...step, departmentId, involvedIds });
+          translate('step', stepId, step, step.translations);
+          (step.lanes ?? []).forEach((text, i) => laneIds[i] !== undefined && this.repo.setLaneText(laneIds[i]!, stepId, text));
           if (step.handover) {
             const { from, to, what, note } = step.handover;
             this.repo.setHandover(stepId, { fromDepartmentId: from ? byName(from) : null, toDepartmentId: to ? byName(to) : null, what, note });
@@ -437,13 +661,18 @@ export function asJourneyDocument(snapshot: JourneySnapshot): JourneyDocument {
   return {
     format: JOURNEY_FORMAT,
     formatVersion: JOURNEY_FORMAT_VERSION,
-    journey: { ...snapshot.journey },
+    // Documents say their language even for bokmål, which snapshots leave out (#19.9).
+    journey: { ...snapshot.journey, language: contentLanguageOf(snapshot.journey) },
+    ...(snapshot.lanes ? { lanes: snapshot.lanes.map((l) => ({ title: l.title })) } : {}),
     phases: snapshot.phases.map((p) => ({
       title: p.title,
       description: p.description,
-      steps: p.steps.map(({ id: _id, department, handover, involved, ...step }) => ({
+      ...(p.translations ? { translations: p.translations } : {}),
+      steps: p.steps.map(({ id: _id, department, handover, involved, lanes: laneTexts, ...step }) => ({
         ...step,
         department: named(department),
+        // A document's lanes have no ids: a step's texts follow the journey's lanes in order (#19.4).
+        ...(laneTexts && snapshot.lanes ? { lanes: snapshot.lanes.map((l) => laneTexts[String(l.id)] ?? '') } : {}),
         ...(involved ? { involved: involved.map((d) => named(d)!) } : {}),
         ...(handover ? { handover: { ...handover, from: named(handover.from), to: named(handover.to) } } : {}),
       })),

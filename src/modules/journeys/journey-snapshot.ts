@@ -1,6 +1,8 @@
 // The shape of a journey as residents see it: the working copy rendered into one immutable value.
 // Published versions store it as JSON; the export format is the same without ids.
 import type { DepartmentKind } from '../departments/department-vocabulary';
+import type { Locale } from '../../lib/i18n';
+import type { JourneyTextField, PhaseTextField, StepTextField, Translations } from './journey-language';
 import type { Channel, HandoverKind, LifeEvent } from './journey-vocabulary';
 
 export interface SnapshotDepartment {
@@ -36,6 +38,10 @@ export interface SnapshotStep {
   handover?: SnapshotHandover;
   /** Other departments taking part in the step besides the responsible one (#19.3); absent when none, as above. */
   involved?: SnapshotDepartment[];
+  /** The step's texts in the journey's own lanes (#19.4), by lane id; absent when it has none. */
+  lanes?: Record<string, string>;
+  /** The step's texts in other languages than the journey's (#19.9); absent when none, as above. */
+  translations?: Translations<StepTextField>;
 }
 
 export interface SnapshotPhase {
@@ -43,6 +49,8 @@ export interface SnapshotPhase {
   title: string;
   description: string;
   steps: SnapshotStep[];
+  /** The phase's texts in other languages than the journey's (#19.9); absent when none. */
+  translations?: Translations<PhaseTextField>;
 }
 
 export interface JourneyFields {
@@ -54,11 +62,26 @@ export interface JourneyFields {
   trigger: string;
   outcome: string;
   summary: string;
+  /**
+   * The language the journey is written in (#19.9). Absent for bokmål, which every journey published before content
+   * languages existed is in, so those keep their JSON (read it with contentLanguageOf).
+   */
+  language?: Locale;
+  /** The journey's own texts in the other languages (#19.9); absent when none. */
+  translations?: Translations<JourneyTextField>;
+}
+
+/** A lane of the designer's own (#19.4); a step's text in it is in `SnapshotStep.lanes` under the lane's id. */
+export interface SnapshotLane {
+  id: number;
+  title: string;
 }
 
 export interface JourneySnapshot {
   journey: JourneyFields;
   phases: SnapshotPhase[];
+  /** The journey's own lanes, in order; absent when it has none (like `handover`, to keep earlier JSON). */
+  lanes?: SnapshotLane[];
 }
 
 /** Steps in reading order, each with its phase and the handover into it, if one was stated. */

@@ -1,6 +1,8 @@
 // SQL for journeys, their phases and steps (the working copy) and their published versions.
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
+import type { Locale } from '../../lib/i18n';
+import type { TranslationItem, TranslationRow } from './journey-language';
 import type { JourneyFields, SnapshotStep } from './journey-snapshot';
 import type { DepartmentKind } from '../departments/department-vocabulary';
 import type { Channel, HandoverKind, LifeEvent } from './journey-vocabulary';
@@ -20,6 +22,8 @@ export interface JourneyRow {
   public_slug: string | null;
   current_version_id: number | null;
   copied_from_journey_id: number | null;
+  /** The language the journey is written in (#19.9, migration 0021). */
+  content_language: Locale;
   created_at: string;
   updated_at: string;
 }
@@ -70,6 +74,14 @@ export interface HandoverValues {
   note: string;
 }
 
+/** A lane of the designer's own (#19.4). */
+export interface LaneRow {
+  id: number;
+  journey_id: number;
+  position: number;
+  title: string;
+}
+
 export interface VersionRow {
   id: number;
   journey_id: number;
@@ -79,11 +91,24 @@ export interface VersionRow {
   published_by_name: string | null;
 }
 
-/** The journey's own fields, as the editor writes them and snapshots carry them. */
-export type JourneyDetails = JourneyFields;
+/**
+ * The journey's own fields, as the editor writes them and snapshots carry them. Without a content language an update
+ * keeps the journey's, and a new journey takes its municipality's default (the service decides).
+ */
+export type JourneyDetails = Omit<JourneyFields, 'language' | 'translations'> & { contentLanguage?: Locale };
+
+/** One translated text of the working copy (#19.9), with the original it was made from. */
+export interface TranslationValues {
+  language: Locale;
+  item: TranslationItem;
+  itemId: number;
+  field: string;
+  text: string;
+  sourceText: string;
+}
 
 /** A step as the editor writes it: the snapshot's fields, with the department as an id. */
-export type StepValues = Omit<SnapshotStep, 'id' | 'department' | 'handover' | 'involved'> & {
+export type StepValues = Omit<SnapshotStep, 'id' | 'department' | 'handover' | 'involved' | 'lanes'> & {
   departmentId: number | null;
   /** Other departments taking part (#19.3); left as they are when not given. */
   involvedIds?: readonly number[];
@@ -135,13 +160,13 @@ export class JourneysRepository {
     );
   }
 
-  insertJourney(municipalityId: number, d: JourneyDetails, now: string, copiedFrom: number | null = null): number {
+  insertJourney(municipalityId: number, d: JourneyDetails & { contentLanguage: Locale }, now: string, copiedFrom: number | null = null): number {
     return Number(
       this.statement(
         `INSERT INTO journeys (municipality_id, slug, title, life_event, persona, scenario, trigger_text, outcome, summary,
-           copied_from_journey_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(municipalityId, d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, copiedFrom, now, now)
+           content_language, copied_from_journey_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(municipalityId, d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, d.contentLanguage, copiedFrom, now, now)
         .lastInsertRowid,
     );
   }
@@ -149,8 +174,8 @@ export class JourneysRepository {
   updateJourney(journeyId: number, d: JourneyDetails, now: string): void {
     this.statement(
       `UPDATE journeys SET slug = ?, title = ?, life_event = ?, persona = ?, scenario = ?, trigger_text = ?, outcome = ?,
-         summary = ?, updated_at = ? WHERE id = ?`,
-    ).run(d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, now, journeyId);
+         summary = ?, content_language = coalesce(?, content_language), updated_at = ? WHERE id = ?`,
+    ).run(d.slug, d.title, d.lifeEvent, d.persona, d.scenario, d.trigger, d.outcome, d.summary, d.contentLanguage ?? null, now, journeyId);
   }
 
   touch(journeyId: number, now: string): void {
@@ -195,6 +220,35 @@ export class JourneysRepository {
     this.statement('UPDATE phases SET position = ? WHERE id = ?').run(position, phaseId);
   }
 
+  // --- removed from the working copy, to restore (#19.6) --------------------------------------
+
+  /** Phases removed from the draft, newest first, with the steps removed with them. */
+  removedPhases(journeyId: number): (PhaseRow & { removed_at: string })[] {
+    return this.statement('SELECT id, journey_id, position, title, description, removed_at FROM phases WHERE journey_id = ? AND removed_at IS NOT NULL ORDER BY removed_at DESC, id')
+      .all(journeyId) as (PhaseRow & { removed_at: string })[];
+  }
+
+  /** Steps removed from the draft (not merged into another: their feedback moved on), newest first. */
+  removedSteps(journeyId: number): { id: number; phase_id: number; title: string; removed_at: string }[] {
+    return this.statement(
+      `SELECT id, phase_id, title, removed_at FROM steps WHERE journey_id = ? AND removed_at IS NOT NULL AND merged_into_step_id IS NULL
+       ORDER BY removed_at DESC, position`,
+    ).all(journeyId) as { id: number; phase_id: number; title: string; removed_at: string }[];
+  }
+
+  /** Brings a phase back at the end, with the steps removed together with it. */
+  restorePhase(phaseId: number, removedAt: string): void {
+    const journeyId = this.statement('SELECT journey_id FROM phases WHERE id = ?', 'pluck').get(phaseId) as number;
+    const position = this.statement('SELECT coalesce(max(position), 0) + 1 FROM phases WHERE journey_id = ? AND removed_at IS NULL', 'pluck').get(journeyId) as number;
+    this.statement('UPDATE phases SET removed_at = NULL, position = ? WHERE id = ?').run(position, phaseId);
+    this.statement('UPDATE steps SET removed_at = NULL WHERE phase_id = ? AND removed_at = ? AND merged_into_step_id IS NULL').run(phaseId, removedAt);
+  }
+
+  /** Brings a step back at the end of its phase. */
+  restoreStep(stepId: number, phaseId: number): void {
+    this.statement('UPDATE steps SET removed_at = NULL, position = ? WHERE id = ?').run(this.nextStepPosition(phaseId), stepId);
+  }
+
   // --- steps ----------------------------------------------------------------------------------
 
   steps(journeyId: number): StepRow[] {
@@ -237,6 +291,14 @@ export class JourneysRepository {
     if (v.involvedIds) this.setInvolved(stepId, v.involvedIds);
   }
 
+  /** A step right after the one at `position` in the phase: the later ones move one place on. */
+  insertStepAfter(journeyId: number, phaseId: number, position: number, v: StepValues): number {
+    this.statement('UPDATE steps SET position = position + 1 WHERE phase_id = ? AND removed_at IS NULL AND position > ?').run(phaseId, position);
+    const id = this.insertStep(journeyId, phaseId, v);
+    this.statement('UPDATE steps SET position = ? WHERE id = ?').run(position + 1, id);
+    return id;
+  }
+
   /** Moves a step to the end of another phase. */
   moveStepToPhase(stepId: number, phaseId: number): void {
     this.statement('UPDATE steps SET phase_id = ?, position = ? WHERE id = ?').run(phaseId, this.nextStepPosition(phaseId), stepId);
@@ -272,6 +334,46 @@ export class JourneysRepository {
     for (const id of new Set(departmentIds)) this.statement('INSERT INTO step_departments (step_id, department_id) VALUES (?, ?)').run(stepId, id);
   }
 
+  // --- the journey's own lanes (#19.4) ---------------------------------------------------------
+
+  lanes(journeyId: number): LaneRow[] {
+    return this.statement('SELECT id, journey_id, position, title FROM journey_lanes WHERE journey_id = ? ORDER BY position, id').all(journeyId) as LaneRow[];
+  }
+
+  /** Every text of the journey's own lanes, for the steps still in the draft. */
+  laneTexts(journeyId: number): { lane_id: number; step_id: number; text: string }[] {
+    return this.statement(
+      `SELECT t.lane_id, t.step_id, t.text FROM step_lane_texts t JOIN journey_lanes l ON l.id = t.lane_id
+       WHERE l.journey_id = ? AND t.text <> ''`,
+    ).all(journeyId) as { lane_id: number; step_id: number; text: string }[];
+  }
+
+  insertLane(journeyId: number, title: string): number {
+    const position = this.statement('SELECT coalesce(max(position), 0) + 1 FROM journey_lanes WHERE journey_id = ?', 'pluck').get(journeyId) as number;
+    return Number(this.statement('INSERT INTO journey_lanes (journey_id, position, title) VALUES (?, ?, ?)').run(journeyId, position, title).lastInsertRowid);
+  }
+
+  renameLane(laneId: number, title: string): void {
+    this.statement('UPDATE journey_lanes SET title = ? WHERE id = ?').run(title, laneId);
+  }
+
+  setLanePosition(laneId: number, position: number): void {
+    this.statement('UPDATE journey_lanes SET position = ? WHERE id = ?').run(position, laneId);
+  }
+
+  deleteLane(laneId: number): void {
+    this.statement('DELETE FROM journey_lanes WHERE id = ?').run(laneId);
+  }
+
+  /** A step's text in a lane; an empty text removes it. */
+  setLaneText(laneId: number, stepId: number, text: string): void {
+    if (text === '') this.statement('DELETE FROM step_lane_texts WHERE lane_id = ? AND step_id = ?').run(laneId, stepId);
+    else {
+      this.statement('INSERT INTO step_lane_texts (lane_id, step_id, text) VALUES (?, ?, ?) ON CONFLICT (lane_id, step_id) DO UPDATE SET text = excluded.text')
+        .run(laneId, stepId, text);
+    }
+  }
+
   // --- handovers (#19.2) ----------------------------------------------------------------------
 
   /** The stated handovers into the journey's steps that are still in the working copy. */
@@ -295,6 +397,27 @@ export class JourneysRepository {
 
   removeHandover(stepId: number): boolean {
     return this.statement('DELETE FROM step_handovers WHERE step_id = ?').run(stepId).changes > 0;
+  }
+
+  // --- translations of the working copy's text (#19.9) ---------------------------------------
+
+  translations(journeyId: number): TranslationRow[] {
+    return this.statement('SELECT language, item, item_id, field, text, source_text FROM journey_translations WHERE journey_id = ?')
+      .all(journeyId) as TranslationRow[];
+  }
+
+  setTranslation(journeyId: number, v: TranslationValues): void {
+    this.statement(
+      `INSERT INTO journey_translations (journey_id, language, item, item_id, field, text, source_text) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (journey_id, language, item, item_id, field) DO UPDATE SET text = excluded.text, source_text = excluded.source_text`,
+    ).run(journeyId, v.language, v.item, v.itemId, v.field, v.text, v.sourceText);
+  }
+
+  removeTranslation(journeyId: number, language: Locale, item: TranslationItem, itemId: number, field: string): boolean {
+    return (
+      this.statement('DELETE FROM journey_translations WHERE journey_id = ? AND language = ? AND item = ? AND item_id = ? AND field = ?')
+        .run(journeyId, language, item, itemId, field).changes > 0
+    );
   }
 
   // --- versions -------------------------------------------------------------------------------

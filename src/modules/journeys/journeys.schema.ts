@@ -25,6 +25,11 @@ export const JourneyDetailsInputSchema = z.strictObject({
   trigger: optional(TEXT_LIMITS.short),
   outcome: optional(TEXT_LIMITS.short),
   summary: optional(TEXT_LIMITS.long),
+  /**
+   * The language the journey is written in (#19.9). The form always sends it; without it a new journey takes its
+   * municipality's default and an existing one keeps its own.
+   */
+  contentLanguage: z.enum(LOCALES, 'validation.contentLanguage').optional(),
 });
 export type JourneyDetailsInput = z.infer<typeof JourneyDetailsInputSchema>;
 
@@ -44,7 +49,7 @@ export const PhaseInputSchema = z.strictObject({
   description: optional(TEXT_LIMITS.long),
 });
 
-const stepFields = {
+export const stepFields = {
   title: required(TEXT_LIMITS.title),
   residentAction: optional(TEXT_LIMITS.long),
   touchpoint: optional(TEXT_LIMITS.short),
@@ -91,6 +96,13 @@ export const MergeStepInputSchema = z.unknown().transform((body, ctx) => {
 });
 
 export const MoveInputSchema = z.strictObject({ direction: z.enum(['up', 'down'], 'validation.invalid') });
+/** A step's new place: its phase and its index among that phase's other steps (#19.1). */
+export const StepPlaceInputSchema = z.strictObject({
+  phaseId: z.string('validation.invalid').regex(/^\d{1,12}$/, 'validation.invalid').transform(Number),
+  index: z.string('validation.invalid').regex(/^\d{1,3}$/, 'validation.invalid').transform(Number),
+});
+/** The grid's "move to another phase" (#19.1). */
+export const StepToPhaseInputSchema = z.strictObject({ phaseId: z.string('validation.invalid').regex(/^\d{1,12}$/, 'validation.invalid').transform(Number) });
 
 /** Import pasted JSON, or a file read into the field; 512 kB is far beyond any real journey. */
 export const IMPORT_MAX_CHARS = 512 * 1024;

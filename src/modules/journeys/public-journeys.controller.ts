@@ -1,8 +1,10 @@
 // Residents' pages: a municipality's published journeys, a journey map with its pain lane, and a step with its feedback.
 import type { NextFunction, Request, Response } from 'express';
 import type { SharedPages } from '../../middleware/shared-pages';
+import type { Locale } from '../../lib/i18n';
 import { idParam } from '../../lib/params';
 import type { DepartmentsService } from '../departments/departments.service';
+import { showMap } from './journey-language';
 import type { PublicJourneysService } from './public-journeys.service';
 
 /** What a step's cell in the pain lane shows: public reports, distinct supporters, summed need and a heat level. */
@@ -61,6 +63,11 @@ export interface PublicJourneysDeps {
 export function publicJourneysController({ publicJourneys, departments, journeyFeedback, ranking, sharedPages }: PublicJourneysDeps) {
   /** Everything these pages show moves the municipality's data version (migrations 0008, 0013) or the ranking's moment. */
   const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
+  /**
+   * The page's language: journey text shows in it where translated, and is marked with the journey's language where
+   * not (#19.9). Kept pages are kept per language (shared-pages.ts), so each language's copy has its own text.
+   */
+  const languageOf = (res: Response) => res.locals.lang as Locale;
 
   return {
     municipality(req: Request, res: Response, next: NextFunction) {
@@ -69,23 +76,26 @@ export function publicJourneysController({ publicJourneys, departments, journeyF
       sharedPages.send(req, res, next, {
         view: 'journeys/municipality',
         version: versionOf(municipality.id),
-        locals: () => ({
-          title: municipality.name,
-          query,
-          groups: publicJourneys.listByLifeEvent(municipality.id, query),
-          departments: departments.list(municipality.id),
-        }),
+        locals: () => {
+          const lang = languageOf(res);
+          const groups = publicJourneys.listByLifeEvent(municipality.id, query).map((group) => ({
+            ...group,
+            journeys: group.journeys.map((j) => showMap(j, lang)).sort((a, b) => a.snapshot.journey.title.localeCompare(b.snapshot.journey.title, lang)),
+          }));
+          return { title: municipality.name, query, groups, departments: departments.list(municipality.id) };
+        },
       });
     },
 
     map(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
-      const map = publicJourneys.map(municipality.id, String(req.params.journey));
+      const published = publicJourneys.map(municipality.id, String(req.params.journey));
       const list = journeyFeedback.listQuery(req.query);
       sharedPages.send(req, res, next, {
         view: 'journeys/map',
         version: versionOf(municipality.id),
         locals: async () => {
+          const map = showMap(published, languageOf(res));
           await journeyFeedback.prepare(municipality.id, map.journeyId);
           return {
             title: `${map.snapshot.journey.title} – ${municipality.name}`,
@@ -103,12 +113,16 @@ export function publicJourneysController({ publicJourneys, departments, journeyF
 
     step(req: Request, res: Response, nextHandler: NextFunction) {
       const municipality = req.municipality!;
-      const { map, step, previous, next } = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
+      const found = publicJourneys.step(municipality.id, String(req.params.journey), idParam(req, 'stepId'));
       const list = journeyFeedback.listQuery(req.query);
       sharedPages.send(req, res, nextHandler, {
         view: 'journeys/step',
         version: versionOf(municipality.id),
         locals: async () => {
+          const map = showMap(found.map, languageOf(res));
+          const step = map.steps[found.step.index]!;
+          const previous = map.steps[step.index - 1];
+          const next = map.steps[step.index + 1];
           await journeyFeedback.prepare(municipality.id, map.journeyId);
           return {
             title: `${step.title} – ${map.snapshot.journey.title}`,

@@ -1,6 +1,7 @@
 // The residents' side of journey maps: only published versions, never a draft.
 import { NotFoundError } from '../../errors';
 import { KeptValues } from '../../lib/kept-values';
+import { searchableTexts } from './journey-language';
 import { stepsInOrder, type JourneySnapshot, type MapStep } from './journey-snapshot';
 import { LIFE_EVENTS, type LifeEvent } from './journey-vocabulary';
 import type { JourneysRepository, PublishedJourneyRef } from './journeys.repository';
@@ -82,9 +83,7 @@ export class PublicJourneysService {
   }
 }
 
+/** The journey's titles and its own texts, in every language it has (#19.9): a resident searches in their own. */
 function searchableText(s: JourneySnapshot): string {
-  const j = s.journey;
-  return [j.title, j.summary, j.persona, j.scenario, j.trigger, j.outcome, ...s.phases.flatMap((p) => [p.title, ...p.steps.map((st) => st.title)])]
-    .join(' ')
-    .toLocaleLowerCase('nb');
+  return searchableTexts(s).join(' ').toLocaleLowerCase('nb');
 }

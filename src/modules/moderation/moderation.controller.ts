@@ -11,7 +11,7 @@ import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
-import { AnswerInputSchema, BulkInputSchema, REASON_MAX, DetailQuerySchema, MergeInputSchema, MergePreviewQuerySchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
+import { AnswerInputSchema, BulkInputSchema, ExperienceDecisionSchema, REASON_MAX, DetailQuerySchema, MergeInputSchema, MergePreviewQuerySchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
 import type { ModerationService } from './moderation.service';
 import type { SavedAnswersService } from './saved-answers.service';
 
@@ -65,6 +65,7 @@ export function moderationController({ moderation, savedAnswers, journeyEditor, 
       locals: {
         title: req.t('moderation.title'),
         items: moderation.queue(m(req).id, filter),
+        experiences: moderation.waitingExperiences(m(req).id),
         journeys: journeyEditor.list(m(req).id),
         stepGroups: publicJourneys.stepGroups(m(req).id),
         statuses: [...MODERATION_STATUSES, 'all'],
@@ -134,6 +135,14 @@ export function moderationController({ moderation, savedAnswers, journeyEditor, 
         showFormAgain(req, res, err, detail(req));
       }
     },
+    /** A resident's story on a report (#20.5): published or rejected from the queue, back to the queue. */
+    decideExperience: handleForm({
+      schema: ExperienceDecisionSchema,
+      form: queuePage,
+      act: (req, { decision, reason }) =>
+        moderation.decideExperience(actor(req), m(req).id, idParam(req, 'experienceId'), decision === 'approve' ? 'published' : 'rejected', reason || null),
+      done: (req) => ({ to: paths.admin.moderation.queue({ municipality: m(req).slug }, undefined, 'opplevelser'), flash: 'experiencesDecided' }),
+    }),
     merge: decision(MergeInputSchema, 'merged', 'mergedNext', (req, { targetId }) => moderation.merge(actor(req), m(req).id, painPointId(req), targetId)),
     unmerge: painPointAction(EmptyFormSchema, 'unmerged', (req) => moderation.unmerge(actor(req), m(req).id, painPointId(req))),
     answer: painPointAction(AnswerInputSchema, 'answered', (req, { status, text }) => moderation.answer(actor(req), m(req).id, painPointId(req), status, text)),

@@ -49,6 +49,13 @@ export const AnswerInputSchema = z.strictObject({
   text: z.string('validation.invalid').trim().max(2000, 'validation.tooLong').default(''),
 });
 
+/** A resident's story (#20.5): published, or rejected with an optional reason the resident sees on "my contributions". */
+export const ExperienceDecisionSchema = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], 'validation.invalid'),
+    reason: z.string('validation.invalid').trim().max(REASON_MAX, 'validation.tooLong').default(''),
+  });
+
 /** Several pending reports at once from the queue: publish them, or reject them with one reason (#18). */
 export const BulkInputSchema = z
   .strictObject({

@@ -16,6 +16,13 @@ export interface ReportInitiatives {
   reconcile(municipalityId: number, painPointId: number): void;
 }
 
+/** What moderation needs of residents' stories (#20.5). */
+export interface ExperienceDecisions {
+  waiting(municipalityId: number): { id: number; pain_point_id: number; pain_point_title: string; body: string; created_at: string }[];
+  decide(municipalityId: number, id: number, decision: 'published' | 'rejected', reason: string | null): void;
+}
+const NO_EXPERIENCES: ExperienceDecisions = { waiting: () => [], decide: () => {} };
+
 export class ModerationService {
   constructor(
     /** The feedback module's port: the pain points these rules read and change. */
@@ -24,7 +31,20 @@ export class ModerationService {
     private readonly audit: AuditService,
     private readonly clock: () => Date,
     private readonly initiatives: ReportInitiatives,
+    /** Residents' stories on reports (#20.5), decided like reports (the feedback module's, named, not imported). */
+    private readonly experiences: ExperienceDecisions = NO_EXPERIENCES,
   ) {}
+
+  /** Stories waiting for a moderator, the longest waiting first. */
+  waitingExperiences(municipalityId: number) {
+    return this.experiences.waiting(municipalityId);
+  }
+
+  /** Publishes or rejects a resident's story; audited without its text, like reports. */
+  decideExperience(actorId: number | null, municipalityId: number, id: number, decision: 'published' | 'rejected', reason: string | null): void {
+    this.experiences.decide(municipalityId, id, decision, reason);
+    this.audit.record({ actorUserId: actorId, municipalityId, action: decision === 'published' ? 'experience.approved' : 'experience.rejected', entityType: 'experience', entityId: id });
+  }
 
   private now(): string {
     return this.clock().toISOString();

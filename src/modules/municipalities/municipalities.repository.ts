@@ -18,6 +18,11 @@ export class MunicipalitiesRepository {
     return this.statement('SELECT * FROM municipalities ORDER BY name').all() as MunicipalityRow[];
   }
 
+  /** The language new journeys are written in (#19.9): the municipality's default language. */
+  defaultLocale(id: number): string | undefined {
+    return this.statement('SELECT default_locale FROM municipalities WHERE id = ?', 'pluck').get(id) as string | undefined;
+  }
+
   bySlug(slug: string): MunicipalityRow | undefined {
     return this.statement('SELECT * FROM municipalities WHERE slug = ?').get(slug) as MunicipalityRow | undefined;
   }

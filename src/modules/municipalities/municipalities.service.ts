@@ -1,12 +1,13 @@
 // Municipalities: creation by the platform admin, lookup by slug, settings by the municipality admin.
 import { ConflictError, NotFoundError } from '../../errors';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n';
 import type { AuditService } from '../audit/audit.service';
 import type { MunicipalitiesRepository } from './municipalities.repository';
 import type { MunicipalityRow, MunicipalitySettings } from './municipality';
 
 /** Slugs that would shadow the portal's own top-level paths. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'assets', 'healthz', 'login', 'logout', 'mine', 'setup', 'tilgjengelighet', 'static', 'favicon.ico', 'robots.txt',
+  'admin', 'api', 'assets', 'folg', 'healthz', 'login', 'logout', 'mine', 'setup', 'tilgjengelighet', 'personvern', 'static', 'favicon.ico', 'robots.txt',
 ]);
 
 export class MunicipalitiesService {
@@ -30,6 +31,16 @@ export class MunicipalitiesService {
 
   findBySlug(slug: string): MunicipalityRow | undefined {
     return this.repo.bySlug(slug);
+  }
+
+  /**
+   * The language the municipality's new journeys are written in (#19.9). This is its one language setting, "default
+   * language": nothing else reads it (the interface's language is each visitor's own choice), and what a nynorsk
+   * municipality means by it is that it writes nynorsk.
+   */
+  defaultLanguage(municipalityId: number): Locale {
+    const locale = this.repo.defaultLocale(municipalityId);
+    return isLocale(locale) ? locale : DEFAULT_LOCALE;
   }
 
   create(actorId: number | null, input: { slug: string; name: string; kommunenummer: string; defaultLocale: string }): number {

@@ -18,6 +18,9 @@ export function settingsController({ municipalities }: { municipalities: Municip
         errors: {},
         values: {
           name: m.name,
+          // The municipality's one language setting is also the language its new journeys are written in (#19.9): it
+          // is what a nynorsk municipality means by "default language", and nothing else reads it (the interface's
+          // language is each visitor's choice), so a second setting would only be a second answer to one question.
           defaultLocale: m.default_locale,
           premoderation: m.premoderation === 1 ? 'on' : undefined,
           halfLifeDays: String(m.half_life_days),

@@ -46,6 +46,18 @@ export class WipLimitReached extends AppError {
   }
 }
 
+/**
+ * Residents following a report by e-mail hear how the initiatives answering it move on (#20), also when its answer stays
+ * the same (paused, progress). Named here and filled by the notices module (wired in src/services.ts); called inside
+ * the change's transaction, so the notice is queued exactly when the change is committed.
+ */
+export interface InitiativeFollowers {
+  progressed(painPointId: number, initiative: { id: number; title: string; status: InitiativeStatus; progress: number; note: string }): void;
+}
+
+/** The initiatives residents read about on "vi gjør" (and the only ones their followers hear of). */
+const SHOWN_TO_RESIDENTS: readonly InitiativeStatus[] = ['in_progress', 'paused', 'done'];
+
 export class PortfolioService {
   constructor(
     private readonly repo: PortfolioRepository,
@@ -55,6 +67,7 @@ export class PortfolioService {
     private readonly ranking: Pick<RankingService, 'needOf'>,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    private readonly followers: InitiativeFollowers = { progressed: () => undefined },
   ) {}
 
   private now(): string {
@@ -166,6 +179,7 @@ export class PortfolioService {
       this.keepWithinLimit(actorId, municipalityId, id, before.status, v.status, focus);
       this.repo.update(id, v, this.now());
       if (v.status !== before.status) this.propagate(municipalityId, id);
+      else if (v.progress !== before.progress || v.publicNote !== before.public_note) this.tellFollowers(municipalityId, id, this.repo.linkedPainPointIds(id));
       this.audit.record({
         actorUserId: actorId, municipalityId, action: 'initiative.updated', entityType: 'initiative', entityId: id,
         details: { from: { status: before.status, progress: before.progress }, to: { status: v.status, progress: v.progress } },
@@ -206,19 +220,29 @@ export class PortfolioService {
   }
 
   private propagate(municipalityId: number, initiativeId: number): void {
-    for (const id of this.repo.linkedPainPointIds(initiativeId)) this.reconcile(municipalityId, id);
+    const unchanged = this.repo.linkedPainPointIds(initiativeId).filter((id) => !this.reconcile(municipalityId, id));
+    // A report whose answer changed has told its followers so already; the others hear of the initiative itself.
+    this.tellFollowers(municipalityId, initiativeId, unchanged);
+  }
+
+  private tellFollowers(municipalityId: number, initiativeId: number, painPointIds: readonly number[]): void {
+    if (painPointIds.length === 0) return;
+    const i = this.repo.byId(municipalityId, initiativeId);
+    if (!i || !SHOWN_TO_RESIDENTS.includes(i.status)) return;
+    for (const id of painPointIds) this.followers.progressed(id, { id: i.id, title: i.title, status: i.status, progress: i.progress, note: i.public_note });
   }
 
   /**
    * Gives a pain point the answer its initiatives decide (report-status.ts): after an initiative changes or takes it
    * in, and after a moderator answers it in person (the moderation module calls this through its port).
    */
-  reconcile(municipalityId: number, painPointId: number): void {
+  reconcile(municipalityId: number, painPointId: number): boolean {
     const answer = this.painPoints.answerOf(municipalityId, painPointId);
-    if (!answer) return;
+    if (!answer) return false;
     const initiatives = this.repo.initiativesOfPainPoint(painPointId).map((i) => ({ status: i.status, publicNote: i.public_note }));
     const decided = answerFromInitiatives(answer, initiatives);
     if (decided) this.painPoints.answerFromInitiative({ id: painPointId, journeyId: answer.journeyId }, decided.status, decided.note, this.now());
+    return decided !== null;
   }
 
   /**

@@ -3,7 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../../lib/forms';
 import type { SharedPages } from '../../middleware/shared-pages';
+import type { Locale } from '../../lib/i18n';
 import { CLOSED_STATUSES } from '../feedback/feedback-vocabulary';
+import { showMap } from '../journeys/journey-language';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
 import type { RankingService } from './ranking.service';
 
@@ -30,19 +32,28 @@ export function publicRankingController({ ranking, publicJourneys, sharedPages }
     top(req: Request, res: Response, next: NextFunction) {
       const municipality = req.municipality!;
       const query = parseQuery(TopQuerySchema, req.query);
-      const journey = query.reise ? publicJourneys.map(municipality.id, query.reise) : null;
+      const published = query.reise ? publicJourneys.map(municipality.id, query.reise) : null;
       const municipalityId = municipality.id;
       sharedPages.send(req, res, next, {
         view: 'ranking/top',
         version: () => ranking.pageVersion(municipalityId),
         // Read only when the page is rendered, not for a kept copy.
         locals: async () => {
-          const maps = new Map(publicJourneys.listByLifeEvent(municipalityId).flatMap((g) => g.journeys).map((j) => [j.journeyId, j]));
+          // Journey and step titles in the page's language where translated, marked with the journey's where not (#19.9).
+          const lang = res.locals.lang as Locale;
+          const journey = published ? showMap(published, lang) : null;
+          const maps = new Map(publicJourneys.listByLifeEvent(municipalityId).flatMap((g) => g.journeys).map((j) => [j.journeyId, showMap(j, lang)]));
           const ranked = (await ranking.rankedInTurns(municipalityId, { journeyId: journey?.journeyId, publishedJourneysOnly: true, limit: LOOK_DOWN }))
             .filter((c) => maps.has(c.journey_id))
             .map((c) => {
               const map = maps.get(c.journey_id)!;
-              return { ...c, journeyTitle: map.snapshot.journey.title, journeySlug: map.slug, step: map.steps.find((s) => s.id === c.step_id) ?? null };
+              return {
+                ...c,
+                journeyTitle: map.snapshot.journey.title,
+                journeyTitleLang: map.snapshot.journey.lang.title ?? null,
+                journeySlug: map.slug,
+                step: map.steps.find((s) => s.id === c.step_id) ?? null,
+              };
             });
           return {
             title: journey ? req.t('ranking.public.titleForJourney', { journey: journey.snapshot.journey.title }) : req.t('ranking.public.title'),

@@ -22,6 +22,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   // The demo seed is deterministic on a fresh database: journey 1 is «Jeg skal bygge garasje», step 1 its first
   // step, pain point 1 is published, and initiative 1, department 1 and saved answer 1 exist.
   const values = {
+    ...followTokens(server.testApp),
     municipality: 'demo',
     journey: 'bygge-garasje',
     stepId: '1',
@@ -34,6 +35,20 @@ export async function startDemoServer(): Promise<DemoServer> {
     userId: String(designer),
   };
   return { ...server, values };
+}
+
+/** A confirmed follow of pain point 1 and a request still waiting, for the pages of following by e-mail (#20). */
+function followTokens(testApp: TestServer['testApp']): { confirmToken: string; unsubscribeToken: string; manageToken: string } {
+  const { follows } = testApp.services;
+  const confirmTokenOf = (email: string) => {
+    follows.request({ email, mode: 'immediate', language: 'nb', about: { target: { painPointId: 1 }, title: 'demo', path: '/demo/innspill/1' }, participantId: null });
+    const payload = testApp.db.prepare("SELECT payload FROM outbox WHERE kind = 'confirm' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    return (JSON.parse(payload) as { token: string }).token;
+  };
+  const { manageToken } = follows.confirm(confirmTokenOf('folger@demo.test'));
+  const followId = testApp.db.prepare('SELECT id FROM follows ORDER BY id DESC LIMIT 1').pluck().get() as number;
+  const salt = testApp.db.prepare('SELECT salt FROM follows WHERE id = ?').pluck().get(followId) as Buffer;
+  return { confirmToken: confirmTokenOf('venter@demo.test'), unsubscribeToken: follows.unsubscribeToken(followId, salt), manageToken };
 }
 
 export interface DemoSuite {

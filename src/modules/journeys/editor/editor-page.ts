@@ -5,6 +5,8 @@ import { paths } from '../../../paths';
 import type { JourneyEditorService } from '../journey-editor.service';
 import { stepsInOrder, suggestedHandovers } from '../journey-snapshot';
 import { CHANNELS, EMOTIONS, LIFE_EVENTS } from '../journey-vocabulary';
+import type { DepartmentsService } from '../../departments/departments.service';
+import { GRID_LANES, NEW_COLUMNS } from '../phase-grid.schema';
 import type { ReviewService } from '../review/review.service';
 import { journeyOf } from './load-journey';
 
@@ -28,9 +30,10 @@ export function overview(req: Request, journeyId = journeyOf(req).id, hash?: str
 export interface EditorPageDeps {
   journeyEditor: JourneyEditorService;
   review: Pick<ReviewService, 'openComments'>;
+  departments: Pick<DepartmentsService, 'list'>;
 }
 
-export function editorPage({ journeyEditor: editor, review }: EditorPageDeps) {
+export function editorPage({ journeyEditor: editor, review, departments }: EditorPageDeps) {
   return (req: Request) => {
     const journey = journeyOf(req);
     const draft = editor.draftSnapshot(journey);
@@ -43,6 +46,12 @@ export function editorPage({ journeyEditor: editor, review }: EditorPageDeps) {
         steps,
         suggestions: suggestedHandovers(steps),
         openComments: review.openComments(journey.id).length,
+        // The grid (#19.1): its lanes, choices and empty columns for new steps.
+        departments: departments.list(municipalityId(req)),
+        lanes: GRID_LANES,
+        ownLanes: draft.lanes ?? [],
+        newColumns: NEW_COLUMNS,
+        ...VOCABULARY,
         hasUnpublishedChanges: editor.hasUnpublishedChanges(journey, draft),
         versions: editor.versions(municipalityId(req), journey.id),
       },

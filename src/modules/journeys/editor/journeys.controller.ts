@@ -20,6 +20,7 @@ export function journeysController(deps: EditorPageDeps) {
       title: req.t('journeys.editor.newTitle'),
       action: paths.admin.journeys.index({ municipality: req.municipality!.slug }),
       journey: null,
+      locales: LOCALES,
       templates: templateSummaries(interfaceLanguage(req)),
       templateLanguages: LOCALES,
       ...VOCABULARY,
@@ -27,7 +28,12 @@ export function journeysController(deps: EditorPageDeps) {
   });
   const detailsForm = (req: Request) => ({
     view: 'journeys/editor-details',
-    locals: { title: req.t('journeys.editor.detailsTitle'), action: paths.admin.journeys.edit({ municipality: req.municipality!.slug, journeyId: journeyOf(req).id }), ...VOCABULARY },
+    locals: {
+      title: req.t('journeys.editor.detailsTitle'),
+      action: paths.admin.journeys.edit({ municipality: req.municipality!.slug, journeyId: journeyOf(req).id }),
+      locales: LOCALES,
+      ...VOCABULARY,
+    },
   });
   const page = editorPage(deps);
 
@@ -53,7 +59,8 @@ export function journeysController(deps: EditorPageDeps) {
     create: {
       get(req: Request, res: Response) {
         const form = newForm(req);
-        res.render(form.view, { ...form.locals, values: { lifeEvent: 'annet', language: interfaceLanguage(req) }, errors: {} });
+        // The new journey's text starts in the municipality's language (#19.9); a template's, as before, in the page's.
+        res.render(form.view, { ...form.locals, values: { lifeEvent: 'annet', language: interfaceLanguage(req), contentLanguage: req.municipality!.default_locale }, errors: {} });
       },
       /** Both forms of the new-journey page post here (no new route): the template form says `start=template`. */
       post(req: Request, res: Response, next: NextFunction) {
@@ -98,5 +105,6 @@ function detailsValues(j: JourneyRow) {
     trigger: j.trigger_text,
     outcome: j.outcome,
     summary: j.summary,
+    contentLanguage: j.content_language,
   };
 }

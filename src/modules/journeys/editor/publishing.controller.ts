@@ -3,6 +3,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { handleForm } from '../../../lib/form-handler';
 import { EmptyFormSchema, parseQuery } from '../../../lib/forms';
+import type { Locale } from '../../../lib/i18n';
+import { showMap } from '../journey-language';
 import { stepsInOrder } from '../journey-snapshot';
 import { DiffQuerySchema } from '../journeys.schema';
 import { PublishInputSchema } from '../review/review.schema';
@@ -50,7 +52,11 @@ export function publishingController(deps: EditorPageDeps) {
       res.render('journeys/map', {
         title: req.t('journeys.editor.previewTitle', { title: journey.title }),
         preview: true,
-        map: { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handover).length },
+        // In the page's language, with the draft's translations, as residents reading in it will see it (#19.9).
+        map: showMap(
+          { journeyId: journey.id, slug: journey.slug, version: 0, publishedAt: '', snapshot, steps, handovers: steps.filter((s) => s.handover).length },
+          res.locals.lang as Locale,
+        ),
         journeyParams: null,
         pain: new Map(),
         journeyPainPoints: [],
@@ -62,6 +68,8 @@ export function publishingController(deps: EditorPageDeps) {
       res.render('journeys/editor-versions', {
         title: req.t('journeys.editor.versionsTitle'),
         versions: editor.versions(municipalityId(req), journeyOf(req).id),
+        // The draft's history also holds what was removed from it, to bring back (#19.6).
+        removed: editor.removed(municipalityId(req), journeyOf(req).id),
       });
     },
 

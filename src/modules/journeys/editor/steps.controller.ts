@@ -6,7 +6,7 @@ import { EmptyFormSchema } from '../../../lib/forms';
 import { idParam } from '../../../lib/params';
 import type { DepartmentsService } from '../../departments/departments.service';
 import type { PhaseRow, StepRow } from '../journeys.repository';
-import { MergeStepInputSchema, MoveInputSchema, StepInputSchema, StepUpdateInputSchema } from '../journeys.schema';
+import { MergeStepInputSchema, MoveInputSchema, StepInputSchema, StepPlaceInputSchema, StepToPhaseInputSchema, StepUpdateInputSchema } from '../journeys.schema';
 import { actorId, editorPage, municipalityId, overview, VOCABULARY, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
@@ -14,6 +14,8 @@ export function stepsController(deps: EditorPageDeps & { departments: Pick<Depar
   const { journeyEditor: editor, departments } = deps;
   const page = editorPage(deps);
   const stepId = (req: Request) => idParam(req, 'stepId');
+  /** Back on the editor at the step's column, so the designer stays where they were. */
+  const atStep = (req: Request, id: number) => overview(req, undefined, `steg-${id}`);
   /** The step form: new in a phase (phase set, step null) or editing a step (step set, phase null). */
   const stepForm = (req: Request, title: string, which: { phase: PhaseRow | null; step: StepRow | null }) => ({
     view: 'journeys/editor-step',
@@ -55,7 +57,7 @@ export function stepsController(deps: EditorPageDeps & { departments: Pick<Depar
         schema: StepUpdateInputSchema,
         form: editForm,
         act: (req, input) => editor.updateStep(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), input),
-        done: (req) => ({ to: overview(req), flash: 'saved' }),
+        done: (req) => ({ to: atStep(req, stepId(req)), flash: 'saved' }),
       }),
     },
 
@@ -63,14 +65,57 @@ export function stepsController(deps: EditorPageDeps & { departments: Pick<Depar
       schema: MoveInputSchema,
       form: page,
       act: (req, { direction }) => editor.moveStep(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), direction),
-      done: (req) => ({ to: overview(req), flash: 'moved' }),
+      done: (req) => ({ to: atStep(req, stepId(req)), flash: 'moved' }),
+    }),
+
+    /** A blank step right after this one, named so the designer finds it in the grid (#19.1). */
+    addAfter: handleForm({
+      schema: EmptyFormSchema,
+      form: page,
+      act: (req) => editor.addStepAfter(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), { title: req.t('journeys.grid.newStepTitle') }),
+      done: (req, id) => ({ to: atStep(req, id), flash: 'stepAdded' }),
+    }),
+
+    duplicate: handleForm({
+      schema: EmptyFormSchema,
+      form: page,
+      act: (req) => editor.addStepAfter(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), { duplicate: true }),
+      done: (req, id) => ({ to: atStep(req, id), flash: 'stepDuplicated' }),
+    }),
+
+    /** Put at a place in a phase: what dragging a column, or a keyboard move, sends (#19.1). */
+    place: handleForm({
+      schema: StepPlaceInputSchema,
+      form: page,
+      act: (req, { phaseId, index }) => editor.placeStep(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), phaseId, index),
+      done: (req) => ({ to: atStep(req, stepId(req)), flash: 'moved' }),
+    }),
+
+    toPhase: handleForm({
+      schema: StepToPhaseInputSchema,
+      form: page,
+      act: (req, { phaseId }) => editor.moveStepToPhase(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req), phaseId),
+      done: (req) => ({ to: atStep(req, stepId(req)), flash: 'moved' }),
+    }),
+
+    /** Removing a step with content asks first, on its own page (#19.6). */
+    confirmRemove(req: Request, res: Response) {
+      const removal = editor.removal(municipalityId(req), journeyOf(req).id, { stepId: stepId(req) });
+      res.render('journeys/remove-confirm', { title: req.t('journeys.remove.stepTitle', { title: removal.steps[0]!.title }), ...removal, errors: {}, values: {} });
+    },
+
+    restore: handleForm({
+      schema: EmptyFormSchema,
+      form: page,
+      act: (req) => editor.restoreStep(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req)),
+      done: (req) => ({ to: atStep(req, stepId(req)), flash: 'restored' }),
     }),
 
     remove: handleForm({
       schema: EmptyFormSchema,
       form: page,
       act: (req) => editor.removeStep(actorId(req), municipalityId(req), journeyOf(req).id, stepId(req)),
-      done: (req) => ({ to: overview(req), flash: 'removed' }),
+      done: (req) => ({ to: overview(req, undefined, 'phases'), flash: 'removed' }),
     }),
 
     merge: handleForm({

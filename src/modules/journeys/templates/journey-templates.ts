@@ -87,6 +87,8 @@ export function templateDocument(key: string, language: Locale): JourneyDocument
       trigger: template.trigger[language],
       outcome: template.outcome[language],
       summary: template.summary[language],
+      // The draft is written in the language chosen for its text (#19.9).
+      language,
     },
     phases: template.phases.map((phase) => ({
       title: phase.title[language],
