@@ -87,7 +87,9 @@ describe('creating a journey from a template without JavaScript', () => {
     expect(await page.locator('h1').innerText()).toBe(doc.journey.title);
     const main = await page.locator('main').innerText();
     for (const phase of doc.phases) expect(main).toContain(phase.title);
-    for (const step of doc.phases.flatMap((p) => p.steps)) expect(main).toContain(step.title);
+    // The editor shows the steps in the phase grids' title cells (#19.1).
+    const titles = await page.locator('input[name="title"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    for (const step of doc.phases.flatMap((p) => p.steps)) expect(titles).toContain(step.title);
     expect(server.testApp.db.prepare('SELECT status FROM journeys').pluck().all()).toEqual(['draft']);
   });
 });
