@@ -12,7 +12,7 @@ import { RESERVED_SLUGS } from '../../src/modules/municipalities/municipalities.
 import { PORTAL_COOKIES } from '../../src/modules/site/cookies';
 import { buildJourney } from '../helpers/journeys';
 import { resident } from '../helpers/residents';
-import { createMunicipality, createUser, makeTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
+import { createMunicipality, createUser, makeTestApp, signIn, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 
 const SRC = path.resolve(__dirname, '../../src');
 const LANGS = { nb, nn, en } as const;
@@ -167,5 +167,26 @@ describe('every cookie the portal sets is named in the statement', () => {
       const res = await request(t.app).get(`${address}?lang=${lang}`);
       for (const cookie of PORTAL_COOKIES) expect([address, cookie.name, res.text.includes(`<code>${cookie.name}</code>`)]).toEqual([address, cookie.name, true]);
     }
+  });
+});
+
+describe('the data protection officer (#20.7)', () => {
+  it('is named in a municipality’s statement as its admin sets it, and the statement says where to look until then', async () => {
+    expect((await request(t.app).get('/aust/personvern')).text).toContain(nb.privacy.contactUnset.replace('{{name}}', 'Aust kommune'));
+    await createUser(t.services, { email: 'admin@aust.no', municipality: 'aust', roles: ['admin'] });
+    const admin = await signIn(t.app, 'admin@aust.no');
+    const form = (await admin.agent.get('/admin/aust/settings')).text;
+    expect(form).toContain('name="privacyContact"');
+    const m = t.services.municipalities.bySlug('aust');
+    const settings = {
+      _csrf: admin.csrf, name: m.name, defaultLocale: 'nb', halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
+      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
+      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
+    };
+    expect((await admin.agent.post('/admin/aust/settings').type('form').send({ ...settings, privacyContact: 'x'.repeat(501) })).status).toBe(400);
+    expect((await admin.agent.post('/admin/aust/settings').type('form').send({ ...settings, privacyContact: 'Kari Ombud, personvernombud@aust.kommune.no, 12 34 56 78' })).status).toBe(303);
+    const page = (await request(t.app).get('/aust/personvern')).text;
+    expect(page).toContain(nb.privacy.contactHeading);
+    expect(page).toContain('Kari Ombud, personvernombud@aust.kommune.no, 12 34 56 78');
   });
 });

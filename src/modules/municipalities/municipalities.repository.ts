@@ -47,7 +47,7 @@ export class MunicipalitiesRepository {
     this.statement(
       `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
          severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
-         vote_limit_per_hour = ?, flag_limit_per_hour = ? WHERE id = ?`,
+         vote_limit_per_hour = ?, flag_limit_per_hour = ?, privacy_contact = coalesce(?, privacy_contact) WHERE id = ?`,
     ).run(
       s.name,
       s.defaultLocale,
@@ -59,6 +59,7 @@ export class MunicipalitiesRepository {
       s.reportLimitPerHour,
       s.voteLimitPerHour,
       s.flagLimitPerHour,
+      s.privacyContact ?? null,
       id,
     );
   }

@@ -30,5 +30,7 @@ export const SettingsInputSchema = z.strictObject({
   reportLimitPerHour: wholeNumber(1, 1000),
   voteLimitPerHour: wholeNumber(1, 10000),
   flagLimitPerHour: wholeNumber(1, 1000),
+  // The data protection officer's contact, shown in the privacy statement (#20.7): free text, may be empty.
+  privacyContact: z.string('validation.invalid').trim().max(500, 'validation.tooLong').default(''),
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;

@@ -15,6 +15,8 @@ export interface MunicipalityRow {
   report_limit_per_hour: number;
   vote_limit_per_hour: number;
   flag_limit_per_hour: number;
+  /** Who residents contact about their data: the data protection officer (#20.7); '' until the admin sets it. */
+  privacy_contact: string;
   created_at: string;
 }
 
@@ -30,4 +32,6 @@ export interface MunicipalitySettings {
   reportLimitPerHour: number;
   voteLimitPerHour: number;
   flagLimitPerHour: number;
+  /** Left as it is when not given (callers other than the settings page). */
+  privacyContact?: string;
 }

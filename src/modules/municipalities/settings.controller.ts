@@ -30,6 +30,7 @@ export function settingsController({ municipalities }: { municipalities: Municip
           reportLimitPerHour: String(m.report_limit_per_hour),
           voteLimitPerHour: String(m.vote_limit_per_hour),
           flagLimitPerHour: String(m.flag_limit_per_hour),
+          privacyContact: m.privacy_contact,
         },
       });
     },
