@@ -2,7 +2,7 @@
 // three signs are read, each kept narrow to spare ordinary words:
 //  1. an introduction or a signature: "jeg heter …", "mitt namn er …", "My name is …", "Navn: …", "Mvh …", "Hilsen …";
 //  2. a role just before the name: "saksbehandler Per Hansen", "fastlegen min, Hansen", "fru Olsen";
-//  3. a common first name (data/norwegian-first-names.txt) followed by a capitalised word: "Kari Nordmann".
+//  3. a common first name (norwegian-first-names.txt, beside this file) followed by a capitalised word: "Kari Nordmann".
 // A capitalised word that is rarely a name (a month, a weekday, Nav, a town, a pronoun, "Per Uke") never counts as
 // one, a name followed by a street word is a street ("Karl Johans gate"), and sign 3 is not read in Title Case Text,
 // where every word is capitalised. What is missed (a lone first name, a surname on its own) is the moderators' to
@@ -15,7 +15,9 @@ export interface NameSpan {
   end: number;
 }
 
-const FIRST_NAMES_FILE = path.resolve(__dirname, '..', '..', 'data', 'norwegian-first-names.txt');
+// Beside this file in the source tree, read from there by the built code too (dist/lib is as deep as src/lib). Not in
+// data/, which is the database's folder and ignored by git.
+const FIRST_NAMES_FILE = path.resolve(__dirname, '..', '..', 'src', 'lib', 'norwegian-first-names.txt');
 
 /** The first names of the data file, as written there (capitalised). */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(
