@@ -66,6 +66,11 @@ export const paths = {
   deleteMyReport: path('/mine/innspill/:painPointId/slett'),
   deleteMyVote: path('/mine/stemmer/:painPointId/slett'),
   deleteMyExperience: path('/mine/opplevelser/:experienceId/slett'),
+  /** "Your contributions on another device" (#20.4): the form asking for the address, and the e-mail's sign-in link. */
+  device: {
+    request: path('/mine/annen-enhet'),
+    join: path('/mine/annen-enhet/:deviceToken'),
+  },
 
   /** Following by e-mail (#20): the links the e-mails carry, and an address's own page of its follows. */
   follow: {
@@ -75,6 +80,8 @@ export const paths = {
     mode: path('/folg/adresse/:manageToken/folger/:followId/varsling'),
     remove: path('/folg/adresse/:manageToken/folger/:followId/slett'),
     deleteAll: path('/folg/adresse/:manageToken/slett'),
+    /** "Is it fixed?" (#20.3): GET asks with the e-mail's choice preselected (`?svar=`), POST records the answer. */
+    fixed: path('/folg/bedre/:fixToken'),
   },
 
   /** Residents' pages of one municipality. */

@@ -27,6 +27,8 @@ import { translationsController } from './modules/journeys/editor/translations.c
 import { publicJourneysController } from './modules/journeys/public-journeys.controller';
 import { moderationController } from './modules/moderation/moderation.controller';
 import { noticesController } from './modules/notices/notices.controller';
+import { deviceLinksController } from './modules/notices/device-links.controller';
+import { fixAnswersController } from './modules/notices/fix-answers.controller';
 import { savedAnswersController } from './modules/moderation/saved-answers.controller';
 import { reviewController } from './modules/journeys/review/review.controller';
 import { municipalitiesController } from './modules/municipalities/municipalities.controller';
@@ -92,6 +94,8 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const feedback = feedbackController({ ...services, sharedPages });
   const ranking = publicRankingController({ ...services, sharedPages });
   const notices = noticesController(services);
+  const deviceLinks = deviceLinksController(services);
+  const fixAnswers = fixAnswersController(services);
 
   const adminRole = requireRole('admin');
   const designer = requireRole('designer');
@@ -252,6 +256,11 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.deleteMyVote.pattern, feedback.deleteMyVote);
   r.get(p.deleteMyExperience.pattern, experiences.confirmDelete);
   r.post(p.deleteMyExperience.pattern, experiences.delete);
+  // Your contributions on another device (#20.4): each request may send an e-mail, so it is limited like a follow's.
+  r.get(p.device.request.pattern, deviceLinks.request.get);
+  r.post(p.device.request.pattern, ...followRateLimits(), deviceLinks.request.post);
+  r.get(p.device.join.pattern, deviceLinks.join.get);
+  r.post(p.device.join.pattern, deviceLinks.join.post);
 
   // Following by e-mail (#20): the links in the e-mails and an address's own page; private, like every form's answer.
   r.get(p.follow.confirm.pattern, notices.confirm.get);
@@ -262,6 +271,8 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.follow.mode.pattern, notices.setMode);
   r.post(p.follow.remove.pattern, notices.remove);
   r.post(p.follow.deleteAll.pattern, notices.deleteAll);
+  r.get(p.follow.fixed.pattern, fixAnswers.get);
+  r.post(p.follow.fixed.pattern, fixAnswers.post);
 
   // A municipality's public pages take any remaining first path segment, so they come last.
   r.use(p.municipality.pattern, loadPublicMunicipality(services.municipalities));

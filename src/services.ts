@@ -42,7 +42,12 @@ import { SetupTokensRepository } from './modules/sign-in/setup-tokens.repository
 import { StaffService } from './modules/staff/staff.service';
 import { UsersRepository } from './modules/staff/users.repository';
 import { ChangeNotices } from './modules/notices/change-notices';
+import { DeviceLinksRepository } from './modules/notices/device-links.repository';
+import { DeviceLinksService } from './modules/notices/device-links.service';
 import { FollowsService } from './modules/notices/follows.service';
+import { FixAnswersService } from './modules/notices/fix-answers.service';
+import { FixAnswers } from './modules/feedback/fix-answers';
+import { FixAnswersRepository } from './modules/feedback/fix-answers.repository';
 import type { MailTransport } from './modules/notices/mail-transport';
 import { NoticeMail } from './modules/notices/notice-mail';
 import { NoticeSender, type SenderOptions } from './modules/notices/notice-sender';
@@ -71,6 +76,8 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db), changeNotices);
   /** Residents' own stories on existing reports (#20.5). */
   const experiences = new ExperiencesService(new ExperiencesRepository(db), feedback, clock);
+  /** Residents' answers to "is it fixed?" (#20.3): read by the report's page, insights and the portfolio. */
+  const fixAnswerCounts = new FixAnswers(new FixAnswersRepository(db));
   const municipalities = new MunicipalitiesService(new MunicipalitiesRepository(db), audit, clock, (id) => ranking.rebuildSums(id));
   const journeyEditor = new JourneyEditorService(
     journeys,
@@ -94,6 +101,11 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     experiences,
     /** Following reports and journeys by e-mail: requests, confirmation, unsubscribe, the manage page, cleanup (#20). */
     follows,
+    /** "Is it fixed?" (#20.3): the signed links' answers, and the rule that reopens a report. */
+    fixAnswers: new FixAnswersService(noticesRepo, fixAnswerCounts, follows, painPointLinks(feedbackRepo, changeNotices), audit, clock),
+    fixAnswerCounts,
+    /** Sign-in links that join a resident's earlier contributions to another browser (#20.4). */
+    deviceLinks: new DeviceLinksService(new DeviceLinksRepository(db), noticesRepo, audit, clock),
     /** The outbox's sender, made by the server (and tests) with where the mail goes. */
     noticeSender: (mail: { baseUrl: string; from: string; transport: MailTransport; logger: Logger; options?: SenderOptions }) =>
       new NoticeSender(noticesRepo, follows, new NoticeMail(mail.baseUrl, mail.from), mail.transport, clock, mail.logger, mail.options),

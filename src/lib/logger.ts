@@ -23,5 +23,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** Keeps the path only: query strings may carry resident text, and setup and follow links carry a token. */
 export function loggablePath(url: string): string {
   const pathOnly = url.split('?')[0] ?? '';
-  return pathOnly.replace(/^\/setup\/[^/]+/, '/setup/[redacted]').replace(/^\/folg\/(bekreft|avmeld|adresse)\/[^/]+/, '/folg/$1/[redacted]');
+  return pathOnly.replace(/^\/setup\/[^/]+/, '/setup/[redacted]').replace(/^\/folg\/(bekreft|avmeld|adresse|bedre)\/[^/]+/, '/folg/$1/[redacted]')
+    // A sign-in link to another device (#20.4).
+    .replace(/^\/mine\/annen-enhet\/[^/]+/, '/mine/annen-enhet/[redacted]');
 }

@@ -12,13 +12,18 @@ export function participantCookie(secret: string): RequestHandler {
   return (req, res, next) => {
     const value = cookies.read(req.cookies?.[PARTICIPANT_COOKIE]);
     req.participantKey = value === null ? null : participantKeyHash(secret, value);
+    const give = (fresh: { value: string; cookie: string }) => {
+      res.cookie(PARTICIPANT_COOKIE, fresh.cookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: PARTICIPANT_COOKIE_MAX_AGE_MS, path: '/' });
+      req.participantKey = participantKeyHash(secret, fresh.value);
+    };
     req.ensureParticipantKey = () => {
-      if (!req.participantKey) {
-        const fresh = cookies.issue();
-        res.cookie(PARTICIPANT_COOKIE, fresh.cookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: PARTICIPANT_COOKIE_MAX_AGE_MS, path: '/' });
-        req.participantKey = participantKeyHash(secret, fresh.value);
-      }
-      return req.participantKey;
+      if (!req.participantKey) give(cookies.issue());
+      return req.participantKey!;
+    };
+    req.newParticipantKey = () => {
+      // The cookie is set only once the key is stored: a failed join leaves the browser as it was.
+      const fresh = cookies.issue();
+      return { keyHash: participantKeyHash(secret, fresh.value), give: () => give(fresh) };
     };
     next();
   };

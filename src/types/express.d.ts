@@ -14,6 +14,8 @@ declare global {
       participantKey?: string | null;
       /** Gives the resident a participant cookie when they have none; returns its keyed hash. */
       ensureParticipantKey?: () => string;
+      /** A new participant key for this browser (a sign-in link's join, #20.4): its hash, and `give` to set its cookie. */
+      newParticipantKey?: () => { keyHash: string; give: () => void };
       /** Opens a session for a request that came without a session cookie (only signing in does). */
       openSession?: () => Promise<void>;
       /** The app's logger (middleware/request-log.ts). */

@@ -37,6 +37,7 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/folg/bekreft/:confirmToken', audience: 'public' },
   { route: '/folg/avmeld/:unsubscribeToken', audience: 'public' },
   { route: '/folg/adresse/:manageToken', audience: 'public' },
+  { route: '/folg/bedre/:fixToken', audience: 'public', query: 'svar=partly' },
   { route: '/tilgjengelighet', audience: 'public' },
   // The privacy statement (#20): the portal's, and a municipality's own naming it as the controller.
   { route: '/personvern', audience: 'public' },
@@ -45,6 +46,10 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/mine/innspill/:painPointId/slett', audience: 'resident' },
   { route: '/mine/stemmer/:painPointId/slett', audience: 'resident' },
   { route: '/mine/opplevelser/:experienceId/slett', audience: 'resident' },
+  // Your contributions on another device (#20.4): the form asking for a link (the same for everyone), and the link's
+  // page, with a token the demo server makes (demo-server.ts).
+  { route: '/mine/annen-enhet', audience: 'public' },
+  { route: '/mine/annen-enhet/:deviceToken', audience: 'public' },
   { route: '/login', audience: 'public' },
 
   { route: '/setup/:token', audience: 'first-run' },

@@ -26,6 +26,10 @@ const ALWAYS_PRIVATE: Record<string, string> = {
   '/folg/bekreft/:confirmToken': 'the confirmation of one resident’s follow request',
   '/folg/avmeld/:unsubscribeToken': 'one resident’s unsubscribe page',
   '/folg/adresse/:manageToken': 'one address’s own follows',
+  '/folg/bedre/:fixToken': 'one follow’s "is it fixed?" question (#20.3)',
+  // Your contributions on another device (#20.4): a form's page under /mine, and a sign-in link only one e-mail carries.
+  '/mine/annen-enhet': 'the form asking for a sign-in link to another device, under the resident’s own /mine',
+  '/mine/annen-enhet/:deviceToken': 'one resident’s sign-in link to another device',
 };
 
 beforeAll(async () => {

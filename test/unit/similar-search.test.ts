@@ -69,8 +69,13 @@ function journey(w: World, slug: string, earlierSchema = false): { journeyId: nu
 
 let participants = 0;
 /** A report by a new resident, through the service as the form's final step sends it. */
-function submit(w: World, j: { journeyId: number; stepId: number }, title: string, body: string): number {
-  const resident = w.services.feedback.ensureParticipant(`resident-${(participants += 1)}`);
+function submit(w: World, j: { journeyId: number; stepId: number }, title: string, body: string, earlierSchema = false): number {
+  const key = `resident-${(participants += 1)}`;
+  // Today's participant lookup also reads the keys of joined browsers (migration 0032): on an earlier schema, the row as
+  // it was written then.
+  const resident = earlierSchema
+    ? Number(w.db.prepare("INSERT INTO participants (key_hash, created_at) VALUES (?, '2026-02-01')").run(key).lastInsertRowid)
+    : w.services.feedback.ensureParticipant(key);
   const m = w.services.municipalities.bySlug('aust');
   return w.services.feedback.submit(resident, m, j.journeyId, j.stepId, { title, body, severity: 3, channel: null }).id;
 }
@@ -382,10 +387,10 @@ describe('migration 0014', () => {
     const w = world(before);
     try {
       const j = journey(w, 'tidligere', true);
-      const shown = submit(w, j, 'Lang ventetid på byggesøknad', 'Det tok tolv uker.');
-      const hidden = submit(w, j, 'Lang ventetid på ferdigattest', 'Det tok tolv uker.');
+      const shown = submit(w, j, 'Lang ventetid på byggesøknad', 'Det tok tolv uker.', true);
+      const hidden = submit(w, j, 'Lang ventetid på ferdigattest', 'Det tok tolv uker.', true);
       w.db.prepare('UPDATE pain_points SET hidden_by_flags = 1 WHERE id = ?').run(hidden);
-      const pending = submit(w, j, 'Lang ventetid på svar', 'Det tok tolv uker.');
+      const pending = submit(w, j, 'Lang ventetid på svar', 'Det tok tolv uker.', true);
       w.db.prepare("UPDATE pain_points SET moderation_status = 'pending', published_at = NULL WHERE id = ?").run(pending);
 
       const dir = path.dirname(w.db.name);

@@ -14,6 +14,7 @@ import { FLAG_REASONS, SEVERITIES } from './feedback-vocabulary';
 import { FlagInputSchema, ReportInputSchema, ReturnToSchema, VoteInputSchema } from './feedback.schema';
 import type { FeedbackService } from './feedback.service';
 import type { ExperiencesService } from './experiences.service';
+import type { FixAnswers } from './fix-answers';
 
 export interface FeedbackDeps {
   feedback: FeedbackService;
@@ -25,9 +26,11 @@ export interface FeedbackDeps {
   /** Residents' published stories on a report (#20.5). */
   experiences: Pick<ExperiencesService, 'published' | 'ofParticipant'>;
   portfolio: { publicInitiativesOf(municipalityId: number, painPointId: number): { id: number; title: string; status: string }[] };
+  /** Residents' answers to "is it fixed?" (#20.3). */
+  fixAnswerCounts: Pick<FixAnswers, 'counts'>;
 }
 
-export function feedbackController({ feedback, publicJourneys, ranking, sharedPages, portfolio, experiences }: FeedbackDeps) {
+export function feedbackController({ feedback, publicJourneys, ranking, sharedPages, portfolio, experiences, fixAnswerCounts }: FeedbackDeps) {
   const m = (req: Request) => req.municipality!;
   const versionOf = (municipalityId: number) => () => ranking.pageVersion(municipalityId);
   const participant = (req: Request) => feedback.participantId(req.participantKey ?? null);
@@ -65,6 +68,7 @@ export function feedbackController({ feedback, publicJourneys, ranking, sharedPa
         severities: SEVERITIES,
         initiatives: portfolio.publicInitiativesOf(m(req).id, painPoint.id),
         experiences: experiences.published(painPoint.id),
+        fixAnswers: fixAnswerCounts.counts(painPoint.id),
       },
     };
   };

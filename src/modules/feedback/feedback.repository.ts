@@ -105,7 +105,16 @@ export class FeedbackRepository {
   // --- participants ---------------------------------------------------------------------------
 
   participantByHash(keyHash: string): number | undefined {
-    return this.statement('SELECT id FROM participants WHERE key_hash = ?', 'pluck').get(keyHash) as number | undefined;
+    // The browser that first took part, or one joined to it by a sign-in link (#20.4, migration 0032).
+    return this.statement(
+      'SELECT id FROM participants WHERE key_hash = ? UNION ALL SELECT participant_id FROM participant_keys WHERE key_hash = ? LIMIT 1',
+      'pluck',
+    ).get(keyHash, keyHash) as number | undefined;
+  }
+
+  /** One more browser for a participant: a fresh key's hash, never one in use. */
+  linkKey(keyHash: string, participantId: number, now: string): void {
+    this.statement('INSERT INTO participant_keys (key_hash, participant_id, created_at) VALUES (?, ?, ?)').run(keyHash, participantId, now);
   }
 
   insertParticipant(keyHash: string, now: string): number {

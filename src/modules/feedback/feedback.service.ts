@@ -70,6 +70,11 @@ export class FeedbackService {
     return this.repo.participantByHash(keyHash) ?? this.repo.insertParticipant(keyHash, this.now());
   }
 
+  /** Joins a new browser (the hash of a key just issued to it) to an earlier participant: a sign-in link's work (#20.4). */
+  joinBrowser(keyHash: string, participantId: number): void {
+    this.repo.linkKey(keyHash, participantId, this.now());
+  }
+
   /** The check step: what personal data would be removed, and which existing pain points look the same. */
   prepare(journeyId: number, input: ReportInput): PreparedReport {
     const title = redactPersonalData(input.title);

@@ -7,6 +7,7 @@ import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
+import type { FixAnswers } from '../feedback/fix-answers';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
@@ -27,6 +28,8 @@ export interface InsightsDeps {
   ranking: Pick<RankingService, 'pageVersion'>;
   /** The published maps, for the step filter: only steps residents can report on, grouped by journey. */
   publicJourneys: Pick<PublicJourneysService, 'stepGroups'>;
+  /** Residents' answers to "is it fixed?" (#20.3): "confirmed by residents" in the table's status and on the explanation. */
+  fixAnswerCounts: Pick<FixAnswers, 'summariesIn'>;
 }
 
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
@@ -40,7 +43,7 @@ function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, change
   return params.toString();
 }
 
-export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking, publicJourneys }: InsightsDeps) {
+export function insightsController({ insights, insightsReader, departments, portfolio, audit, clock, ranking, publicJourneys, fixAnswerCounts }: InsightsDeps) {
   const pages = new OwnPages();
   return {
     index(req: Request, res: Response, next: NextFunction) {
@@ -53,6 +56,8 @@ export function insightsController({ insights, insightsReader, departments, port
         // Table, charts and rendering each take 10-20 ms for the largest municipality: a turn of their own each.
         table: await insights.table(m.id, q, q.sort, q.page).finally(nextTurn),
         charts: await insights.charts(m.id, q).finally(nextTurn),
+        // Answers move the ranking version (migration 0031), so the kept page is never stale about them.
+        fixSummaryOf: fixAnswerCounts.summariesIn(m.id),
         options: {
           journeys: insightsReader.options(m.id).journeys,
           stepGroups: publicJourneys.stepGroups(m.id),
@@ -73,7 +78,9 @@ export function insightsController({ insights, insightsReader, departments, port
       const id = idParam(req, 'painPointId');
       const explanation = insights.explain(m.id, id);
       const open = portfolio.all(m.id).filter((i) => i.status !== 'done' && i.status !== 'declined' && !i.candidates.some((c) => c.id === id));
-      res.render('insights/explain', { title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation, initiatives: open });
+      res.render('insights/explain', {
+        title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation, initiatives: open, fixSummary: fixAnswerCounts.summariesIn(m.id)(id),
+      });
     },
 
     async exportTable(req: Request, res: Response) {

@@ -43,6 +43,18 @@ export class ChangeNotices implements PainPointFollowers, InitiativeFollowers {
     this.queue('progress', p, follows, { initiative }, `progress:${p.id}:${initiative.id}:${now}`, now);
   }
 
+  /**
+   * "Is it fixed?" (#20.3): the report's own followers (not its journey's) of a report residents can see are asked once
+   * per initiative; the key has no time in it, so an initiative done, reopened and done again does not ask twice.
+   */
+  finished(painPointId: number, initiative: { id: number; title: string }): void {
+    const p = this.repo.painPointInfo(painPointId);
+    if (!p || p.publicly_visible !== 1) return;
+    const now = this.clock().toISOString();
+    const follows = this.repo.followersOf(p).filter((f) => f.pain_point_id === p.id);
+    this.queue('fixed', p, follows, { initiative: { ...initiative, status: 'done', progress: 100, note: '' } }, `fixed:${p.id}:${initiative.id}`, now);
+  }
+
   merged(painPointId: number, targetId: number): void {
     const p = this.repo.painPointInfo(painPointId);
     const target = this.repo.painPointInfo(targetId);

@@ -6,15 +6,18 @@ import type { TFunction } from 'i18next';
 import { createI18n, type Locale } from '../../lib/i18n';
 import { paths } from '../../paths';
 import type { NoticePayload } from './change-notices';
+import type { DeviceLinkPayload } from './device-links.service';
 import type { ConfirmPayload } from './follows.service';
 import type { OutgoingMail } from './mail-transport';
 import type { NoticeKind } from './notices.repository';
+
+const FIX_CHOICES = ['yes', 'partly', 'no'] as const;
 
 const VIEWS = path.resolve(__dirname, '..', '..', '..', 'views', 'emails');
 
 /** One e-mail to send: a confirmation, one immediate notice, or a week's notices to one address. */
 export type MailMessage = ConfirmMessage | NoticesMessage;
-export interface ConfirmMessage { type: 'confirm'; ids: number[]; to: string; language: Locale; confirm: ConfirmPayload }
+export interface ConfirmMessage { type: 'confirm'; ids: number[]; to: string; language: Locale; confirm: ConfirmPayload | DeviceLinkPayload }
 export interface NoticesMessage { type: 'notice' | 'digest'; ids: number[]; to: string; language: Locale; manageToken: string; unsubscribeToken: string; items: MailItem[] }
 
 export interface MailItem {
@@ -22,6 +25,8 @@ export interface MailItem {
   payload: NoticePayload;
   /** The item's own "stop following this" link (a digest lists several follows). */
   unsubscribeToken: string;
+  /** "Is it fixed?" (#20.3): the follow's signed link for this report, to answer yes, partly or no. */
+  fixAnswerToken?: string;
 }
 
 /** What the templates get: every text already in the reader's language, every link absolute. */
@@ -29,7 +34,7 @@ interface Rendered {
   lang: Locale;
   heading: string;
   intro: string[];
-  items: { heading: string; lines: string[]; link: { text: string; url: string }; stop?: { text: string; url: string } }[];
+  items: { heading: string; lines: string[]; choices?: { text: string; url: string }[]; link: { text: string; url: string }; stop?: { text: string; url: string } }[];
   action?: { text: string; url: string };
   footer: string[];
   links: { text: string; url: string }[];
@@ -62,6 +67,7 @@ export class NoticeMail {
 
   private confirmation(t: TFunction, m: ConfirmMessage) {
     const expires = new Intl.DateTimeFormat(m.language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(m.confirm.expiresAt));
+    if ('purpose' in m.confirm) return this.deviceLink(t, m.language, m.confirm, expires);
     const view: Rendered = {
       lang: m.language,
       heading: t('notices.mail.confirm.heading'),
@@ -72,6 +78,20 @@ export class NoticeMail {
       links: [{ text: m.confirm.title, url: this.url(m.confirm.path) }],
     };
     return { subject: t('notices.mail.confirm.subject', { title: m.confirm.title }), view, headers: {} };
+  }
+
+  /** The sign-in link to another device (#20.4): a confirmation-like e-mail, one address, its link forgotten once sent. */
+  private deviceLink(t: TFunction, lang: Locale, link: DeviceLinkPayload, expires: string) {
+    const view: Rendered = {
+      lang,
+      heading: t('notices.mail.device.heading'),
+      intro: [t('notices.mail.device.intro'), t('notices.mail.device.expires', { at: expires })],
+      items: [],
+      action: { text: t('notices.mail.device.action'), url: this.url(paths.device.join({ deviceToken: link.token })) },
+      footer: [t('notices.mail.device.ignore')],
+      links: [],
+    };
+    return { subject: t('notices.mail.device.subject'), view, headers: {} };
   }
 
   private notices(t: TFunction, m: NoticesMessage) {
@@ -106,6 +126,7 @@ export class NoticeMail {
     const lines: string[] = [];
     if (p.viaJourney) lines.push(t('notices.mail.viaJourney'));
     let link = { text: t('notices.mail.openReport'), url: reportUrl };
+    let choices: { text: string; url: string }[] | undefined;
     switch (item.kind) {
       case 'answer':
       case 'status':
@@ -123,10 +144,19 @@ export class NoticeMail {
       case 'rejected':
         lines.push(t('notices.mail.rejected.line', { reason: p.reason || t('feedback.noReason') }));
         break;
+      case 'fixed':
+        // One click each, to a page that asks once more with a button (mail scanners open links).
+        lines.push(t('notices.mail.fixed.line', { initiative: p.initiative!.title }), t('notices.mail.fixed.question'));
+        choices = FIX_CHOICES.map((answer) => ({
+          text: t(`fixAnswers.answer.${answer}`),
+          url: this.url(paths.follow.fixed({ fixToken: item.fixAnswerToken! }, { svar: answer })),
+        }));
+        break;
     }
     return {
       heading: t(`notices.mail.${item.kind}.heading`, { title: p.painPoint.title }),
       lines,
+      choices,
       link,
       stop: inDigest ? { text: t('notices.mail.stopThis'), url: this.url(paths.follow.unsubscribe({ unsubscribeToken: item.unsubscribeToken })) } : undefined,
     };

@@ -4,7 +4,9 @@
 // guarantees across a crash: a row is marked sent in the first statement after the server's acceptance, and a row left
 // 'sending' by a killed process is sent again under the same Message-ID.
 import type { Logger } from '../../lib/logger';
+import type { DeviceLinkPayload } from './device-links.service';
 import type { ConfirmPayload, FollowsService } from './follows.service';
+import { fixAnswerToken } from './fix-answer-links';
 import { PermanentMailError, type MailTransport } from './mail-transport';
 import type { MailItem, MailMessage, NoticeMail, NoticesMessage } from './notice-mail';
 import type { ClaimedRow, NoticesRepository } from './notices.repository';
@@ -116,12 +118,19 @@ export class NoticeSender {
 
   private messageOf(row: ClaimedRow, digests: Map<number, NoticesMessage>): MailMessage | null | 'unsendable' {
     if (row.kind === 'confirm') {
+      const confirm = JSON.parse(row.payload) as ConfirmPayload | DeviceLinkPayload;
+      // A sign-in link to another device (#20.4) has no request; one that expired before it could go is not sent.
+      if ('purpose' in confirm) {
+        if (row.recipient === null || confirm.expiresAt <= this.clock().toISOString()) return 'unsendable';
+        return { type: 'confirm', ids: [row.id], to: row.recipient, language: row.language, confirm };
+      }
       // A request that expired (or was erased) before its e-mail could go: nothing is sent, and the address goes.
       if (row.request_id === null || row.recipient === null) return 'unsendable';
-      return { type: 'confirm', ids: [row.id], to: row.recipient, language: row.language, confirm: JSON.parse(row.payload) as ConfirmPayload };
+      return { type: 'confirm', ids: [row.id], to: row.recipient, language: row.language, confirm };
     }
     if (row.address_id === null || row.address_email === null || row.follow_id === null) return 'unsendable';
     const item: MailItem = { kind: row.kind, payload: JSON.parse(row.payload) as MailItem['payload'], unsubscribeToken: this.follows.unsubscribeToken(row.follow_id, row.follow_salt!) };
+    if (item.kind === 'fixed') item.fixAnswerToken = fixAnswerToken(this.follows.signer(), row.follow_id, item.payload.painPoint.id, row.follow_salt!);
     if (row.digest === 0) {
       return {
         type: 'notice', ids: [row.id], to: row.address_email, language: row.language, items: [item],

@@ -6,7 +6,7 @@ import { publiclyVisibleSql } from '../feedback/public-visibility';
 import type { Locale } from '../../lib/i18n';
 
 export type FollowMode = 'immediate' | 'weekly';
-export type NoticeKind = 'confirm' | 'answer' | 'status' | 'progress' | 'merged' | 'rejected';
+export type NoticeKind = 'confirm' | 'answer' | 'status' | 'progress' | 'merged' | 'rejected' | 'fixed';
 export type FollowTarget = { painPointId: number; journeyId?: undefined } | { journeyId: number; painPointId?: undefined };
 
 export interface RequestRow {

@@ -31,6 +31,8 @@ export interface PortfolioDeps {
   sharedPages: SharedPages;
   /** A report's step and its responsible department, as residents see the published map (named, not imported). */
   publicJourneys: { mapById(municipalityId: number, journeyId: number): { steps: { id: number; department: { id: number } | null }[] } | undefined };
+  /** Residents' answers to "is it fixed?" on each candidate (#20.3; feedback's reader, named, not imported). */
+  fixAnswerCounts: { summariesIn(municipalityId: number): (painPointId: number) => unknown };
 }
 
 /** What the WIP question sends back with staff's answer: where the change was posted, and its fields. */
@@ -58,7 +60,7 @@ function formFields(input: ReturnType<typeof InitiativeInputSchema.parse>): [str
   ];
 }
 
-export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock, ranking, sharedPages, publicJourneys }: PortfolioDeps) {
+export function portfolioController({ portfolio, departments, insightsReader, feedback, audit, clock, ranking, sharedPages, publicJourneys, fixAnswerCounts }: PortfolioDeps) {
   const m = (req: Request) => req.municipality!;
   const initiativePage = (req: Request, id: number) => paths.admin.portfolio.show({ municipality: m(req).slug, initiativeId: id });
   const canEdit = (req: Request) => (req.roles ?? []).some((r) => EDITORS.includes(r));
@@ -79,7 +81,7 @@ export function portfolioController({ portfolio, departments, insightsReader, fe
   /** An initiative's page; a refused link or unlink comes back to it with the reason. */
   const detail = (req: Request) => {
     const shown = initiative(req);
-    return { view: 'portfolio/detail', locals: { title: shown.title, initiative: shown, canEdit: canEdit(req) } };
+    return { view: 'portfolio/detail', locals: { title: shown.title, initiative: shown, canEdit: canEdit(req), fixSummaryOf: fixAnswerCounts.summariesIn(m(req).id) } };
   };
   const boardPage = (req: Request) => {
     const filter = query(BoardQuerySchema, req);

@@ -53,6 +53,8 @@ export class WipLimitReached extends AppError {
  */
 export interface InitiativeFollowers {
   progressed(painPointId: number, initiative: { id: number; title: string; status: InitiativeStatus; progress: number; note: string }): void;
+  /** The initiative is done: the report's followers are asked whether it is better now (#20.3), once per initiative. */
+  finished(painPointId: number, initiative: { id: number; title: string }): void;
 }
 
 /** The initiatives residents read about on "vi gjør" (and the only ones their followers hear of). */
@@ -67,7 +69,7 @@ export class PortfolioService {
     private readonly ranking: Pick<RankingService, 'needOf'>,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
-    private readonly followers: InitiativeFollowers = { progressed: () => undefined },
+    private readonly followers: InitiativeFollowers = { progressed: () => undefined, finished: () => undefined },
   ) {}
 
   private now(): string {
@@ -220,9 +222,12 @@ export class PortfolioService {
   }
 
   private propagate(municipalityId: number, initiativeId: number): void {
-    const unchanged = this.repo.linkedPainPointIds(initiativeId).filter((id) => !this.reconcile(municipalityId, id));
+    const linked = this.repo.linkedPainPointIds(initiativeId);
+    const unchanged = linked.filter((id) => !this.reconcile(municipalityId, id));
     // A report whose answer changed has told its followers so already; the others hear of the initiative itself.
     this.tellFollowers(municipalityId, initiativeId, unchanged);
+    const i = this.repo.byId(municipalityId, initiativeId);
+    if (i?.status === 'done') for (const id of linked) this.followers.finished(id, { id: i.id, title: i.title });
   }
 
   private tellFollowers(municipalityId: number, initiativeId: number, painPointIds: readonly number[]): void {

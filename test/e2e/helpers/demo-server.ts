@@ -2,6 +2,7 @@
 // route parameters there, for the suites that walk every page (a11y, reflow, screenshots).
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../../src/modules/demo/demo-seed';
+import { fixAnswerToken } from '../../../src/modules/notices/fix-answer-links';
 import { createUser } from '../../helpers/test-app';
 import { launchBrowser } from './browser';
 import { startServer, type TestServer } from './server';
@@ -23,6 +24,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   // step, pain point 1 is published, and initiative 1, department 1 and saved answer 1 exist.
   const values = {
     ...followTokens(server.testApp),
+    ...deviceToken(server.testApp),
     municipality: 'demo',
     journey: 'bygge-garasje',
     stepId: '1',
@@ -38,7 +40,7 @@ export async function startDemoServer(): Promise<DemoServer> {
 }
 
 /** A confirmed follow of pain point 1 and a request still waiting, for the pages of following by e-mail (#20). */
-function followTokens(testApp: TestServer['testApp']): { confirmToken: string; unsubscribeToken: string; manageToken: string } {
+function followTokens(testApp: TestServer['testApp']): { confirmToken: string; unsubscribeToken: string; manageToken: string; fixToken: string } {
   const { follows } = testApp.services;
   const confirmTokenOf = (email: string) => {
     follows.request({ email, mode: 'immediate', language: 'nb', about: { target: { painPointId: 1 }, title: 'demo', path: '/demo/innspill/1' }, participantId: null });
@@ -48,7 +50,21 @@ function followTokens(testApp: TestServer['testApp']): { confirmToken: string; u
   const { manageToken } = follows.confirm(confirmTokenOf('folger@demo.test'));
   const followId = testApp.db.prepare('SELECT id FROM follows ORDER BY id DESC LIMIT 1').pluck().get() as number;
   const salt = testApp.db.prepare('SELECT salt FROM follows WHERE id = ?').pluck().get(followId) as Buffer;
-  return { confirmToken: confirmTokenOf('venter@demo.test'), unsubscribeToken: follows.unsubscribeToken(followId, salt), manageToken };
+  // "Is it fixed?" (#20.3): the follow's link for pain point 1, as the question e-mail carries it.
+  const fixToken = fixAnswerToken(follows.signer(), followId, 1, salt);
+  return { confirmToken: confirmTokenOf('venter@demo.test'), unsubscribeToken: follows.unsubscribeToken(followId, salt), manageToken, fixToken };
+}
+
+/** A sign-in link to another device (#20.4): a participant's confirmed follow, and the link asked for its address. */
+function deviceToken(testApp: TestServer['testApp']): { deviceToken: string } {
+  const { follows, feedback, deviceLinks } = testApp.services;
+  const participantId = feedback.ensureParticipant('demo-device-participant');
+  follows.request({ email: 'enhet@demo.test', mode: 'weekly', language: 'nb', about: { target: { painPointId: 1 }, title: 'demo', path: '/demo/innspill/1' }, participantId });
+  const confirm = testApp.db.prepare("SELECT payload FROM outbox WHERE kind = 'confirm' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+  follows.confirm((JSON.parse(confirm) as { token: string }).token);
+  deviceLinks.request('enhet@demo.test', 'nb');
+  const payload = testApp.db.prepare("SELECT payload FROM outbox WHERE kind = 'confirm' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+  return { deviceToken: (JSON.parse(payload) as { token: string }).token };
 }
 
 export interface DemoSuite {
