@@ -118,6 +118,8 @@ export const paths = {
     newMunicipality: path('/admin/municipalities/new'),
     audit: path('/admin/audit'),
     acceptInvitation: path('/admin/invitations/:invitationId/accept'),
+    /** A staff member's own account: the password change (#21.2). */
+    password: path('/admin/konto/passord'),
     declineInvitation: path('/admin/invitations/:invitationId/decline'),
     municipality: path('/admin/:municipality'),
 

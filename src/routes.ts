@@ -13,6 +13,7 @@ import { ApiService } from './modules/api/api.service';
 import { auditController } from './modules/audit/audit.controller';
 import { departmentsController } from './modules/departments/departments.controller';
 import { feedbackController } from './modules/feedback/feedback.controller';
+import { passwordChangeController } from './modules/sign-in/password-change.controller';
 import { experiencesController } from './modules/feedback/experiences.controller';
 import { insightsController } from './modules/insights/insights.controller';
 import { journeysController } from './modules/journeys/editor/journeys.controller';
@@ -105,6 +106,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   // Only a confirmed submission uses up the report limit; the check step does not.
   const reportLimits = residentRateLimits('report', (req) => req.body?.confirmed === '1');
 
+  const passwordChange = passwordChangeController(services);
   const r = Router();
 
   // Sign-in, sign-out and first-admin setup.
@@ -117,6 +119,8 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   // Staff: everything under /admin, known path or not, is private and needs a signed-in person.
   r.use(p.admin.home.pattern, noStore, requireSignIn);
   r.get(p.admin.home.pattern, staffHome.home);
+  r.get(p.admin.password.pattern, passwordChange.get);
+  r.post(p.admin.password.pattern, passwordChange.post);
   r.get(p.admin.newMunicipality.pattern, requirePlatformAdmin, municipalities.create.get);
   r.post(p.admin.municipalities.pattern, requirePlatformAdmin, municipalities.create.post);
   r.get(p.admin.audit.pattern, requirePlatformAdmin, audit.platform);

@@ -123,7 +123,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     translations: new TranslationsService(journeys, journeyEditor, audit, clock),
     audit,
     // Sign-in reads the staff accounts through its port, which the users repository fills.
-    auth: new AuthService(users, new SetupTokensRepository(db), audit, clock),
+    auth: new AuthService(users, new SetupTokensRepository(db), audit, clock, { endAllOf: (userId) => sessions.deleteOf(userId) }),
     /** The sign-in throttle: made by the app, whose session secret its keyed hashes are derived from. */
     loginThrottle: (secret: string, limits: LoginLimits) =>
       new LoginThrottleService(new LoginThrottleRepository(db), audit, (email) => users.byEmail(email)?.id, secret, limits, clock),

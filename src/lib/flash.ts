@@ -21,7 +21,7 @@ export const FLASHES = [
   'savedAnswerAdded', 'savedAnswerChanged', 'savedAnswerRemoved',
   // Staff, municipalities and their settings.
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
-  'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined',
+  'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined', 'passwordChanged',
   // Residents.
   'reportPending', 'reportPublished', 'experiencePending', 'experiencePublished', 'experiencesDecided', 'reportFlagged', 'contributionDeleted',
   // Following by e-mail: an address's own page of its follows.

@@ -55,6 +55,7 @@ export const PAGE_TYPES: PageType[] = [
   { route: '/setup/:token', audience: 'first-run' },
 
   { route: '/admin', audience: 'staff' },
+  { route: '/admin/konto/passord', audience: 'staff' },
   { route: '/admin/municipalities/new', audience: 'staff' },
   { route: '/admin/audit', audience: 'staff' },
   { route: '/admin/:municipality', audience: 'staff' },

@@ -1,7 +1,8 @@
 // Sign-in, sign-out and the first-admin setup, and who the signed-in user is; free of req/res.
 import crypto from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password.service';
+import { ConflictError, NotFoundError } from '../../errors';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.service';
 import type { SetupTokensRepository } from './setup-tokens.repository';
 
 export interface CurrentUser {
@@ -30,6 +31,7 @@ export interface SignInAccounts {
   byId(id: number): AccountRow | undefined;
   byEmail(email: string): AccountRow | undefined;
   setLastLogin(id: number, now: string): void;
+  setPasswordHash(id: number, passwordHash: string): void;
   insert(user: { email: string; name: string; passwordHash: string; isPlatformAdmin: boolean }, now: string): number;
 }
 
@@ -47,7 +49,29 @@ export class AuthService {
     private readonly setupTokens: SetupTokensRepository,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    /** Ends every session of a user (the staff module's sessions), after a password change. */
+    private readonly sessions: { endAllOf(userId: number): void } = { endAllOf: () => {} },
   ) {}
+
+  /**
+   * A staff member changes their own password (#21.2): the current one proves it is them, the new one meets the
+   * policy (made from their name or e-mail refused too). Every session of theirs ends, this one included, so a
+   * session someone else may hold is gone and they sign in again with the new password. Audited without either.
+   */
+  async changePassword(userId: number, current: string, next: string): Promise<void> {
+    const user = this.accounts.byId(userId);
+    if (!user || user.disabled_at) throw new NotFoundError();
+    if (!(await verifyPassword(user.password_hash, current))) {
+      this.audit.record({ actorUserId: userId, municipalityId: null, action: 'account.password_change_refused', entityType: 'user', entityId: userId });
+      throw new ConflictError({ currentPassword: 'validation.currentPasswordWrong' });
+    }
+    const problem = passwordProblem(next, [user.name, user.email]);
+    if (problem) throw new ConflictError({ password: problem });
+    if (await verifyPassword(user.password_hash, next)) throw new ConflictError({ password: 'validation.passwordUnchanged' });
+    this.accounts.setPasswordHash(userId, await hashPassword(next));
+    this.sessions.endAllOf(userId);
+    this.audit.record({ actorUserId: userId, municipalityId: null, action: 'account.password_changed', entityType: 'user', entityId: userId });
+  }
 
   /** Checks the credentials; the same null answer for an unknown e-mail, a wrong password and a disabled user. */
   async login(email: string, password: string): Promise<CurrentUser | null> {

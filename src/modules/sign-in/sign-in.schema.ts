@@ -25,3 +25,12 @@ export const SetupInputSchema = z
   .superRefine(refuseWeakPassword)
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
+
+/** A staff member's own password change (#21.2); the policy and the current password are checked by the service. */
+export const PasswordChangeInputSchema = z
+  .strictObject({
+    currentPassword: z.string('validation.required').min(1, 'validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong'),
+    password: newPasswordField.min(1, 'validation.required'),
+    passwordConfirm: z.string('validation.required'),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });

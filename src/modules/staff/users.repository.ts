@@ -64,6 +64,10 @@ export class UsersRepository implements SignInAccounts {
     );
   }
 
+  setPasswordHash(id: number, passwordHash: string): void {
+    this.statement('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+  }
+
   setLastLogin(id: number, now: string): void {
     this.statement('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
   }
