@@ -5,17 +5,12 @@ import { ConflictError, NotFoundError } from '../../errors';
 import { redactPersonalData, type Redaction } from '../../lib/pii-redaction';
 import { CLOSED_STATUSES } from './feedback-vocabulary';
 import type { FeedbackService, FeedbackSettings } from './feedback.service';
-import type { ExperienceRow, ExperiencesRepository } from './experiences.repository';
-
-/** What moderators decide on a story (the moderation module's port, named, not imported there). */
-export interface ExperienceModeration {
-  waiting(municipalityId: number): (ExperienceRow & { pain_point_title: string })[];
-  decide(municipalityId: number, id: number, decision: 'published' | 'rejected', reason: string | null): void;
-}
+import type { ExperiencesRepository } from './experiences.repository';
 
 const WAITING_SHOWN = 100;
 
-export class ExperiencesService implements ExperienceModeration {
+/** A story's moderation goes through the moderation module's `ExperienceDecisions` port, which this fills. */
+export class ExperiencesService {
   constructor(
     private readonly repo: ExperiencesRepository,
     private readonly feedback: Pick<FeedbackService, 'visible' | 'vote'>,

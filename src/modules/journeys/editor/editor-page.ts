@@ -58,3 +58,12 @@ export function editorPage({ journeyEditor: editor, review, departments }: Edito
     };
   };
 }
+
+/**
+ * Field names with the prefix their ids carry on the editor page, where several forms share it (the phase grids,
+ * the lanes' forms) (`_form` is the form's own message, never prefixed).
+ * `unlessPrefixed` leaves names the grid's reader already prefixed as they are.
+ */
+export function prefixed<T>(entries: Record<string, T>, prefix: string, unlessPrefixed = false): Record<string, T> {
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k === '_form' || (unlessPrefixed && k.startsWith(prefix)) ? k : prefix + k, v]));
+}

@@ -10,7 +10,7 @@ import { EmptyFormSchema, parseForm } from '../../../lib/forms';
 import { idParam } from '../../../lib/params';
 import type { JourneyLanesService } from '../journey-lanes.service';
 import { MoveInputSchema } from '../journeys.schema';
-import { actorId, editorPage, municipalityId, overview, type EditorPageDeps } from './editor-page';
+import { actorId, editorPage, municipalityId, overview, prefixed, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
 const LaneInputSchema = z.strictObject({ title: z.string('validation.required').trim().min(1, 'validation.required').max(80, 'validation.tooLong') });
@@ -27,9 +27,7 @@ export function lanesController(deps: EditorPageDeps & { journeyLanes: JourneyLa
         act(req, parseForm(schema, req.body));
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        const key = (k: string) => (k === '_form' ? k : `${prefix(req)}${k}`);
-        const rename = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [key(k), v]));
-        return showFormAgain(req, res, new ValidationError(rename(err.fieldErrors), rename(err.values)), page(req));
+        return showFormAgain(req, res, new ValidationError(prefixed(err.fieldErrors, prefix(req)), prefixed(err.values, prefix(req))), page(req));
       }
       setFlash(res, flash);
       res.redirect(303, overview(req, undefined, 'egne-rader'));

@@ -7,7 +7,7 @@ import { EmptyFormSchema, keepableValues } from '../../../lib/forms';
 import { idParam } from '../../../lib/params';
 import { MoveInputSchema, PhaseInputSchema } from '../journeys.schema';
 import { parsePhaseGrid, type PhaseGrid } from '../phase-grid.schema';
-import { actorId, editorPage, municipalityId, overview, type EditorPageDeps } from './editor-page';
+import { actorId, editorPage, municipalityId, overview, prefixed, type EditorPageDeps } from './editor-page';
 import { journeyOf } from './load-journey';
 
 export function phasesController(deps: EditorPageDeps) {
@@ -95,12 +95,4 @@ export function phasesController(deps: EditorPageDeps) {
       }
     };
   }
-}
-
-/**
- * Field names with the prefix their ids carry on the page (`_form` is the form's own message, never prefixed).
- * `unlessPrefixed` leaves names the grid's reader already prefixed as they are.
- */
-function prefixed<T>(entries: Record<string, T>, prefix: string, unlessPrefixed = false): Record<string, T> {
-  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k === '_form' || (unlessPrefixed && k.startsWith(prefix)) ? k : prefix + k, v]));
 }
