@@ -194,6 +194,28 @@ describe('staff pages, signed in as a platform admin, in bokmål', () => {
   });
 });
 
+// The staff pages in nynorsk and English too (#18, #19: "every page axe-clean in three languages"): axe and the page's
+// structure; their titles' uniqueness is the bokmål run's.
+describe.each(['nn', 'en'])('staff pages, signed in as a platform admin, in %s', (lang) => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await suite.browser.newContext();
+    page = await context.newPage();
+    await signInThroughForm(page, suite.server.baseUrl, PLATFORM_ADMIN);
+  });
+  afterAll(async () => context?.close());
+
+  it.each(cases(pagesFor('staff')))('%s: no axe violations, lang, one h1, landmarks', async (_label, pageType, variant) => {
+    const url = pageUrl(pageType, suite.server.values, lang, variant ?? pageType.query);
+    await open(page, url);
+    expect(new URL(page.url()).pathname).toBe(url.split('?')[0]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await structureProblems(page, lang)).toEqual([]);
+  });
+});
+
 describe('the not-found page', () => {
   it.each(LANGS)('in %s has no axe violations, lang, one h1 and landmarks', async (lang) => {
     const context = await suite.browser.newContext();
