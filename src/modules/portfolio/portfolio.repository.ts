@@ -118,10 +118,10 @@ export class PortfolioRepository {
   }
 
   /** Every initiative a pain point belongs to, with what it tells residents. */
-  initiativesOfPainPoint(painPointId: number): { status: InitiativeStatus; public_note: string }[] {
+  initiativesOfPainPoint(painPointId: number): { id: number; title: string; status: InitiativeStatus; public_note: string }[] {
     return this.statement(
-      'SELECT i.status, i.public_note FROM initiatives i JOIN initiative_candidates c ON c.initiative_id = i.id WHERE c.pain_point_id = ?',
-    ).all(painPointId) as { status: InitiativeStatus; public_note: string }[];
+      'SELECT i.id, i.title, i.status, i.public_note FROM initiatives i JOIN initiative_candidates c ON c.initiative_id = i.id WHERE c.pain_point_id = ? ORDER BY i.id',
+    ).all(painPointId) as { id: number; title: string; status: InitiativeStatus; public_note: string }[];
   }
 
   linkedPainPointIds(initiativeId: number): number[] {

@@ -60,6 +60,9 @@ export interface InitiativeFollowers {
 /** The initiatives residents read about on "vi gjør" (and the only ones their followers hear of). */
 const SHOWN_TO_RESIDENTS: readonly InitiativeStatus[] = ['in_progress', 'paused', 'done'];
 
+/** The initiatives residents read about on "what we are doing", in the order it lists them. */
+const DOING: readonly InitiativeStatus[] = ['in_progress', 'paused', 'done'];
+
 export class PortfolioService {
   constructor(
     private readonly repo: PortfolioRepository,
@@ -255,7 +258,7 @@ export class PortfolioService {
    * A paused one stays on the page, saying so, rather than vanishing from what residents were told is being done.
    */
   doing(municipalityId: number) {
-    const order: InitiativeStatus[] = ['in_progress', 'paused', 'done'];
+    const order = DOING;
     return this.all(municipalityId)
       .filter((i) => order.includes(i.status))
       .map((i) => ({ ...i, candidates: i.candidates.filter((c) => c.public) }))
@@ -267,9 +270,13 @@ export class PortfolioService {
   }
 
   /** For a report's public page: the initiatives answering it that "what we are doing" shows, to link to. */
-  publicInitiativesOf(municipalityId: number, painPointId: number): { id: number; title: string; status: InitiativeStatus }[] {
-    return this.doing(municipalityId)
-      .filter((i) => i.candidates.some((c) => c.id === painPointId))
-      .map((i) => ({ id: i.id, title: i.title, status: i.status }));
+  publicInitiativesOf(_municipalityId: number, painPointId: number): { id: number; title: string; status: InitiativeStatus }[] {
+    // The report's own initiatives only: building the municipality's whole portfolio for each report's page did the
+    // work of "what we are doing" once per report.
+    return this.repo
+      .initiativesOfPainPoint(painPointId)
+      .filter((i) => DOING.includes(i.status))
+      .sort((a, b) => DOING.indexOf(a.status) - DOING.indexOf(b.status))
+      .map(({ id, title, status }) => ({ id, title, status }));
   }
 }
