@@ -47,7 +47,8 @@ export class MunicipalitiesRepository {
     this.statement(
       `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
          severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
-         vote_limit_per_hour = ?, flag_limit_per_hour = ?, privacy_contact = coalesce(?, privacy_contact) WHERE id = ?`,
+         vote_limit_per_hour = ?, flag_limit_per_hour = ?, privacy_contact = coalesce(?, privacy_contact),
+         require_sso = coalesce(?, require_sso), require_two_factor = coalesce(?, require_two_factor) WHERE id = ?`,
     ).run(
       s.name,
       s.defaultLocale,
@@ -60,6 +61,8 @@ export class MunicipalitiesRepository {
       s.voteLimitPerHour,
       s.flagLimitPerHour,
       s.privacyContact ?? null,
+      s.requireSso === undefined ? null : Number(s.requireSso),
+      s.requireTwoFactor === undefined ? null : Number(s.requireTwoFactor),
       id,
     );
   }

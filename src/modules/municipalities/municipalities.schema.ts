@@ -32,5 +32,8 @@ export const SettingsInputSchema = z.strictObject({
   flagLimitPerHour: wholeNumber(1, 1000),
   // The data protection officer's contact, shown in the privacy statement (#20.7): free text, may be empty.
   privacyContact: z.string('validation.invalid').trim().max(500, 'validation.tooLong').default(''),
+  // What the municipality requires of its staff's sign-in (#21).
+  requireSso: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
+  requireTwoFactor: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;

@@ -17,6 +17,10 @@ export interface MunicipalityRow {
   flag_limit_per_hour: number;
   /** Who residents contact about their data: the data protection officer (#20.7); '' until the admin sets it. */
   privacy_contact: string;
+  /** Its staff sign in through single sign-on only, when that is configured (#21.1). */
+  require_sso: number;
+  /** Every staff member of it needs a second factor; admins always do (#21.2). */
+  require_two_factor: number;
   created_at: string;
 }
 
@@ -34,4 +38,7 @@ export interface MunicipalitySettings {
   flagLimitPerHour: number;
   /** Left as it is when not given (callers other than the settings page). */
   privacyContact?: string;
+  /** Left as they are when not given, like privacyContact. */
+  requireSso?: boolean;
+  requireTwoFactor?: boolean;
 }

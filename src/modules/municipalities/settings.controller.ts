@@ -6,8 +6,12 @@ import { paths } from '../../paths';
 import { SettingsInputSchema } from './municipalities.schema';
 import type { MunicipalitiesService } from './municipalities.service';
 
-export function settingsController({ municipalities }: { municipalities: MunicipalitiesService }) {
-  const settingsForm = (req: Request) => ({ view: 'municipalities/settings', locals: { title: req.t('admin.settings.title'), locales: LOCALES } });
+export function settingsController({ municipalities, ssoConfigured = () => false }: { municipalities: MunicipalitiesService; ssoConfigured?: () => boolean }) {
+  // Whether single sign-on is configured: without it the requirement is kept but cannot be met, and the page says so.
+  const settingsForm = (req: Request) => ({
+    view: 'municipalities/settings',
+    locals: { title: req.t('admin.settings.title'), locales: LOCALES, ssoConfigured: ssoConfigured() },
+  });
 
   return {
     get(req: Request, res: Response) {
@@ -31,6 +35,8 @@ export function settingsController({ municipalities }: { municipalities: Municip
           voteLimitPerHour: String(m.vote_limit_per_hour),
           flagLimitPerHour: String(m.flag_limit_per_hour),
           privacyContact: m.privacy_contact,
+          requireSso: m.require_sso === 1 ? 'on' : undefined,
+          requireTwoFactor: m.require_two_factor === 1 ? 'on' : undefined,
         },
       });
     },

@@ -1,0 +1,57 @@
+// A municipality's admin sets what its staff's sign-in requires (#21): single sign-on only, and a second factor for
+// all staff. The settings page keeps both, says when single sign-on is not configured, and audits the change.
+import nb from '../../locales/nb.json';
+import { createMunicipality, createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+
+beforeAll(() => {
+  t = makeTestApp();
+  createMunicipality(t.services, 'nord', 'Nord kommune');
+});
+afterAll(() => t.close());
+
+function settingsOf(slug: string) {
+  const m = t.services.municipalities.bySlug(slug);
+  return {
+    name: m.name, defaultLocale: 'nb', halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
+    wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
+    voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour), privacyContact: m.privacy_contact,
+  };
+}
+
+it('keeps "require single sign-on" and "require a second factor for all staff", ticked and unticked', async () => {
+  await createUser(t.services, { email: 'admin@nord.no', municipality: 'nord', roles: ['admin'] });
+  const admin = await signIn(t.app, 'admin@nord.no');
+  const page = (await admin.agent.get('/admin/nord/settings')).text;
+  expect(page).toContain('name="requireSso"');
+  expect(page).toContain('name="requireTwoFactor"');
+  // This app has no STAFF_OIDC_* settings: the page says the requirement cannot be met yet.
+  expect(page).toContain(nb.admin.settings.requireSsoNotConfigured);
+
+  const on = await admin.agent.post('/admin/nord/settings').type('form').send({ _csrf: admin.csrf, ...settingsOf('nord'), requireSso: 'on', requireTwoFactor: 'on' });
+  expect(on.status).toBe(303);
+  let m = t.services.municipalities.bySlug('nord');
+  expect([m.require_sso, m.require_two_factor]).toEqual([1, 1]);
+  expect((await admin.agent.get('/admin/nord/settings')).text).toMatch(/name="requireSso" value="on"[^>]*checked/);
+
+  // A checkbox left unticked sends nothing: both requirements end.
+  expect((await admin.agent.post('/admin/nord/settings').type('form').send({ _csrf: admin.csrf, ...settingsOf('nord') })).status).toBe(303);
+  m = t.services.municipalities.bySlug('nord');
+  expect([m.require_sso, m.require_two_factor]).toEqual([0, 0]);
+
+  const audited = t.db
+    .prepare("SELECT details FROM audit_log WHERE action = 'municipality.settings_changed' AND actor_user_id IS NOT NULL ORDER BY id")
+    .pluck()
+    .all()
+    .map((d) => JSON.parse(String(d)) as { requireSso: boolean; requireTwoFactor: boolean });
+  expect(audited.map((d) => [d.requireSso, d.requireTwoFactor])).toEqual([[true, true], [false, false]]);
+});
+
+it('refuses a value other than a ticked checkbox with a 400 and the form again', async () => {
+  const admin = await signIn(t.app, 'admin@nord.no');
+  const res = await admin.agent.post('/admin/nord/settings').type('form').send({ _csrf: admin.csrf, ...settingsOf('nord'), requireSso: 'yes please' });
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('name="requireSso"');
+  expect(t.services.municipalities.bySlug('nord').require_sso).toBe(0);
+});
