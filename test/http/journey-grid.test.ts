@@ -171,6 +171,24 @@ describe('safe deletes (#19.6)', () => {
     expect(confirm).not.toContain(nb.journeys.remove.confirmStep);
     expect((await post(`${base()}/steps/${step.id}/remove`)).status).toBe(400);
   });
+
+  it('offers a step merged into another back from the history; its feedback stays with the step it was merged into', async () => {
+    const phase = phaseIds()[0]!;
+    const [merged, target] = stepsOf(phase);
+    const feedbackOn = (stepId: number) => t.db.prepare('SELECT count(*) FROM pain_points WHERE step_id = ?').pluck().get(stepId) as number;
+    const before = feedbackOn(merged!.id) + feedbackOn(target!.id);
+    expect(feedbackOn(merged!.id)).toBeGreaterThan(0);
+    expect((await post(`${base()}/steps/${merged!.id}/merge`, { targetStepId: String(target!.id) })).status).toBe(303);
+    expect(feedbackOn(target!.id)).toBe(before);
+    const history = (await designer.agent.get(`${base()}/versions`)).text;
+    expect(history).toContain(`Steget «${merged!.title}»`);
+    expect(history).toContain(nb.journeys.remove.mergedInto.replace('{{title}}', target!.title));
+    expect((await post(`${base()}/steps/${merged!.id}/restore`)).status).toBe(303);
+    expect(stepsOf(phase).map((s) => s.id)).toContain(merged!.id);
+    expect(t.db.prepare('SELECT merged_into_step_id FROM steps WHERE id = ?').pluck().get(merged!.id)).toBeNull();
+    expect([feedbackOn(merged!.id), feedbackOn(target!.id)]).toEqual([0, before]);
+    expect((await designer.agent.get(`${base()}/versions`)).text).not.toContain(nb.journeys.remove.mergedInto.replace('{{title}}', target!.title));
+  });
 });
 
 describe('for the grid’s script (#19.1)', () => {

@@ -357,7 +357,9 @@ export class JourneyEditorService {
     const removedPhaseIds = new Set(phases.map((p) => p.id));
     const steps = this.repo.removedSteps(journeyId);
     return {
-      phases: phases.map((p) => ({ ...p, steps: steps.filter((s) => s.phase_id === p.id && s.removed_at === p.removed_at) })),
+      phases: phases.map((p) => ({ ...p, steps: steps.filter((s) => s.phase_id === p.id && s.removed_at === p.removed_at && s.merged_into_step_id === null) })),
+      // A step merged into another is offered back too (#19.6): the step returns, its feedback stays where the
+      // merge moved it (the page says so), since residents may since have followed or supported it there.
       steps: steps.filter((s) => !removedPhaseIds.has(s.phase_id)),
     };
   }

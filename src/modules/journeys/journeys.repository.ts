@@ -129,6 +129,16 @@ export interface PublishedJourneyRow {
 const STEP_COLUMNS = `s.id, s.journey_id, s.phase_id, s.position, s.title, s.resident_action, s.touchpoint, s.channel,
   s.department_id, d.name AS department_name, d.kind AS department_kind, s.backstage, s.systems, s.emotion, s.duration`;
 
+/** A step removed from the draft, for its history (#19.6). */
+export interface RemovedStepRow {
+  id: number;
+  phase_id: number;
+  title: string;
+  removed_at: string;
+  merged_into_step_id: number | null;
+  merged_into_title: string | null;
+}
+
 export class JourneysRepository {
   private readonly statement: StatementFor;
 
@@ -228,12 +238,16 @@ export class JourneysRepository {
       .all(journeyId) as (PhaseRow & { removed_at: string })[];
   }
 
-  /** Steps removed from the draft (not merged into another: their feedback moved on), newest first. */
-  removedSteps(journeyId: number): { id: number; phase_id: number; title: string; removed_at: string }[] {
+  /**
+   * Steps removed from the draft, newest first; a step merged into another names it (its feedback stayed there), and
+   * the target's title is the one it has now, or null when the target is gone from the draft too.
+   */
+  removedSteps(journeyId: number): RemovedStepRow[] {
     return this.statement(
-      `SELECT id, phase_id, title, removed_at FROM steps WHERE journey_id = ? AND removed_at IS NOT NULL AND merged_into_step_id IS NULL
-       ORDER BY removed_at DESC, position`,
-    ).all(journeyId) as { id: number; phase_id: number; title: string; removed_at: string }[];
+      `SELECT s.id, s.phase_id, s.title, s.removed_at, s.merged_into_step_id, t.title AS merged_into_title
+       FROM steps s LEFT JOIN steps t ON t.id = s.merged_into_step_id AND t.removed_at IS NULL
+       WHERE s.journey_id = ? AND s.removed_at IS NOT NULL ORDER BY s.removed_at DESC, s.position`,
+    ).all(journeyId) as RemovedStepRow[];
   }
 
   /** Brings a phase back at the end, with the steps removed together with it. */
@@ -244,9 +258,9 @@ export class JourneysRepository {
     this.statement('UPDATE steps SET removed_at = NULL WHERE phase_id = ? AND removed_at = ? AND merged_into_step_id IS NULL').run(phaseId, removedAt);
   }
 
-  /** Brings a step back at the end of its phase. */
+  /** Brings a step back at the end of its phase; a merged one stops pointing at the step it was merged into. */
   restoreStep(stepId: number, phaseId: number): void {
-    this.statement('UPDATE steps SET removed_at = NULL, position = ? WHERE id = ?').run(this.nextStepPosition(phaseId), stepId);
+    this.statement('UPDATE steps SET removed_at = NULL, merged_into_step_id = NULL, position = ? WHERE id = ?').run(this.nextStepPosition(phaseId), stepId);
   }
 
   // --- steps ----------------------------------------------------------------------------------
