@@ -8,7 +8,8 @@
 // - shortcuts in a step's cells: Alt+Shift+Left/Right move it (into the neighbouring phase at the ends), Alt+Shift+D
 //   duplicates, Alt+Shift+N adds a step after, Alt+Shift+Z (or Ctrl/Cmd+Z outside text fields) undoes;
 // - column headers can be dragged onto another column or phase;
-// - the last change can be undone (its inverse is kept), and every outcome is said in one polite live region.
+// - changes can be undone one after another, newest first (each one's inverse is kept, up to UNDO_DEPTH; a refused
+//   undo forgets the rest, which may no longer fit the draft), and every outcome is said in one polite live region.
 // Texts and addresses come from data- attributes on #grid-bar (editor.ejs); nothing here is inline in the page.
 (() => {
   'use strict';
@@ -419,19 +420,21 @@
 
   // --- undo -----------------------------------------------------------------------------------------------------
 
-  let lastChange = null;
+  const UNDO_DEPTH = 50;
+  let changes = [];
   function setUndo(change) {
-    lastChange = change;
+    changes.push(change);
+    if (changes.length > UNDO_DEPTH) changes.shift();
     updateUndo();
   }
   function updateUndo() {
-    undoButton.disabled = !lastChange && !anyDirty();
+    undoButton.disabled = changes.length === 0 && !anyDirty();
   }
 
   /** Undoes what was typed but not saved yet, or else the last change, by doing its inverse. */
   function undo() {
     const typing = phaseForms().filter((form) => isDirty(form));
-    if (typing.length === 0 && !lastChange) {
+    if (typing.length === 0 && changes.length === 0) {
       announce(say('nothingToUndo'));
       return;
     }
@@ -445,8 +448,7 @@
       });
       return;
     }
-    const change = lastChange;
-    lastChange = null;
+    const change = changes.pop();
     updateUndo();
     enqueue(async () => {
       let ok = true;
@@ -483,7 +485,11 @@
         message = say('undoneRemove', { title: change.title });
       }
       if (ok) announce(message);
-      else announce(say('failed', { errors: errorText(errors) }), true);
+      else {
+        changes = [];
+        updateUndo();
+        announce(say('failed', { errors: errorText(errors) }), true);
+      }
     });
   }
 

@@ -193,6 +193,11 @@ describe('the phase grid with JavaScript', () => {
       const focusedId = () => page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
       const row = (id: number) => db().prepare('SELECT title, resident_action, touchpoint, phase_id, removed_at FROM steps WHERE id = ?').get(id) as Record<string, unknown>;
 
+      // Before any change there is nothing to undo, and it says so.
+      await page.locator(`#field-p${first}-channel-0`).focus();
+      await page.keyboard.press('Alt+Shift+Z');
+      await announced(nb.journeys.gridScript.nothingToUndo);
+
       // A cell saves itself.
       await page.locator(`#field-p${first}-residentAction-0`).fill('Jeg leser veiledningen på nett.');
       await announced(nb.journeys.gridScript.saved);
@@ -293,8 +298,23 @@ describe('the phase grid with JavaScript', () => {
       await announced(fill(nb.journeys.gridScript.undoneCells, { phase: 'Først' }));
       expect(row(a2).touchpoint).toBe('Nettsiden');
       expect(await page.locator(`#field-p${first}-touchpoint-0`).inputValue()).toBe('Nettsiden');
+
+      // Undo goes on back through the earlier changes, newest first: the duplicate, the drag of A1, then A4's two
+      // moves between the phases (the first move was undone at the start), then the cells saved at the start.
       await page.keyboard.press('Alt+Shift+Z');
-      await announced(nb.journeys.gridScript.nothingToUndo);
+      await announced(fill(nb.journeys.gridScript.undoneAdd, { title: 'A3' }));
+      expect(titlesIn(j.journeyId, 'Først')).toEqual(['A2', 'A3', 'A1', 'A4']);
+      await page.keyboard.press('Alt+Shift+Z');
+      await announced(fill(nb.journeys.gridScript.undoneMove, { title: 'A1' }));
+      expect(titlesIn(j.journeyId, 'Først')).toEqual(['A1', 'A2', 'A3', 'A4']);
+      await page.keyboard.press('Alt+Shift+Z');
+      await announced(fill(nb.journeys.gridScript.undoneMove, { title: 'A4' }));
+      expect(titlesIn(j.journeyId, 'Siden')).toEqual(['A4', 'B1', 'B2', 'B3']);
+      await page.keyboard.press('Alt+Shift+Z');
+      await announced(fill(nb.journeys.gridScript.undoneMove, { title: 'A4' }));
+      expect(titlesIn(j.journeyId, 'Først')).toEqual(['A1', 'A2', 'A3', 'A4']);
+      await page.keyboard.press('Alt+Shift+Z');
+      await announced(fill(nb.journeys.gridScript.undoneCells, { phase: 'Først' }));
 
       expect(loads).toBe(0);
       expect(errors).toEqual([]);
