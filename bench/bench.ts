@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
 import { BENCH_PASSWORD, generateDataset, type Dataset, type Progress, type Scale } from './dataset';
 import { timeInsightsAfterVotes, type AfterChangeResult } from './after-change';
+import { timeBackupUnderLoad, type BackupBenchResult } from './backup';
 import { timeExport, type ExportResult } from './exports';
 import { drive, type LoadOptions, type LoadResult } from './load';
 import { startNginx } from './nginx';
@@ -26,6 +27,8 @@ export interface BenchOptions extends LoadOptions {
   compiled: boolean;
   progress?: Progress;
   log?: (line: string) => void;
+  /** Time one scheduled backup and the pages' p99 during it (#22.2); over a minute, so not in the smoke run. */
+  backup?: boolean;
 }
 
 export interface ScenarioResult extends LoadResult {
@@ -62,6 +65,8 @@ export interface BenchResult {
   /** The portal's event-loop delay over the whole run, from the first scenario to the last export. */
   eventLoop: LoopDelay & { targetMaxMs: number; met: boolean };
   eventLoopMaxMs: number;
+  /** One scheduled backup of the database and the journey map's p99 while it runs; absent when not measured. */
+  backup?: BackupBenchResult;
 }
 
 const EXPORT_TARGET = { seconds: 3, memoryGrowthMb: 64 };
@@ -149,6 +154,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         exports.push({ ...e, target, met, loop });
       }
       const whole = (await portal.loopDelay('read')).whole;
+      // Last, on a portal of its own with BACKUP_DIR set (this one stays idle meanwhile).
+      const backup = options.backup
+        ? await timeBackupUnderLoad({ databasePath, dir: path.join(dir, 'backup'), compiled: options.compiled, connections: options.connections, page: mapPath(dataset), log })
+        : undefined;
       return {
         date: new Date().toISOString(),
         machine: machine(),
@@ -163,6 +172,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         generation: { votesSeconds: dataset.seconds.votes, targetSeconds: VOTE_GENERATION_TARGET_SECONDS, met: dataset.seconds.votes <= VOTE_GENERATION_TARGET_SECONDS },
         eventLoop: { ...whole, targetMaxMs: EVENT_LOOP_MAX_MS, met: whole.maxMs <= EVENT_LOOP_MAX_MS },
         eventLoopMaxMs: whole.maxMs,
+        backup,
       };
     } finally {
       clearInterval(sampler);
@@ -182,4 +192,24 @@ function machine(): BenchResult['machine'] {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
   };
+}
+
+/**
+ * `npm run bench -- --only-backup --reuse FILE`: the backup step alone, on a database an earlier run kept (and its
+ * dataset description beside it). The database is migrated first, as the whole run does.
+ */
+export async function runBackupStep(options: { reuse: string; connections: number; compiled: boolean; log: (line: string) => void }): Promise<BackupBenchResult> {
+  const databasePath = path.resolve(options.reuse);
+  const described = `${databasePath}.dataset.json`;
+  if (!fs.existsSync(described)) throw new Error(`--only-backup needs a database an earlier --reuse run kept: no ${described}`);
+  const dataset = JSON.parse(fs.readFileSync(described, 'utf8')) as Dataset;
+  const db = openDatabase(databasePath);
+  migrate(db);
+  db.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-bench-backup-'));
+  try {
+    return await timeBackupUnderLoad({ databasePath, dir, compiled: options.compiled, connections: options.connections, page: mapPath(dataset), log: options.log });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -38,7 +38,7 @@ export interface LoopDelayReading {
  * `compiled` runs dist/server.js as `npm start` does; otherwise the TypeScript sources through tsx (the smoke run in
  * `npm test`, which has no build). Output goes straight to a log file, as a deployment would log.
  */
-export function startPortal(options: { databasePath: string; logFile: string; compiled: boolean }): Promise<ServerProcess> {
+export function startPortal(options: { databasePath: string; logFile: string; compiled: boolean; env?: Record<string, string> }): Promise<ServerProcess> {
   const start = startCommand();
   const args = [...start.nodeFlags, '--require', path.join(__dirname, 'loop-delay.cjs'), ...(options.compiled ? [path.join(ROOT, 'dist/server.js')] : ['--import', 'tsx', path.join(ROOT, 'src/server.ts')])];
   return startChild('portal', args, options.logFile, true, {
@@ -53,6 +53,7 @@ export function startPortal(options: { databasePath: string; logFile: string; co
     SESSION_SECRET: BENCH_SESSION_SECRET,
     // The benchmark's clients stand behind one proxy hop, each with its own address, as residents behind nginx would.
     TRUST_PROXY: '1',
+    ...options.env,
   });
 }
 

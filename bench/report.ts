@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchResult, BytesYardstick, ScenarioResult } from './bench';
 import type { LoopDelay } from './processes';
+import type { BackupBenchResult } from './backup';
 
 export const RESULTS_START = '<!-- bench:results:start -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
@@ -65,6 +66,22 @@ function otherRows(r: BenchResult): string[][] {
       `${r.eventLoop.maxMs} / ${r.eventLoop.p99Ms} ms (${r.eventLoop.meanMs} ms)`, `max ≤ ${r.eventLoop.targetMaxMs} ms`, r.eventLoop.met ? 'yes' : 'NO',
     ],
     [`Generating ${fmt(r.dataset.counts.votes)} votes`, `${r.generation.votesSeconds} s`, `≤ ${r.generation.targetSeconds} s`, r.generation.met ? 'yes' : 'NO'],
+    ...(r.backup ? backupRows(r.backup) : []),
+  ];
+}
+
+/** One scheduled backup (#22.2): its time, and the journey map's p99 while it runs beside the same load without it. */
+export function backupRows(b: BackupBenchResult): string[][] {
+  const mb = Math.round(b.bytes / 1024 ** 2);
+  return [
+    [
+      `Scheduled backup of the database (${fmt(mb)} MB): online copy + integrity check of the copy`,
+      `${b.seconds} s (copy ${b.copySeconds} s) idle; ${b.underLoadSeconds} s (copy ${b.underLoadCopySeconds} s) under load`, 'measured', '–',
+    ],
+    [
+      `Journey map while the backup runs / without it (${b.during.requestsPerSecond} / ${b.quiet.requestsPerSecond} req/s)`,
+      `p99 ${b.during.p99Ms} / ${b.quiet.p99Ms} ms; event loop ${loop(b.during.loop)} / ${loop(b.quiet.loop)} ms`, 'measured', '–',
+    ],
   ];
 }
 
