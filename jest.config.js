@@ -7,4 +7,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|oidc-provider|otplib|@otplib|@noble|@scure|koa|@koa|quick-lru|nanoid|eta)/)'],
   roots: ['<rootDir>/test'],
   testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/http/**/*.test.ts'],
+  // Every supertest answer under /api/v1 is checked against the OpenAPI document (#22.4).
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/openapi-setup.ts'],
 };

@@ -9,6 +9,7 @@ import type { Locale } from '../lib/i18n';
 import { InFlight } from '../lib/in-flight';
 import { KeptValues } from '../lib/kept-values';
 import { nextTurn } from '../lib/turns';
+import { rememberRoutePattern, routePatternOf } from '../lib/route-pattern';
 import { markPublic, PRIVATE_NO_STORE, strongEtag } from './cache-headers';
 import { languageInUrl } from './language';
 
@@ -34,6 +35,8 @@ export interface KeptPage {
   etag: string;
   type: string;
   version: () => string;
+  /** The route pattern that made it: the lean path answers before routing, and the metrics label by it (#22.3). */
+  route?: string;
 }
 
 /** Whether the page would differ for this visitor: their session, their own votes and reports, or a notice for them. */
@@ -82,7 +85,7 @@ export class SharedPages {
     const html = await new Promise<string>((resolve, reject) =>
       req.app.render(page.view, { ...res.locals, ...locals }, (err: Error | null, out?: string) => (err || out === undefined ? reject(err) : resolve(out))),
     );
-    return { body: Buffer.from(html), etag, type: page.type ?? HTML, version: page.version };
+    return { body: Buffer.from(html), etag, type: page.type ?? HTML, version: page.version, route: routePatternOf(req, res) };
   }
 
   /** The kept page for an anonymous GET of this address in this language, if it is still current (the lean path). */
@@ -93,6 +96,7 @@ export class SharedPages {
 
   /** Sends a kept page with the headers the route would give it, or a 304 when the client holds it. */
   answer(req: Request, res: Response, lang: Locale, page: KeptPage): void {
+    if (page.route) rememberRoutePattern(res, page.route);
     publicHeaders(req, res, lang, page.etag);
     if (req.fresh) return notModified(res);
     res.setHeader('Content-Type', page.type);

@@ -43,9 +43,11 @@ export const readOnly: RequestHandler = (req, res, next) => {
   next();
 };
 
-interface JsonBody {
+export interface JsonBody {
   bytes: Buffer;
   etag: string;
+  /** application/json unless said otherwise (the DCAT description is application/ld+json). */
+  type?: string;
 }
 
 /**
@@ -53,9 +55,13 @@ interface JsonBody {
  * ranking's minutes and releases while the answer's bytes do, so a page reached by a cursor is 304 for as long as its
  * data holds. Hashed once per data version (KeptJson).
  */
-function jsonBody(value: unknown): JsonBody {
-  const bytes = Buffer.from(JSON.stringify(value));
-  return { bytes, etag: `"${crypto.createHash('sha256').update(bytes).digest('base64url')}"` };
+export function jsonBody(value: unknown): JsonBody {
+  return bytesBody(Buffer.from(JSON.stringify(value)));
+}
+
+/** Any body with the same strong ETag (the CSV download, #22.4). */
+export function bytesBody(bytes: Buffer, type?: string): JsonBody {
+  return { bytes, etag: `"${crypto.createHash('sha256').update(bytes).digest('base64url')}"`, type };
 }
 
 /** Sends a JSON body with its ETag; a matching If-None-Match gets a 304 without a body. */
@@ -63,14 +69,15 @@ export function sendJson(req: Request, res: Response, value: unknown): void {
   sendBody(req, res, jsonBody(value));
 }
 
-function sendBody(req: Request, res: Response, body: JsonBody): void {
+/** Sends a body made once by jsonBody (a document that never changes while the process runs). */
+export function sendBody(req: Request, res: Response, body: JsonBody): void {
   markPublic(res, body.etag, CACHE_CONTROL);
   // req.fresh compares If-None-Match with the ETag just set (and honours the request's `Cache-Control: no-cache`).
   if (req.fresh) {
     res.status(304).end();
     return;
   }
-  res.type('application/json').send(body.bytes);
+  res.type(body.type ?? 'application/json').send(body.bytes);
 }
 
 /** Bytes the kept answers may take; the top 50 of a large municipality is some 40 KB. */
@@ -89,13 +96,13 @@ export class KeptJson {
    * `version` must change whenever anything `value()` reads may have changed. `value()` may wait for long work done
    * in turns (a whole municipality's ranking); return the promise to Express, which passes a failure on.
    */
-  async send(req: Request, res: Response, version: string, value: () => unknown): Promise<void> {
+  async send(req: Request, res: Response, version: string, value: () => unknown, encode: (value: unknown) => JsonBody = jsonBody): Promise<void> {
     const key = req.originalUrl;
     const kept = this.bodies.peek(key, version);
     if (kept) return sendBody(req, res, kept);
     const body = await this.computing.run(`${key}@${version}`, () =>
       Promise.resolve(value()).then((v) => {
-        const computed = jsonBody(v);
+        const computed = encode(v);
         this.bodies.set(key, version, computed);
         return computed;
       }),
