@@ -47,8 +47,26 @@ function isLoopback(url: URL): boolean {
 
 export class OpenIdRelyingParty {
   private configuration: Promise<client.Configuration> | null = null;
+  /** The provider's origins a form's answer may redirect the browser to: the issuer's, then the discovered endpoints'. */
+  private readonly origins: Set<string>;
 
-  constructor(private readonly settings: OpenIdSettings) {}
+  constructor(private readonly settings: OpenIdSettings) {
+    this.origins = new Set([new URL(settings.issuer).origin]);
+  }
+
+  /**
+   * Where the sign-in's and logout's form answers send the browser: the page's CSP must name them in form-action, which
+   * browsers hold a form's redirects to. ID-porten's sign-in runs on another host (login.idporten.no) than its issuer
+   * (idporten.no), so the endpoints' origins come from discovery.
+   */
+  formTargets(): string[] {
+    return [...this.origins];
+  }
+
+  /** Discovery at start-up, so the first sign-in's page already names the provider's endpoints; a failure waits for use. */
+  warmUp(): void {
+    this.config().catch(() => undefined);
+  }
 
   /** Discovery once, on first use; a failed discovery is tried again on the next sign-in, not cached. */
   private config(): Promise<client.Configuration> {
@@ -56,6 +74,11 @@ export class OpenIdRelyingParty {
       const issuer = new URL(this.settings.issuer);
       this.configuration = client
         .discovery(issuer, this.settings.clientId, this.settings.clientSecret, undefined, isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined)
+        .then((config) => {
+          const { authorization_endpoint, end_session_endpoint } = config.serverMetadata();
+          for (const endpoint of [authorization_endpoint, end_session_endpoint]) if (endpoint) this.origins.add(new URL(endpoint).origin);
+          return config;
+        })
         .catch((err: unknown) => {
           this.configuration = null;
           throw new OpenIdError(isIssuerMismatch(err) ? 'issuer' : 'unavailable');

@@ -3,7 +3,12 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
-export function securityHeaders(): RequestHandler {
+/**
+ * `formTargets`: origins a form's answer may redirect to besides the portal's own. A form whose POST is answered with a
+ * redirect to another site (single sign-on's start and an SSO session's logout, to the OpenID provider) is held to
+ * form-action along the redirect, so the provider's origin must be named.
+ */
+export function securityHeaders(formTargets: () => readonly string[] = () => []): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -15,7 +20,8 @@ export function securityHeaders(): RequestHandler {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Read per response: a provider's endpoints are known once its discovery has answered.
+        formAction: [() => ["'self'", ...formTargets()].join(' ')],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
