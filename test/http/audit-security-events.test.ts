@@ -2,6 +2,7 @@
 // moderation and settings changes, each through the real HTTP flow a person would use.
 import request from 'supertest';
 import { buildJourney } from '../helpers/journeys';
+import { pendingInvitationLink } from '../helpers/invitations';
 import { report, resident } from '../helpers/residents';
 import { anonymousAgent, createMunicipality, createUser, makeTestApp, signIn, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 
@@ -101,12 +102,21 @@ describe('security events in the audit log', () => {
     expect(entries.every((e) => e.actor_user_id === users.admin && e.municipality_id === aust)).toBe(true);
   });
 
-  it('keeps the password of a new staff member out of the log', async () => {
+  it("keeps an invitation's link and the invitee's chosen password out of the log", async () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
-    const entries = await recorded(() =>
-      agent.post('/admin/aust/settings/users').type('form').send({ _csrf: csrf, name: 'Ny', email: 'ny@aust.no', password: `${TEST_PASSWORD}-ny`, roles: 'analyst' }),
+    const invited = await recorded(() =>
+      agent.post('/admin/aust/settings/users').type('form').send({ _csrf: csrf, name: 'Ny', email: 'ny@aust.no', roles: 'analyst' }),
     );
-    expect(entries.map((e) => e.action)).toEqual(['user.invited']);
-    expect(JSON.stringify(entries)).not.toContain(`${TEST_PASSWORD}-ny`);
+    expect(invited.map((e) => e.action)).toEqual(['user.invited']);
+    const link = pendingInvitationLink(t.db, 'ny@aust.no');
+    const token = link.split('/').pop()!;
+    const accepted = await recorded(() =>
+      request.agent(t.app).post(link).type('form').send({ password: `${TEST_PASSWORD}-ny`, passwordConfirm: `${TEST_PASSWORD}-ny` }),
+    );
+    expect(accepted.map((e) => e.action)).toEqual(['user.invitation_accepted']);
+    for (const text of [JSON.stringify(invited), JSON.stringify(accepted)]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(`${TEST_PASSWORD}-ny`);
+    }
   });
 });

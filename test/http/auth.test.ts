@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '../../src/app';
 import { CSRF_COOKIE } from '../../src/middleware/csrf';
 import {
   anonymousAgent,
+  createMunicipality,
   createUser,
   csrfFrom,
   makeTestApp,
@@ -14,7 +15,10 @@ import {
 let t: TestApp;
 beforeAll(async () => {
   t = makeTestApp();
-  await createUser(t.services, { email: 'kari@example.no', platformAdmin: true });
+  // A designer: no second factor is required of her, so the password alone signs her in. The second step, and the
+  // enrolment required of admins and platform admins, are in two-factor.test.ts (#21.2).
+  createMunicipality(t.services, 'demo');
+  await createUser(t.services, { email: 'kari@example.no', municipality: 'demo', roles: ['designer'] });
 });
 afterAll(() => t.close());
 

@@ -191,7 +191,9 @@ describe('residents and staff through nginx', () => {
     const session = cookieFrom(done, 'rk.sid');
     expect(session).toMatch(/^rk\.sid=./);
 
-    for (const target of ['/admin', '/admin', MAP, MAP]) {
+    // A new platform admin's first staff page is the second factor's enrolment (#21.2): /admin sends them there.
+    expect((await viaNginx('/admin', { Cookie: session })).headers.location).toBe('/admin/konto/totp?returnTo=%2Fadmin');
+    for (const target of ['/admin/konto/totp', '/admin/konto/totp', MAP, MAP]) {
       const page = await viaNginx(target, { Cookie: session });
       expect([target, page.status, cacheOf(page), page.headers['cache-control']]).toEqual([target, 200, 'BYPASS', PRIVATE]);
     }

@@ -30,6 +30,8 @@ const ALWAYS_PRIVATE: Record<string, string> = {
   // Your contributions on another device (#20.4): a form's page under /mine, and a sign-in link only one e-mail carries.
   '/mine/annen-enhet': 'the form asking for a sign-in link to another device, under the resident’s own /mine',
   '/mine/annen-enhet/:deviceToken': 'one resident’s sign-in link to another device',
+  // A staff invitation's link (#21.2): under /admin, never kept; one invitee's, reached by a token only its e-mail carries.
+  '/admin/konto/invitasjon/:invitationToken': 'one invitee’s single-use invitation link (a staff page)',
 };
 
 beforeAll(async () => {

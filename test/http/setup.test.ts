@@ -19,7 +19,10 @@ describe('first-admin setup', () => {
     const res = await agent.post(`/setup/${token}`).type('form').send(admin);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/admin');
-    const home = await agent.get('/admin');
+    // A platform admin needs a second factor (#21.2): the start page sends them to enrolment first.
+    const start = await agent.get('/admin');
+    expect([start.status, start.headers.location]).toEqual([303, '/admin/konto/totp?returnTo=%2Fadmin']);
+    const home = await agent.get(start.headers.location!);
     expect(home.status).toBe(200);
     expect(home.text).toContain('Første Admin');
     expect(t.db.prepare('SELECT is_platform_admin FROM users WHERE email = ?').pluck().get('forste@example.no')).toBe(1);

@@ -1,5 +1,6 @@
 // Roles and tenancy on staff routes, and staff management by a municipality admin (SECURITY.md 1-2, 10, 13).
 import request from 'supertest';
+import { pendingInvitationLink } from '../helpers/invitations';
 import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -61,25 +62,29 @@ describe('role matrix on the municipality admin pages', () => {
 });
 
 describe('staff management', () => {
-  it('invites a new staff member; they sign in, accept, and then reach what the roles allow', async () => {
+  it('invites a new staff member by e-mail; they choose a password at the link, and then reach what the roles allow', async () => {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
     const res = await agent.post('/admin/aust/settings/users').type('form').send({
-      _csrf: csrf, name: 'Nina Ny', email: 'nina@aust.no', password: 'Sommerfugl-Vinge-77', roles: ['designer', 'analyst'],
+      _csrf: csrf, name: 'Nina Ny', email: 'nina@aust.no', roles: ['designer', 'analyst'],
     });
     expect(res.status).toBe(303);
     const list = await agent.get('/admin/aust/settings/users');
     expect(list.text).toContain('Invitasjoner som venter på svar');
     expect(list.text).toContain('Nina Ny');
-    const nina = await signIn(t.app, 'nina@aust.no', 'Sommerfugl-Vinge-77');
-    // No role before the invitation is accepted.
-    expect((await nina.agent.get('/admin/aust')).status).toBe(404);
-    const home = await nina.agent.get('/admin');
-    expect(home.text).toContain('Kommune aust inviterer deg som Analytiker, Tjenestedesigner.');
-    const invitationId = /\/admin\/invitations\/(\d+)\/accept/.exec(home.text)![1];
-    expect((await nina.agent.post(`/admin/invitations/${invitationId}/accept`).type('form').send({ _csrf: csrfFrom(home.text) })).status).toBe(303);
-    expect((await nina.agent.get('/admin/aust')).status).toBe(200);
-    expect((await nina.agent.get('/admin/aust/settings')).status).toBe(403);
+    // No account, so no sign-in and no role, before the link is used.
+    await expect(signIn(t.app, 'nina@aust.no', 'Sommerfugl-Vinge-77')).rejects.toThrow('sign-in failed');
+    const nina = request.agent(t.app);
+    const link = pendingInvitationLink(t.db, 'nina@aust.no');
+    const page = await nina.get(link);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Nina Ny er invitert til Reisekart for Kommune aust med rollene: Analytiker, Tjenestedesigner.');
+    const created = await nina.post(link).type('form').send({ password: 'Sommerfugl-Vinge-77', passwordConfirm: 'Sommerfugl-Vinge-77' });
+    expect(created.status).toBe(303);
+    expect((await nina.get('/admin/aust')).status).toBe(200);
+    expect((await nina.get('/admin/aust/settings')).status).toBe(403);
     expect((await agent.get('/admin/aust/settings/users')).text).toContain('Ingen invitasjoner venter på svar.');
+    // The password she chose is hers: a new sign-in with it works.
+    expect((await (await signIn(t.app, 'nina@aust.no', 'Sommerfugl-Vinge-77')).agent.get('/admin/aust')).status).toBe(200);
   });
 
   it('refuses an extra field such as municipality_id (strict schema), keeping the values', async () => {

@@ -8,6 +8,7 @@ import { paths } from '../../paths';
 import type { NoticePayload } from './change-notices';
 import type { DeviceLinkPayload } from './device-links.service';
 import type { ConfirmPayload } from './follows.service';
+import type { InvitationMailPayload } from './invitation-outbox';
 import type { OutgoingMail } from './mail-transport';
 import type { NoticeKind } from './notices.repository';
 
@@ -16,12 +17,14 @@ const FIX_CHOICES = ['yes', 'partly', 'no'] as const;
 const VIEWS = path.resolve(__dirname, '..', '..', '..', 'views', 'emails');
 
 /** One e-mail to send: a confirmation, one immediate notice, or a week's notices to one address. */
-export type MailMessage = ConfirmMessage | NoticesMessage;
+export type MailMessage = ConfirmMessage | NoticesMessage | InvitationMessage;
+/** A staff invitation (#21.2): its single-use link, to the invitee's address. */
+export interface InvitationMessage { type: 'invitation'; ids: number[]; to: string; language: Locale; invitation: InvitationMailPayload }
 export interface ConfirmMessage { type: 'confirm'; ids: number[]; to: string; language: Locale; confirm: ConfirmPayload | DeviceLinkPayload }
 export interface NoticesMessage { type: 'notice' | 'digest'; ids: number[]; to: string; language: Locale; manageToken: string; unsubscribeToken: string; items: MailItem[] }
 
 export interface MailItem {
-  kind: Exclude<NoticeKind, 'confirm'>;
+  kind: Exclude<NoticeKind, 'confirm' | 'invitation'>;
   payload: NoticePayload;
   /** The item's own "stop following this" link (a digest lists several follows). */
   unsubscribeToken: string;
@@ -59,7 +62,8 @@ export class NoticeMail {
 
   async render(message: MailMessage): Promise<OutgoingMail> {
     const t = this.i18n.getFixedT(message.language);
-    const { subject, view, headers } = message.type === 'confirm' ? this.confirmation(t, message) : this.notices(t, message);
+    const { subject, view, headers } =
+      message.type === 'confirm' ? this.confirmation(t, message) : message.type === 'invitation' ? this.invitation(t, message) : this.notices(t, message);
     const text = await ejs.renderFile(path.join(VIEWS, 'message.txt.ejs'), view, { escape: (s: unknown) => String(s ?? '') });
     const html = await ejs.renderFile(path.join(VIEWS, 'message.html.ejs'), { ...view, subject });
     return { key: `${message.ids[0]}`, messageId: this.messageId(message), from: this.from, to: message.to, subject, text, html, headers: { 'Auto-Submitted': 'auto-generated', ...headers } };
@@ -92,6 +96,23 @@ export class NoticeMail {
       links: [],
     };
     return { subject: t('notices.mail.device.subject'), view, headers: {} };
+  }
+
+  /** A staff invitation (#21.2): who invites, for which roles, and the link that works once within 72 hours. */
+  private invitation(t: TFunction, m: InvitationMessage) {
+    const i = m.invitation;
+    const expires = new Intl.DateTimeFormat(m.language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(i.expiresAt));
+    const roles = i.roles.map((r) => t(`roles.${r}`)).join(', ');
+    const view: Rendered = {
+      lang: m.language,
+      heading: t('invitations.mail.heading', { municipality: i.municipalityName }),
+      intro: [t('invitations.mail.intro', { name: i.name, municipality: i.municipalityName, roles }), t('invitations.mail.expires', { at: expires })],
+      items: [],
+      action: { text: t('invitations.mail.action'), url: this.url(paths.admin.invitation({ invitationToken: i.token })) },
+      footer: [t('invitations.mail.ignore')],
+      links: [],
+    };
+    return { subject: t('invitations.mail.subject', { municipality: i.municipalityName }), view, headers: {} };
   }
 
   private notices(t: TFunction, m: NoticesMessage) {

@@ -7,6 +7,7 @@ import type { Logger } from '../../lib/logger';
 import type { DeviceLinkPayload } from './device-links.service';
 import type { ConfirmPayload, FollowsService } from './follows.service';
 import { fixAnswerToken } from './fix-answer-links';
+import type { InvitationMailPayload } from './invitation-outbox';
 import { PermanentMailError, type MailTransport } from './mail-transport';
 import type { MailItem, MailMessage, NoticeMail, NoticesMessage } from './notice-mail';
 import type { ClaimedRow, NoticesRepository } from './notices.repository';
@@ -117,6 +118,12 @@ export class NoticeSender {
   }
 
   private messageOf(row: ClaimedRow, digests: Map<number, NoticesMessage>): MailMessage | null | 'unsendable' {
+    if (row.kind === 'invitation') {
+      // A staff invitation (#21.2); one whose link expired before it could go is not sent.
+      const invitation = JSON.parse(row.payload) as InvitationMailPayload;
+      if (row.recipient === null || !invitation.token || invitation.expiresAt <= this.clock().toISOString()) return 'unsendable';
+      return { type: 'invitation', ids: [row.id], to: row.recipient, language: row.language, invitation };
+    }
     if (row.kind === 'confirm') {
       const confirm = JSON.parse(row.payload) as ConfirmPayload | DeviceLinkPayload;
       // A sign-in link to another device (#20.4) has no request; one that expired before it could go is not sent.

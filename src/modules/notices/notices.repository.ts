@@ -6,7 +6,7 @@ import { publiclyVisibleSql } from '../feedback/public-visibility';
 import type { Locale } from '../../lib/i18n';
 
 export type FollowMode = 'immediate' | 'weekly';
-export type NoticeKind = 'confirm' | 'answer' | 'status' | 'progress' | 'merged' | 'rejected' | 'fixed';
+export type NoticeKind = 'confirm' | 'answer' | 'status' | 'progress' | 'merged' | 'rejected' | 'fixed' | 'invitation';
 export type FollowTarget = { painPointId: number; journeyId?: undefined } | { journeyId: number; painPointId?: undefined };
 
 export interface RequestRow {
@@ -258,7 +258,7 @@ export class NoticesRepository {
   markSent(id: number, now: string): void {
     this.statement(
       `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL, recipient = NULL,
-         payload = CASE kind WHEN 'confirm' THEN '{}' ELSE payload END WHERE id = ? AND status = 'sending'`,
+         payload = CASE WHEN kind IN ('confirm', 'invitation') THEN '{}' ELSE payload END WHERE id = ? AND status = 'sending'`,
     ).run(now, id);
   }
 
@@ -273,8 +273,13 @@ export class NoticesRepository {
   markFailed(id: number, error: string): void {
     this.statement(
       `UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ?, recipient = NULL,
-         payload = CASE kind WHEN 'confirm' THEN '{}' ELSE payload END WHERE id = ?`,
+         payload = CASE WHEN kind IN ('confirm', 'invitation') THEN '{}' ELSE payload END WHERE id = ?`,
     ).run(error, id);
+  }
+
+  /** A staff invitation's e-mails not yet claimed by the sender (#21.2): sent again or withdrawn, its old link is dead. */
+  cancelInvitationMail(invitationId: number): number {
+    return this.statement("DELETE FROM outbox WHERE kind = 'invitation' AND status = 'pending' AND dedupe_key LIKE ?").run(`invitation:${invitationId}:%`).changes;
   }
 
   deleteFinishedBefore(cutoff: string): number {

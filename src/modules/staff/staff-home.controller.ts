@@ -7,8 +7,9 @@ import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { StaffService } from './staff.service';
+import type { BackupService } from '../operations/backup.service';
 
-export function staffHomeController({ staff, municipalities }: { staff: StaffService; municipalities: MunicipalitiesService }) {
+export function staffHomeController({ staff, municipalities, backups }: { staff: StaffService; municipalities: MunicipalitiesService; backups: BackupService }) {
   const homePage = (req: Request) => {
     const user = req.user!;
     return {
@@ -17,6 +18,8 @@ export function staffHomeController({ staff, municipalities }: { staff: StaffSer
         title: req.t('admin.home.title'),
         municipalities: user.isPlatformAdmin ? municipalities.list() : staff.municipalitiesOf(user.id),
         invitations: staff.invitationsTo(user),
+        // The platform admin sees whether the scheduled backups are running (#22.2).
+        backups: user.isPlatformAdmin ? backups.status() : null,
       },
     };
   };

@@ -1,5 +1,5 @@
-// A municipality admin manages its staff: list, invite, change roles, remove from the municipality, disable and
-// enable, withdraw an invitation.
+// A municipality admin manages its staff: list, invite (by e-mail, #21.2), change roles, remove from the municipality,
+// disable and enable, withdraw an invitation or send it again.
 import type { Request, Response } from 'express';
 import { NotFoundError } from '../../errors';
 import { handleForm } from '../../lib/form-handler';
@@ -58,7 +58,6 @@ export function staffController({ staff }: { staff: StaffService }) {
         form: newPage,
         act: (req, input) => staff.invite(req.user!.id, req.municipality!, input),
         done: (req) => ({ to: staffList(req), flash: 'staffInvited' }),
-        forget: ['password'],
       }),
     },
 
@@ -83,6 +82,14 @@ export function staffController({ staff }: { staff: StaffService }) {
       form: listPage,
       act: (req) => staff.withdrawInvitation(req.user!.id, req.municipality!.id, idParam(req, 'invitationId')),
       done: (req) => ({ to: staffList(req), flash: 'invitationWithdrawn' }),
+    }),
+
+    /** A new link for an invitation (the old one dies): when it expired, or the e-mail went astray. */
+    resendInvitation: handleForm({
+      schema: EmptyFormSchema,
+      form: listPage,
+      act: (req) => staff.resendInvitation(req.user!.id, req.municipality!, idParam(req, 'invitationId')),
+      done: (req) => ({ to: staffList(req), flash: 'invitationResent' }),
     }),
   };
 }

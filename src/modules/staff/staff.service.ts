@@ -1,6 +1,8 @@
-// Staff of a municipality: who holds which roles, invitations and their answers, removing, disabling; and user
-// creation for the CLI. Free of req/res.
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+// Staff of a municipality: who holds which roles, invitations by e-mail (#21.2: single-use links, a new person's own
+// password, answers), removing, disabling; and user creation for the CLI. Free of req/res.
+import crypto from 'node:crypto';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import type { Locale } from '../../lib/i18n';
 import type { AuditService } from '../audit/audit.service';
 import { normaliseEmail } from '../sign-in/auth.service';
 import { hashPassword, passwordProblem } from '../sign-in/password.service';
@@ -22,6 +24,48 @@ export interface StaffInvitation {
   name: string;
   roles: Role[];
   invitedAt: string;
+  expiresAt: string;
+  /** Its link no longer works: the admin sends it again. */
+  expired: boolean;
+}
+
+/** How long an invitation's link works (#21.2). */
+export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
+
+/** An invitation's link that is unknown, used, withdrawn or expired: one answer for all, 410 (ask for a new one). */
+export class InvitationGone extends AppError {
+  constructor() {
+    super(410, 'invitations.gone.body');
+  }
+}
+
+/** An invitation as its link's page shows it. */
+export interface LinkedInvitation {
+  email: string;
+  name: string;
+  municipalityName: string;
+  roles: Role[];
+  expiresAt: string;
+  /** Whether an account with the invited e-mail exists: then its holder signs in to answer. */
+  accountExists: boolean;
+}
+
+/** The port that queues the invitation e-mail in the outbox, in the invitation's own transaction (wired in services.ts). */
+export interface InvitationMailer {
+  queue(
+    mail: { invitationId: number; to: string; language: Locale; payload: { token: string; expiresAt: string; municipalityName: string; name: string; roles: string[] } },
+    now: string,
+  ): void;
+  /** Takes back the invitation's e-mails that have not gone yet (sent again, or withdrawn). */
+  cancel(invitationId: number): void;
+}
+
+function invitationTokenHash(token: string): string {
+  return crypto.createHash('sha256').update(`staff-invitation:${token}`).digest('hex');
+}
+
+function localeOf(value: string): Locale {
+  return value === 'nn' || value === 'en' ? value : 'nb';
 }
 
 export interface ReceivedInvitation {
@@ -42,6 +86,7 @@ export class StaffService {
     private readonly audit: AuditService,
     private readonly clock: () => Date,
     private readonly sessions: UserSessions,
+    private readonly mailer: InvitationMailer,
   ) {}
 
   /** The roles a user holds in a municipality; none for someone who is not its staff. */
@@ -72,40 +117,48 @@ export class StaffService {
 
   /** Invitations this municipality has sent that are not yet answered, as the admin typed them. */
   invitations(municipalityId: number): StaffInvitation[] {
+    const now = this.clock().toISOString();
     return this.users.invitationsOf(municipalityId).map((row) => ({
       id: row.id,
       email: row.email,
       name: row.name,
       roles: row.roles.split(',') as Role[],
       invitedAt: row.created_at,
+      expiresAt: row.expires_at ?? row.created_at,
+      expired: (row.expires_at ?? row.created_at) <= now,
     }));
   }
 
   /**
-   * Invites someone to the municipality's staff. Nobody gains a role here until they accept. A new e-mail gets an
-   * account with the given password, so they can sign in and accept; an account that already exists (someone working
-   * for several municipalities, or for another one only) is neither changed nor described: the admin sees the same
-   * answer and only what they typed (#15.2). The password must not be built from the municipality's name either.
+   * Invites someone to the municipality's staff (#21.2): an e-mail with a link that works once, for 72 hours, queued
+   * in the same transaction. Nobody gains a role here: a new person chooses their own password at the link, and an
+   * existing account's holder signs in there and accepts. An account that already exists is neither changed nor
+   * described: the admin sees the same answer and only what they typed (#15.2). The e-mail is in the municipality's
+   * default language.
    */
-  async invite(
-    actorId: number,
-    municipality: { id: number; name: string; slug: string },
-    input: { email: string; name: string; password: string; roles: Role[] },
-  ): Promise<number> {
+  invite(actorId: number, municipality: { id: number; name: string; slug: string; default_locale: string }, input: { email: string; name: string; roles: Role[] }): number {
     const municipalityId = municipality.id;
     const values = { email: input.email, name: input.name, roles: input.roles };
-    const problem = passwordProblem(input.password, [input.name, input.email, municipality.name, municipality.slug]);
-    if (problem) throw new ValidationError({ password: problem }, values);
     const email = normaliseEmail(input.email);
-    const passwordHash = await hashPassword(input.password);
-    const now = this.clock().toISOString();
+    const roles = [...input.roles].sort();
     const invitationId = this.users.transaction(() => {
+      const now = this.clock();
       const existing = this.users.byEmail(email);
       // Both answers speak only of this municipality's own staff and invitations.
       if (existing && this.users.rolesIn(existing.id, municipalityId).length > 0) throw new ConflictError({ email: 'validation.staffExists' }, values);
       if (this.users.invitationByEmail(municipalityId, email)) throw new ConflictError({ email: 'validation.alreadyInvited' }, values);
-      if (!existing) this.users.insert({ email, name: input.name, passwordHash, isPlatformAdmin: false }, now);
-      return this.users.insertInvitation({ municipalityId, email, name: input.name, roles: [...input.roles].sort(), invitedBy: actorId }, now);
+      this.users.deleteUsedInvitation(municipalityId, email);
+      const token = crypto.randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
+      const id = this.users.insertInvitation(
+        { municipalityId, email, name: input.name, roles, invitedBy: actorId, tokenHash: invitationTokenHash(token), expiresAt },
+        now.toISOString(),
+      );
+      this.mailer.queue(
+        { invitationId: id, to: email, language: localeOf(municipality.default_locale), payload: { token, expiresAt, municipalityName: municipality.name, name: input.name, roles } },
+        now.toISOString(),
+      );
+      return id;
     });
     this.audit.record({
       actorUserId: actorId,
@@ -118,16 +171,100 @@ export class StaffService {
     return invitationId;
   }
 
+  /** Sends the invitation again with a new link; the old link is dead from now on, and its e-mail, if still waiting, goes unsent. */
+  resendInvitation(actorId: number, municipality: { id: number; name: string; default_locale: string }, invitationId: number): void {
+    this.users.transaction(() => {
+      const invitation = this.users.invitationsOf(municipality.id).find((i) => i.id === invitationId);
+      if (!invitation) throw new NotFoundError();
+      const now = this.clock();
+      const token = crypto.randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
+      if (!this.users.renewInvitation(invitation.id, invitationTokenHash(token), expiresAt)) throw new NotFoundError();
+      this.mailer.cancel(invitation.id);
+      this.mailer.queue(
+        {
+          invitationId: invitation.id,
+          to: invitation.email,
+          language: localeOf(municipality.default_locale),
+          payload: { token, expiresAt, municipalityName: municipality.name, name: invitation.name, roles: invitation.roles.split(',') },
+        },
+        now.toISOString(),
+      );
+    });
+    this.audit.record({ actorUserId: actorId, municipalityId: municipality.id, action: 'user.invitation_resent', entityType: 'invitation', entityId: invitationId });
+  }
+
+  /** The live invitation a link names; InvitationGone for an unknown, used, withdrawn or expired one. */
+  private live(token: string) {
+    const invitation = this.users.invitationByTokenHash(invitationTokenHash(token));
+    if (!invitation || invitation.used_at !== null || !invitation.expires_at || invitation.expires_at <= this.clock().toISOString()) throw new InvitationGone();
+    return invitation;
+  }
+
+  /** What the link's page shows; InvitationGone when the link does not work (any more). */
+  invitationByLink(token: string): LinkedInvitation {
+    const invitation = this.live(token);
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      municipalityName: invitation.municipality_name,
+      roles: invitation.roles.split(',') as Role[],
+      expiresAt: invitation.expires_at!,
+      accountExists: this.users.byEmail(invitation.email) !== undefined,
+    };
+  }
+
+  /**
+   * A new person's answer at the link: their own password (the policy, and not made from their name, e-mail or the
+   * municipality's name), the account with the invited roles, and the link spent, all in one transaction.
+   */
+  async acceptWithNewAccount(token: string, password: string): Promise<number> {
+    const before = this.live(token);
+    const problem = passwordProblem(password, [before.name, before.email, before.municipality_name, before.municipality_slug]);
+    if (problem) throw new ValidationError({ password: problem });
+    const passwordHash = await hashPassword(password);
+    const created = this.users.transaction(() => {
+      // Checked again inside the transaction: the link may have been used, renewed or withdrawn meanwhile.
+      const invitation = this.live(token);
+      if (this.users.byEmail(invitation.email)) throw new ConflictError({ _form: 'invitations.errors.accountExists' });
+      const now = this.clock().toISOString();
+      if (!this.users.markInvitationUsed(invitation.id, now)) throw new InvitationGone();
+      const id = this.users.insert({ email: invitation.email, name: invitation.name, passwordHash, isPlatformAdmin: false }, now);
+      this.users.setRoles(id, invitation.municipality_id, invitation.roles.split(',') as Role[], now);
+      return { id, municipalityId: invitation.municipality_id, roles: invitation.roles.split(',') };
+    });
+    this.audit.record({
+      actorUserId: created.id,
+      municipalityId: created.municipalityId,
+      action: 'user.invitation_accepted',
+      entityType: 'user',
+      entityId: created.id,
+      details: { roles: created.roles, newAccount: true },
+    });
+    return created.id;
+  }
+
+  /** The signed-in holder of the invited e-mail accepts or declines at the link; anyone else is refused. */
+  answerByLink(user: { id: number; email: string }, token: string, accept: boolean): void {
+    const invitation = this.live(token);
+    if (invitation.email !== normaliseEmail(user.email)) throw new ForbiddenError('invitations.errors.otherAccount');
+    this.answer(user, invitation, accept);
+  }
+
+  /** Withdrawing kills the link, and an e-mail of it that has not gone yet stays unsent. */
   withdrawInvitation(actorId: number, municipalityId: number, invitationId: number): void {
     const invitation = this.invitations(municipalityId).find((i) => i.id === invitationId);
     if (!invitation) throw new NotFoundError();
-    this.users.deleteInvitation(invitationId);
+    this.users.transaction(() => {
+      this.users.deleteInvitation(invitationId);
+      this.mailer.cancel(invitationId);
+    });
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'user.invitation_withdrawn', entityType: 'invitation', entityId: invitationId });
   }
 
   /** The invitations waiting for this signed-in person's answer. */
   invitationsTo(user: { email: string }): ReceivedInvitation[] {
-    return this.users.invitationsTo(user.email).map((row) => ({
+    return this.users.invitationsTo(user.email, this.clock().toISOString()).map((row) => ({
       id: row.id,
       municipalityName: row.municipality_name,
       roles: row.roles.split(',') as Role[],
@@ -137,11 +274,22 @@ export class StaffService {
 
   /** Accepting gives the invited roles; only the person the invitation is addressed to can answer it. */
   answerInvitation(user: { id: number; email: string }, invitationId: number, accept: boolean): void {
-    const invitation = this.users.invitationFor(user.email, invitationId);
+    const invitation = this.users.invitationFor(user.email, invitationId, this.clock().toISOString());
     if (!invitation) throw new NotFoundError();
+    this.answer(user, invitation, accept);
+  }
+
+  /** Accepting spends the invitation (its link then answers 410) and gives the roles; declining deletes it. */
+  private answer(user: { id: number }, invitation: { id: number; municipality_id: number; roles: string }, accept: boolean): void {
     this.users.transaction(() => {
-      if (accept) this.users.setRoles(user.id, invitation.municipality_id, invitation.roles.split(',') as Role[], this.clock().toISOString());
-      this.users.deleteInvitation(invitation.id);
+      const now = this.clock().toISOString();
+      if (accept) {
+        if (!this.users.markInvitationUsed(invitation.id, now)) throw new InvitationGone();
+        this.users.setRoles(user.id, invitation.municipality_id, invitation.roles.split(',') as Role[], now);
+      } else {
+        this.users.deleteInvitation(invitation.id);
+      }
+      this.mailer.cancel(invitation.id);
     });
     this.audit.record({
       actorUserId: user.id,

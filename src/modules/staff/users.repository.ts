@@ -27,7 +27,18 @@ export interface InvitationRow {
   name: string;
   roles: string;
   created_at: string;
+  /** When its link stops working; NULL never after migration 0034. */
+  expires_at: string | null;
+  used_at: string | null;
 }
+
+/** An invitation found by its link's token hash, with the municipality it is for. */
+export interface LinkedInvitationRow extends InvitationRow {
+  municipality_name: string;
+  municipality_slug: string;
+}
+
+const INVITATION_COLUMNS = 'id, municipality_id, email, name, roles, created_at, expires_at, used_at';
 
 /** An invitation as its invitee sees it: which municipality asks, for which roles. */
 export interface ReceivedInvitationRow {
@@ -72,6 +83,22 @@ export class UsersRepository implements SignInAccounts {
     this.statement('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
   }
 
+  /** Whether any municipality the user serves requires single sign-on of its staff (#21.1, sign-in's port). */
+  requiresSso(userId: number): boolean {
+    return (
+      this.statement(
+        `SELECT EXISTS (SELECT 1 FROM memberships ms JOIN municipalities m ON m.id = ms.municipality_id
+         WHERE ms.user_id = ? AND m.require_sso = 1)`,
+        'pluck',
+      ).get(userId) === 1
+    );
+  }
+
+  /** Whether a live invitation (unused, not expired at `now`) waits for this e-mail (staff single sign-on's port). */
+  hasOpenInvitation(email: string, now: string): boolean {
+    return this.statement('SELECT EXISTS (SELECT 1 FROM staff_invitations WHERE email = ? AND used_at IS NULL AND expires_at > ?)', 'pluck').get(email, now) === 1;
+  }
+
   setDisabled(id: number, disabledAt: string | null): void {
     this.statement('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
   }
@@ -114,35 +141,64 @@ export class UsersRepository implements SignInAccounts {
 
   // --- invitations ------------------------------------------------------------------------------
 
-  insertInvitation(invitation: { municipalityId: number; email: string; name: string; roles: readonly string[]; invitedBy: number }, now: string): number {
+  insertInvitation(
+    invitation: { municipalityId: number; email: string; name: string; roles: readonly string[]; invitedBy: number; tokenHash: string; expiresAt: string },
+    now: string,
+  ): number {
     return Number(
-      this.statement('INSERT INTO staff_invitations (municipality_id, email, name, roles, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(invitation.municipalityId, invitation.email, invitation.name, invitation.roles.join(','), invitation.invitedBy, now).lastInsertRowid,
+      this.statement('INSERT INTO staff_invitations (municipality_id, email, name, roles, invited_by, created_at, token_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(invitation.municipalityId, invitation.email, invitation.name, invitation.roles.join(','), invitation.invitedBy, now, invitation.tokenHash, invitation.expiresAt)
+        .lastInsertRowid,
     );
   }
 
+  /** The invitations not yet used, expired ones too (the admin sends those again). */
   invitationsOf(municipalityId: number): InvitationRow[] {
-    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? ORDER BY created_at, id')
+    return this.statement(`SELECT ${INVITATION_COLUMNS} FROM staff_invitations WHERE municipality_id = ? AND used_at IS NULL ORDER BY created_at, id`)
       .all(municipalityId) as InvitationRow[];
   }
 
+  /** This municipality's invitation to the e-mail that is not yet used (expired or not). */
   invitationByEmail(municipalityId: number, email: string): InvitationRow | undefined {
-    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE municipality_id = ? AND email = ?')
+    return this.statement(`SELECT ${INVITATION_COLUMNS} FROM staff_invitations WHERE municipality_id = ? AND email = ? AND used_at IS NULL`)
       .get(municipalityId, email) as InvitationRow | undefined;
   }
 
-  /** An invitation addressed to this e-mail, by its id. */
-  invitationFor(email: string, invitationId: number): InvitationRow | undefined {
-    return this.statement('SELECT id, municipality_id, email, name, roles, created_at FROM staff_invitations WHERE id = ? AND email = ?')
-      .get(invitationId, email) as InvitationRow | undefined;
+  /** A used invitation stands in the way of a new one to the same address (one row per municipality and e-mail). */
+  deleteUsedInvitation(municipalityId: number, email: string): void {
+    this.statement('DELETE FROM staff_invitations WHERE municipality_id = ? AND email = ? AND used_at IS NOT NULL').run(municipalityId, email);
   }
 
-  invitationsTo(email: string): ReceivedInvitationRow[] {
+  invitationByTokenHash(tokenHash: string): LinkedInvitationRow | undefined {
+    return this.statement(
+      `SELECT i.id, i.municipality_id, i.email, i.name, i.roles, i.created_at, i.expires_at, i.used_at, m.name AS municipality_name, m.slug AS municipality_slug
+       FROM staff_invitations i JOIN municipalities m ON m.id = i.municipality_id WHERE i.token_hash = ?`,
+    ).get(tokenHash) as LinkedInvitationRow | undefined;
+  }
+
+  /** Spends the invitation; false when it was already spent (a parallel use). */
+  markInvitationUsed(id: number, now: string): boolean {
+    return this.statement('UPDATE staff_invitations SET used_at = ?, token_hash = NULL WHERE id = ? AND used_at IS NULL').run(now, id).changes === 1;
+  }
+
+  /** A new link for an unused invitation: the old token's hash is replaced, so its link is dead. */
+  renewInvitation(id: number, tokenHash: string, expiresAt: string): boolean {
+    return this.statement('UPDATE staff_invitations SET token_hash = ?, expires_at = ? WHERE id = ? AND used_at IS NULL').run(tokenHash, expiresAt, id).changes === 1;
+  }
+
+  /** An invitation addressed to this e-mail, by its id. */
+  invitationFor(email: string, invitationId: number, now: string): InvitationRow | undefined {
+    return this.statement(`SELECT ${INVITATION_COLUMNS} FROM staff_invitations WHERE id = ? AND email = ? AND used_at IS NULL AND expires_at > ?`)
+      .get(invitationId, email, now) as InvitationRow | undefined;
+  }
+
+  /** The live invitations (unused, not expired) to this e-mail. */
+  invitationsTo(email: string, now: string): ReceivedInvitationRow[] {
     return this.statement(
       `SELECT i.id, m.name AS municipality_name, i.roles, i.created_at
        FROM staff_invitations i JOIN municipalities m ON m.id = i.municipality_id
-       WHERE i.email = ? ORDER BY i.created_at, i.id`,
-    ).all(email) as ReceivedInvitationRow[];
+       WHERE i.email = ? AND i.used_at IS NULL AND i.expires_at > ? ORDER BY i.created_at, i.id`,
+    ).all(email, now) as ReceivedInvitationRow[];
   }
 
   deleteInvitation(id: number): boolean {

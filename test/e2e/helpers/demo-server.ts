@@ -25,6 +25,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   const values = {
     ...followTokens(server.testApp),
     ...deviceToken(server.testApp),
+    ...invitationToken(server.testApp),
     municipality: 'demo',
     journey: 'bygge-garasje',
     stepId: '1',
@@ -65,6 +66,15 @@ function deviceToken(testApp: TestServer['testApp']): { deviceToken: string } {
   deviceLinks.request('enhet@demo.test', 'nb');
   const payload = testApp.db.prepare("SELECT payload FROM outbox WHERE kind = 'confirm' ORDER BY id DESC LIMIT 1").pluck().get() as string;
   return { deviceToken: (JSON.parse(payload) as { token: string }).token };
+}
+
+/** A staff invitation to a new person (#21.2), for its link's page: the token as its e-mail carries it. */
+function invitationToken(testApp: TestServer['testApp']): { invitationToken: string } {
+  const demo = testApp.services.municipalities.bySlug('demo');
+  const adminId = testApp.db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(PLATFORM_ADMIN) as number;
+  testApp.services.staff.invite(adminId, demo, { email: 'invitert@demo.test', name: 'Invitert Person', roles: ['analyst'] });
+  const payload = testApp.db.prepare("SELECT payload FROM outbox WHERE kind = 'invitation' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+  return { invitationToken: (JSON.parse(payload) as { token: string }).token };
 }
 
 export interface DemoSuite {

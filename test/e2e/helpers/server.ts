@@ -9,16 +9,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The harness behind each server's address, for the sign-in helpers that answer the second factor (#21.2). */
+const running = new Map<string, TestApp>();
+
+export function testAppAt(baseUrl: string): TestApp | undefined {
+  return running.get(baseUrl);
+}
+
 export async function startServer(): Promise<TestServer> {
   const testApp = makeTestApp();
   const server = await new Promise<ReturnType<TestApp['app']['listen']>>((resolve, reject) => {
     const s = testApp.app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  running.set(baseUrl, testApp);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     testApp,
     async close() {
+      running.delete(baseUrl);
       // Keep-alive connections from the browser would otherwise hold close() open.
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
