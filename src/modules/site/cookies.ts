@@ -8,6 +8,7 @@ import { LANG_COOKIE_MAX_AGE_MS } from '../../middleware/language';
 import { PARTICIPANT_COOKIE_MAX_AGE_MS } from '../../middleware/participant';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../middleware/sessions';
 import { PARTICIPANT_COOKIE } from '../feedback/participant-key';
+import { ID_TOKEN_COOKIE, ID_TOKEN_COOKIE_MAX_AGE_MS, PENDING_COOKIE, PENDING_COOKIE_MAX_AGE_MS } from '../verification/verification-cookies';
 
 /** How long a cookie lives: a fixed time from when it is set, a time renewed by every request, or until the browser closes. */
 export type CookieLifetime = { ms: number; renewed?: true } | 'browserSession';
@@ -15,7 +16,7 @@ export type CookieLifetime = { ms: number; renewed?: true } | 'browserSession';
 export interface PortalCookie {
   name: string;
   /** Its texts under `privacy.cookies.<key>` in the locales: purpose and who gets it. */
-  key: 'participant' | 'language' | 'flash' | 'session' | 'csrf';
+  key: 'participant' | 'language' | 'flash' | 'session' | 'csrf' | 'verificationPending' | 'verificationSession';
   lifetime: CookieLifetime;
 }
 
@@ -26,6 +27,12 @@ export const PORTAL_COOKIES: readonly PortalCookie[] = [
   { name: SESSION_COOKIE, key: 'session', lifetime: { ms: SESSION_TTL_MS, renewed: true } },
   // csrf-csrf sets it without Max-Age: the browser drops it when it closes.
   { name: CSRF_COOKIE, key: 'csrf', lifetime: 'browserSession' },
+];
+
+/** Set only when residents' ID-porten verification is configured (#21.3); the statement names them only then. */
+export const VERIFICATION_COOKIES: readonly PortalCookie[] = [
+  { name: PENDING_COOKIE, key: 'verificationPending', lifetime: { ms: PENDING_COOKIE_MAX_AGE_MS } },
+  { name: ID_TOKEN_COOKIE, key: 'verificationSession', lifetime: { ms: ID_TOKEN_COOKIE_MAX_AGE_MS } },
 ];
 
 const MINUTE_MS = 60_000;

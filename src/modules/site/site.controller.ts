@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { SharedPages } from '../../middleware/shared-pages';
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
-import { lifetimeInWords, PORTAL_COOKIES } from './cookies';
+import { lifetimeInWords, PORTAL_COOKIES, VERIFICATION_COOKIES } from './cookies';
 
 // The day a person last checked the statement against what the browser suite (test/e2e) covers.
 // Move it forward with each review: the statement must say when it was last reviewed.
@@ -19,9 +19,12 @@ export interface SiteDeps {
   sharedPages: SharedPages;
   /** The municipality's data version, which its settings (the name the statement gives) move too (named, not imported). */
   ranking: { dataVersion(municipalityId: number): number };
+  /** Residents' ID-porten verification is configured (#21.3): the statement says what it stores, and names its cookies. */
+  verificationOffered?: boolean;
 }
 
-export function siteController({ municipalities, sharedPages, ranking }: SiteDeps) {
+export function siteController({ municipalities, sharedPages, ranking, verificationOffered = false }: SiteDeps) {
+  const cookiesSet = verificationOffered ? [...PORTAL_COOKIES, ...VERIFICATION_COOKIES] : PORTAL_COOKIES;
   /** The front page shows the municipalities' names and addresses; no per-municipality data version covers the list. */
   const listVersion = () =>
     crypto
@@ -62,7 +65,8 @@ export function siteController({ municipalities, sharedPages, ranking }: SiteDep
           title: municipality ? req.t('privacy.titleFor', { name: municipality.name }) : req.t('privacy.title'),
           reviewedOn: PRIVACY_REVIEWED_ON,
           municipalities: municipality ? [] : municipalities.list(),
-          cookies: PORTAL_COOKIES.map((c) => ({ ...c, lifetime: c.lifetime === 'browserSession' ? null : { ...lifetimeInWords(c.lifetime.ms), renewed: c.lifetime.renewed === true } })),
+          verificationOffered,
+          cookies: cookiesSet.map((c) => ({ ...c, lifetime: c.lifetime === 'browserSession' ? null : { ...lifetimeInWords(c.lifetime.ms), renewed: c.lifetime.renewed === true } })),
           participantCookie: participant.name,
           participantLifetime: participant.lifetime === 'browserSession' ? null : lifetimeInWords(participant.lifetime.ms),
         }),
