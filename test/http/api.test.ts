@@ -183,7 +183,7 @@ describe('GET /api/v1/municipalities/:m/candidates', () => {
     expect(res.body).toMatchObject({ municipality: 'vest', journey: null, limit: 50, nextCursor: null, next: null, settings: { halfLifeDays: 180, priorWeight: 5 } });
     expect(new Date(res.body.asOf).getUTCSeconds()).toBe(0);
     const first = res.body.candidates[0];
-    expect(Object.keys(first).sort()).toEqual(['createdAt', 'figures', 'id', 'journey', 'rank', 'responseStatus', 'stepId', 'title', 'url']);
+    expect(Object.keys(first).sort()).toEqual(['createdAt', 'figures', 'id', 'journey', 'rank', 'responseStatus', 'stepId', 'title', 'url', 'verifiedSupporters']);
     expect(Object.keys(first.figures).sort()).toEqual(['k', 'n', 'nEff', 'needScore', 'prior', 'reach', 'severity', 'severityMean']);
     expect(first).toMatchObject({ rank: 1, title: 'Vedlegg avvises uten forklaring', journey: 'garasje', stepId: stepIds[1], responseStatus: 'received' });
     expect(first.url).toBe(`/vest/innspill/${first.id}`);

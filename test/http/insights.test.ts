@@ -185,7 +185,7 @@ describe('exports', () => {
     const titles = rows.slice(1).map((r) => r[2]!);
     expect(titles).toContain('\'=HYPERLINK("http://evil.example","klikk")');
     expect(titles.some((x) => /^[=+\-@]/.test(x))).toBe(false);
-    expect(rows[1]![16]).toMatch(/^https:\/\/reisekart\.test\.example\/aust\/innspill\/\d+$/);
+    expect(rows[1]![17]).toMatch(/^https:\/\/reisekart\.test\.example\/aust\/innspill\/\d+$/);
   });
 
   it('CSV with semicolons is for Norwegian spreadsheets: decimal comma with two decimals, labels, Norwegian time', async () => {
@@ -195,10 +195,11 @@ describe('exports', () => {
     const first = rows[1]!;
     expect(Number(first[1])).toBe(top.id);
     expect(first[0]).toBe('1'); // integers plain
-    expect(first[15]).toMatch(/^\d+,\d\d$/);
-    expect(Number(first[15]!.replace(',', '.'))).toBeCloseTo(top.figures.needScore, 2);
-    for (const decimal of [9, 10, 12, 13, 14, 15]) expect(first[decimal]).toMatch(/^-?\d+,\d\d$/);
-    for (const integer of [0, 1, 8, 11]) expect(first[integer]).toMatch(/^\d+$/);
+    expect(first[16]).toMatch(/^\d+,\d\d$/);
+    expect(Number(first[16]!.replace(',', '.'))).toBeCloseTo(top.figures.needScore, 2);
+    for (const decimal of [10, 11, 13, 14, 15, 16]) expect(first[decimal]).toMatch(/^-?\d+,\d\d$/);
+    // 9: verified supporters (#21.3), after the supporters.
+    for (const integer of [0, 1, 8, 9, 12]) expect(first[integer]).toMatch(/^\d+$/);
     expect(first[6]).toBe('Mottatt');
     const created = t.db.prepare('SELECT created_at FROM pain_points WHERE id = ?').pluck().get(top.id) as string;
     const oslo = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -220,7 +221,7 @@ describe('exports', () => {
     expect(first[7]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(first[7]).toBe(t.db.prepare('SELECT created_at FROM pain_points WHERE id = ?').pluck().get(Number(first[1])));
     const doc = JSON.parse((await analyst.agent.get(`/admin/aust/insights/export?format=json&journey=${journeyB.journeyId}`)).text) as { candidates: { id: number; needScore: number }[] };
-    expect(Number(first[15])).toBe(doc.candidates.find((c) => c.id === Number(first[1]))!.needScore);
+    expect(Number(first[16])).toBe(doc.candidates.find((c) => c.id === Number(first[1]))!.needScore);
   });
 
   it('XLSX: a real workbook with a header row, numbers as numbers, dates as dates and an autofilter', async () => {
@@ -228,11 +229,11 @@ describe('exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(16).value).toBe('Behov');
+    expect(sheet.getRow(1).getCell(17).value).toBe('Behov');
     expect(sheet.rowCount).toBe(58);
     const second = sheet.getRow(2);
-    expect(typeof second.getCell(16).value).toBe('number');
-    expect(second.getCell(16).numFmt).toBe('0.00');
+    expect(typeof second.getCell(17).value).toBe('number');
+    expect(second.getCell(17).numFmt).toBe('0.00');
     expect(second.getCell(8).value).toBeInstanceOf(Date);
     expect(second.getCell(7).value).toBe('Mottatt'); // the status as its label, as in the semicolon CSV
     expect(sheet.autoFilter).toBeTruthy();

@@ -14,7 +14,7 @@ function item(over: Partial<Omit<InsightItem, 'figures'>> & { figures?: Partial<
   return {
     id: 42, title: 'Vanskelig skjema', created_at: '2026-01-15T08:05:00.000Z', response_status: 'in_progress', hidden_by_flags: 0,
     journey_id: 1, journey_title: 'Bygge hus', life_event: 'bygge-og-bo', step_id: 1, step_title: 'Søke', department_id: 1, department_name: 'Byggesak',
-    n: 3, log_decay: 1, rating_sum: 9, rating_count: 3,
+    n: 3, log_decay: 1, rating_sum: 9, rating_count: 3, verified_n: 2,
     figures: { n: 12, nEff: 7.123456789, reach: 3.0449, k: 5, severityMean: 3.005, prior: 3, severity: -1.5, needScore: 33.39497495930074, ...figures },
     ...rest,
   };
@@ -43,13 +43,13 @@ describe('semicolon CSV: for Norwegian spreadsheets', () => {
     const { raw, records } = await csv([item()], 'semicolon');
     expect(records[0]).toEqual({
       rank: '1', id: '42', title: 'Vanskelig skjema', journey: 'Bygge hus', step: 'Søke', department: 'Byggesak',
-      status: 'Under arbeid', created: '15.01.2026 09:05', n: '12', nEff: '7,12', reach: '3,04', k: '5', severityMean: '3,00', prior: '3,00',
+      status: 'Under arbeid', created: '15.01.2026 09:05', n: '12', verifiedSupporters: '2', nEff: '7,12', reach: '3,04', k: '5', severityMean: '3,00', prior: '3,00',
       severity: '-1,50', needScore: '33,39', url: 'https://reisekart.example/aust/innspill/42',
     });
     // A negative decimal is a number, not text: no apostrophe in front of it, and no quotes around decimal commas.
-    expect(raw).toContain(';12;7,12;3,04;5;3,00;3,00;-1,50;33,39;');
+    expect(raw).toContain(';12;2;7,12;3,04;5;3,00;3,00;-1,50;33,39;');
     expect(raw.split('\n')[1]).toBe(
-      '1;42;Vanskelig skjema;Bygge hus;Søke;Byggesak;Under arbeid;15.01.2026 09:05;12;7,12;3,04;5;3,00;3,00;-1,50;33,39;https://reisekart.example/aust/innspill/42',
+      '1;42;Vanskelig skjema;Bygge hus;Søke;Byggesak;Under arbeid;15.01.2026 09:05;12;2;7,12;3,04;5;3,00;3,00;-1,50;33,39;https://reisekart.example/aust/innspill/42',
     );
   });
 
@@ -117,7 +117,7 @@ describe('comma CSV and JSON: machine-readable', () => {
       prior: '3', severity: '-1.5', needScore: '33.39497495930074',
     });
     expect(raw.split('\n')[1]).toBe(
-      '1,42,Vanskelig skjema,Bygge hus,Søke,Byggesak,in_progress,2026-07-05T12:03:00.000Z,12,7.123456789,3.0449,5,3.005,3,-1.5,33.39497495930074,https://reisekart.example/aust/innspill/42',
+      '1,42,Vanskelig skjema,Bygge hus,Søke,Byggesak,in_progress,2026-07-05T12:03:00.000Z,12,2,7.123456789,3.0449,5,3.005,3,-1.5,33.39497495930074,https://reisekart.example/aust/innspill/42',
     );
     // Formulas are neutralised here too: the file may still be opened in a spreadsheet.
     const hostile = await csv([item({ title: '+1 er bra' })], 'comma');

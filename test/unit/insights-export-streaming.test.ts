@@ -15,7 +15,7 @@ function rows(count: number, pulled: { n: number }): Iterable<InsightItem> {
         yield {
           id: i, title: `Rad ${i} med litt tekst for å fylle opp`, created_at: '2026-01-01T00:00:00Z', response_status: 'received', hidden_by_flags: 0,
           journey_id: 1, journey_title: 'Reise', life_event: 'annet', step_id: 1, step_title: 'Steg', department_id: null, department_name: null,
-          n: 3, log_decay: 1, rating_sum: 9, rating_count: 3, need: 4.2,
+          n: 3, log_decay: 1, rating_sum: 9, rating_count: 3, verified_n: 1, need: 4.2,
           figures: { n: 3, nEff: 2.5, reach: 1.8, k: 3, severityMean: 3, prior: 3, severity: 3, needScore: 5.4 },
         };
       }

@@ -92,6 +92,8 @@ export interface ApiCandidate {
   responseStatus: ResponseStatus;
   createdAt: string;
   url: string;
+  /** Of the supporters (`figures.n`), the distinct persons verified with ID-porten (#21.3); 0 when none. */
+  verifiedSupporters: number;
   figures: Figures;
 }
 
@@ -259,6 +261,7 @@ export class ApiService {
         responseStatus: c.response_status,
         createdAt: c.created_at,
         url: paths.painPoint({ municipality: m.slug, painPointId: c.id }),
+        verifiedSupporters: c.verified_n,
         figures: {
           n: c.figures.n,
           nEff: c.figures.nEff,

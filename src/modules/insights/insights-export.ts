@@ -43,6 +43,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'status', header: 'insights.columns.status', kind: 'code', labels: 'responseStatus.', value: (r) => r.response_status },
   { key: 'created', header: 'insights.columns.created', kind: 'date', value: (r) => r.created_at },
   { key: 'n', header: 'insights.columns.n', kind: 'integer', value: (r) => r.figures.n },
+  // Of the supporters, the persons verified with ID-porten (#21.3): always a column, 0 where there are none.
+  { key: 'verifiedSupporters', header: 'insights.verified.column', kind: 'integer', value: (r) => r.verified_n },
   { key: 'nEff', header: 'insights.columns.nEff', kind: 'decimal', value: (r) => r.figures.nEff },
   { key: 'reach', header: 'insights.columns.reach', kind: 'decimal', value: (r) => r.figures.reach },
   { key: 'k', header: 'insights.columns.k', kind: 'integer', value: (r) => r.figures.k },

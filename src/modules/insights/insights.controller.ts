@@ -15,7 +15,7 @@ import type { PortfolioService } from '../portfolio/portfolio.service';
 import type { RankingService } from '../ranking/ranking.service';
 import type { InsightsReader } from './insights-reader';
 import { writeCsv, writeJson, writeXlsx } from './insights-export';
-import { ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema, type InsightsQuery } from './insights.schema';
+import { ExplainQuerySchema, ExportQuerySchema, INSIGHT_SORTS, InsightsQuerySchema } from './insights.schema';
 import type { InsightsService } from './insights.service';
 
 export interface InsightsDeps {
@@ -35,7 +35,7 @@ export interface InsightsDeps {
 const parse = <T>(schema: Parameters<typeof parseQuery<T>>[0], query: unknown): T => parseQuery(schema, query, 'insights.badFilter');
 
 /** The filter as a query string, for the table's own pagination and sort links (values only from the parsed filter). */
-function queryString(q: Partial<InsightsQuery> & Record<string, unknown>, changes: Record<string, string | number | null>): string {
+function queryString(q: Record<string, unknown>, changes: Record<string, string | number | null>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...q, ...changes })) {
     if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, String(value));
@@ -58,6 +58,8 @@ export function insightsController({ insights, insightsReader, departments, port
         charts: await insights.charts(m.id, q).finally(nextTurn),
         // Answers move the ranking version (migration 0031), so the kept page is never stale about them.
         fixSummaryOf: fixAnswerCounts.summariesIn(m.id),
+        // Verified supporters (#21.3) once anyone here has verified; a verification moves the version this page is kept by.
+        showVerified: insights.showsVerified(m.id),
         options: {
           journeys: insightsReader.options(m.id).journeys,
           stepGroups: publicJourneys.stepGroups(m.id),
@@ -66,17 +68,19 @@ export function insightsController({ insights, insightsReader, departments, port
           statuses: RESPONSE_STATUSES,
           sorts: INSIGHT_SORTS,
         },
-        link: (changes: Record<string, string | number | null>) => `?${queryString(q, changes)}`,
+        // The checkbox's own value in links: `true` is no value the schema takes.
+        link: (changes: Record<string, string | number | null>) => `?${queryString({ ...q, verified: q.verified ? '1' : null }, changes)}`,
         exportLink: (format: string, separator?: string) =>
           // The filter and sort only: the page and display choices (figures) are no part of an export.
-          paths.admin.insights.export({ municipality: m.slug }, { ...q, page: undefined, figures: undefined, format, separator }),
+          paths.admin.insights.export({ municipality: m.slug }, { ...q, verified: q.verified ? '1' : undefined, page: undefined, figures: undefined, format, separator }),
+        explainLink: (painPointId: number) => paths.admin.insights.explain({ municipality: m.slug, painPointId }, { verified: q.verified ? '1' : undefined }),
       }));
     },
 
     explain(req: Request, res: Response) {
       const m = req.municipality!;
       const id = idParam(req, 'painPointId');
-      const explanation = insights.explain(m.id, id);
+      const explanation = insights.explain(m.id, id, parse(ExplainQuerySchema, req.query).verified);
       const open = portfolio.all(m.id).filter((i) => i.status !== 'done' && i.status !== 'declined' && !i.candidates.some((c) => c.id === id));
       res.render('insights/explain', {
         title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation, initiatives: open, fixSummary: fixAnswerCounts.summariesIn(m.id)(id),
@@ -94,7 +98,7 @@ export function insightsController({ insights, insightsReader, departments, port
         actorUserId: req.user!.id,
         municipalityId: m.id,
         action: 'insights.exported',
-        details: { format: q.format, journey: q.journey, lifeEvent: q.lifeEvent, department: q.department, step: q.step, status: q.status, from: q.from, to: q.to, sort: q.sort },
+        details: { format: q.format, journey: q.journey, lifeEvent: q.lifeEvent, department: q.department, step: q.step, status: q.status, from: q.from, to: q.to, verified: q.verified, sort: q.sort },
       });
       const rows = insights.exportRows(m.id, q, q.sort);
       // Headers and labels (the status) in the request's language. The semicolon CSV is for Norwegian spreadsheets

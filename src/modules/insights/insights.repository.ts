@@ -24,6 +24,8 @@ export interface InsightRow {
   log_decay: number | null;
   rating_sum: number;
   rating_count: number;
+  /** Of the supporters, the distinct persons verified with ID-porten (migration 0035). */
+  verified_n: number;
 }
 
 export interface RankingParams {
@@ -37,7 +39,7 @@ export interface RankingParams {
 // A row of the table, as InsightRow names it.
 const COLUMNS = `pp.id, pp.title, pp.created_at, pp.response_status, pp.hidden_by_flags, pp.journey_id, j.title AS journey_title,
   j.life_event, pp.step_id, s.title AS step_title, d.id AS department_id, d.name AS department_name,
-  cs.n, cs.log_decay, cs.rating_sum, cs.rating_count`;
+  cs.n, cs.log_decay, cs.rating_sum, cs.rating_count, cs.verified_n`;
 
 // The table's joins and its filter, apart, so that a read by id can start from the ids (rows()).
 const JOINS = `
@@ -102,7 +104,7 @@ export class InsightsRepository {
   }
 
   one(municipalityId: number, candidateId: number, r: RankingParams): InsightRow | undefined {
-    const empty = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null };
+    const empty = { journey: null, lifeEvent: null, department: null, step: null, status: null, from: null, to: null, verified: false };
     return this.statement(this.select('need')).get({ ...this.params(municipalityId, empty, r), id: candidateId }) as InsightRow | undefined;
   }
 

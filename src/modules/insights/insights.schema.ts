@@ -37,6 +37,14 @@ export const InsightsQuerySchema = z.object({
     .union([z.literal(''), z.string().regex(/^\d{1,6}$/)])
     .optional()
     .transform((v) => Math.max(1, Number(v || 1))),
+  /**
+   * Only supporters verified with ID-porten, once per person (#21.3): the candidates they support, ranked by scores
+   * computed from them alone (docs/architecture.md, "Verified supporters").
+   */
+  verified: z
+    .union([z.literal(''), z.literal('1')])
+    .optional()
+    .transform((v) => v === '1'),
   /** Every figure of the formula as columns of the table; by default the compact set (#18). */
   figures: z
     .union([z.literal(''), z.literal('all')])
@@ -45,7 +53,7 @@ export const InsightsQuerySchema = z.object({
 });
 export type InsightsQuery = z.infer<typeof InsightsQuerySchema>;
 
-const FILTER_KEYS = ['journey', 'lifeEvent', 'department', 'step', 'status', 'from', 'to'] as const;
+const FILTER_KEYS = ['journey', 'lifeEvent', 'department', 'step', 'status', 'from', 'to', 'verified'] as const;
 /** Which candidates the table, charts and exports take: the query without its sort, page and display choices. */
 export type InsightsFilter = Pick<InsightsQuery, (typeof FILTER_KEYS)[number]>;
 
@@ -56,6 +64,9 @@ export type InsightsFilter = Pick<InsightsQuery, (typeof FILTER_KEYS)[number]>;
 export function filterOf(query: InsightsFilter): InsightsFilter {
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as InsightsFilter;
 }
+
+/** A candidate's explanation: with `verified=1`, its figures over verified supporters alone (#21.3). */
+export const ExplainQuerySchema = InsightsQuerySchema.pick({ verified: true });
 
 export const ExportQuerySchema = InsightsQuerySchema.extend({
   format: z.enum(EXPORT_FORMATS).default('csv'),

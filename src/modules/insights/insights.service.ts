@@ -9,6 +9,7 @@ import type { InsightsReader } from './insights-reader';
 import type { InsightRow, InsightsRepository, RankingParams } from './insights.repository';
 import { filterOf, type InsightSort, type InsightsFilter } from './insights.schema';
 import { KeptNumbers, type Numbers } from '../ranking/kept-numbers';
+import { onlyVerified } from '../ranking/verified-supporters';
 
 export const PAGE_SIZE = 50;
 /** Export rows read by id at a time, between turns of the event loop. */
@@ -30,7 +31,11 @@ export class InsightsService {
     private readonly reader: Pick<InsightsReader, 'numbers' | 'open'>,
   ) {
     this.numbers = new KeptNumbers({
-      read: (municipalityId, filter) => reader.numbers(municipalityId, filter),
+      // "Verified only" (#21.3): the filter's candidates that verified persons support, with their sums alone.
+      read: async (municipalityId, filter) =>
+        filter.verified
+          ? onlyVerified(await reader.numbers(municipalityId, filter), await ranking.verifiedSums(municipalityId))
+          : reader.numbers(municipalityId, filter),
       version: (municipalityId) => ranking.dataVersion(municipalityId),
       settings: (municipalityId, now) => ranking.parameters(municipalityId, now),
     });
@@ -60,11 +65,31 @@ export class InsightsService {
     return labels;
   }
 
-  /** Adds the figures to a row just read (the row is this call's own): copying 18 fields for each of 100 000 rows of an export showed. */
-  private withFigures(row: InsightRow, p: RankingParams & { now: Date }): InsightItem {
+  /**
+   * Adds the figures to a row just read (the row is this call's own): copying 18 fields for each of 100 000 rows of an
+   * export showed. With `at`, the figures come from the kept numbers at that position instead of the row's sums: under
+   * "verified only" those are the verified persons' sums.
+   */
+  private withFigures(row: InsightRow, p: RankingParams & { now: Date }, numbers?: Numbers, at?: number): InsightItem {
     const item = row as InsightItem;
-    item.figures = figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, p, p.now);
+    if (numbers && at !== undefined) {
+      const { inputs } = numbers;
+      const logDecay = inputs.logDecay[at]!;
+      item.figures = figures({ n: inputs.n[at]!, logDecay: Number.isNaN(logDecay) ? null : logDecay, ratingSum: inputs.ratingSum[at]!, ratingCount: inputs.ratingCount[at]! }, p, p.now);
+    } else {
+      item.figures = figures({ n: row.n, logDecay: row.log_decay, ratingSum: row.rating_sum, ratingCount: row.rating_count }, p, p.now);
+    }
     return item;
+  }
+
+  /** The figures of the rows of `positions` (into the kept numbers), from the numbers when they are verified persons' own. */
+  private withFiguresAt(rows: InsightRow[], positions: Map<number, number>, numbers: Numbers, filter: InsightsFilter, p: RankingParams & { now: Date }): InsightItem[] {
+    return rows.map((row) => (filter.verified ? this.withFigures(row, p, numbers, positions.get(row.id)) : this.withFigures(row, p)));
+  }
+
+  /** Whether staff pages show verified supporters: once anyone in the municipality has verified (#21.3). */
+  showsVerified(municipalityId: number): boolean {
+    return this.ranking.hasVerifications(municipalityId);
   }
 
   async table(municipalityId: number, query: InsightsFilter, sort: InsightSort, page: number) {
@@ -88,8 +113,8 @@ export class InsightsService {
     const total = order.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const current = Math.min(page, pages);
-    const ids = Array.from(order.subarray((current - 1) * PAGE_SIZE, current * PAGE_SIZE), (i) => numbers.inputs.id[i]!);
-    const rows = this.inOrder(this.repo, municipalityId, filter, ids).map((row) => this.withFigures(row, p));
+    const positions = new Map(Array.from(order.subarray((current - 1) * PAGE_SIZE, current * PAGE_SIZE), (i) => [numbers.inputs.id[i]!, i]));
+    const rows = this.withFiguresAt(this.inOrder(this.repo, municipalityId, filter, [...positions.keys()]), positions, numbers, filter, p);
     return { rows, total, page: current, pages, prior: p.prior, halfLifeDays: p.halfLifeDays, priorWeight: p.priorWeight };
   }
 
@@ -114,8 +139,8 @@ export class InsightsService {
     const turns = new Turns();
     try {
       for (let from = 0; from < order.length; from += EXPORT_BATCH) {
-        const ids = Array.from(order.subarray(from, from + EXPORT_BATCH), (i) => numbers.inputs.id[i]!);
-        for (const row of this.inOrder(reader.repo, municipalityId, filter, ids)) yield this.withFigures(row, p);
+        const positions = new Map(Array.from(order.subarray(from, from + EXPORT_BATCH), (i) => [numbers.inputs.id[i]!, i]));
+        yield* this.withFiguresAt(this.inOrder(reader.repo, municipalityId, filter, [...positions.keys()]), positions, numbers, filter, p);
         if (turns.due()) await turns.next();
       }
     } finally {
@@ -191,20 +216,29 @@ export class InsightsService {
     return weeks.some((w) => w.value > 0) ? weeks : [];
   }
 
-  /** How one candidate's figures came about: supporters over time, ratings, merged items and each formula. */
-  explain(municipalityId: number, candidateId: number) {
+  /**
+   * How one candidate's figures came about: supporters over time, ratings, merged items and each formula. With
+   * `verifiedOnly`, the formula's figures are those of its verified supporters alone (#21.3), as that view ranks them.
+   */
+  explain(municipalityId: number, candidateId: number, verifiedOnly = false) {
     const p = this.ranking.parameters(municipalityId);
     const row = this.repo.one(municipalityId, candidateId, p);
     if (!row) throw new NotFoundError();
     const acts = this.repo.supporterActs(candidateId);
     const scratch = figures(sumsOf(this.ranking.supportersOf(candidateId), p.halfLifeDays), p, p.now);
+    const candidate = this.withFigures(row, p);
+    if (verifiedOnly) candidate.figures = this.ranking.verifiedFigures(candidateId, municipalityId, p.now);
     const ratings = [1, 2, 3, 4, 5].map((level) => ({ label: String(level), value: 0 }));
     for (const s of this.ranking.supportersOf(candidateId)) if (s.rating !== null) ratings[s.rating - 1]!.value += 1;
     const perMonth = new Map<string, number>();
     for (const a of acts) perMonth.set(a.at.slice(0, 7), (perMonth.get(a.at.slice(0, 7)) ?? 0) + 1);
     return {
-      candidate: this.withFigures(row, p),
+      candidate,
+      // Σ ratings of the severity formula: the row's maintained sum, or the verified persons' (whole ratings 1-5).
+      ratingSum: verifiedOnly ? Math.round((candidate.figures.severityMean ?? 0) * candidate.figures.k) : row.rating_sum,
       scratch,
+      verifiedOnly,
+      showVerified: this.showsVerified(municipalityId),
       ratings,
       actsPerMonth: [...perMonth].map(([label, value]) => ({ label, value })),
       merged: this.repo.merged(candidateId),

@@ -5,6 +5,8 @@ import type { OwnReader } from '../../db/connection';
 import { KeptValues } from '../../lib/kept-values';
 import { readInTurns } from './candidate-numbers';
 import { KeptNumbers } from './kept-numbers';
+import { SupportersByPerson } from './verified-supporters';
+import { Turns } from '../../lib/turns';
 import type { RankedRow, RankingRepository, RankingScope } from './ranking.repository';
 
 export const DEFAULT_PRIOR = 3;
@@ -40,7 +42,7 @@ export class RankingService {
     private readonly repo: RankingRepository,
     private readonly clock: () => Date,
     /** A connection of its own for each long read of candidates' numbers. */
-    openReader: () => OwnReader<RankingRepository>,
+    private readonly openReader: () => OwnReader<RankingRepository>,
   ) {
     this.numbers = new KeptNumbers<ScopeFilter>({
       read: async (municipalityId, scope) => {
@@ -279,6 +281,43 @@ export class RankingService {
       const rows = this.repo.needByStep(municipalityId, journeyId, { ...this.settingsOf(municipalityId), nowDays: daysSinceEpoch(now) });
       return new Map(rows.map((r) => [r.step_id, r.need]));
     });
+  }
+
+  /**
+   * Every candidate of the municipality that verified persons support, with the sums of those persons alone (one per
+   * person, however many browsers): the "verified only" ranking's numbers (#21.3). Read in turns from a connection of
+   * its own; callers keep the result per data version (kept-numbers.ts), which every verification moves (migration 0035).
+   */
+  async verifiedSums(municipalityId: number): Promise<Map<number, CandidateSums>> {
+    const { halfLifeDays } = this.repo.settings(municipalityId);
+    const reader = this.openReader();
+    try {
+      const fold = new SupportersByPerson();
+      const turns = new Turns();
+      let read = 0;
+      for (const [candidateId, person, at, rating] of reader.repo.verifiedActs(municipalityId)) {
+        fold.add(candidateId, person, at, rating);
+        read += 1;
+        if ((read & 1023) === 0 && turns.due()) await turns.next();
+      }
+      return fold.sums(halfLifeDays);
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** One candidate's figures over its verified supporters alone, at `now` (the explanation page's "verified only"). */
+  verifiedFigures(candidateId: number, municipalityId: number, now: Date = this.now()): Figures {
+    const settings = this.settingsOf(municipalityId);
+    return figures(sumsOf(this.repo.verifiedSupporters(candidateId, municipalityId), settings.halfLifeDays), settings, now);
+  }
+
+  /**
+   * Whether anyone has verified themselves with ID-porten in the municipality: staff pages show verified supporters
+   * from then on (before it, the column would be all zeros). Kept per data version, which a verification moves.
+   */
+  hasVerifications(municipalityId: number): boolean {
+    return this.memo(municipalityId, `has-verifications:${municipalityId}`, () => this.repo.hasVerifications(municipalityId));
   }
 
   /** The supporters of a candidate, counted from scratch (for explanations and checks). */

@@ -1,0 +1,280 @@
+// Verified supporters (#21.3) beside all supporters: counted once per person (pseudonym) however many browsers, per
+// municipality; shown in the staff insights table and explanation, the exports and the open data API; the "verified
+// only" filter ranks by verified persons alone; a verification added or removed moves the data version. Verifications
+// are rows inserted here directly (the ID-porten flow that writes them is tested on its own).
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import en from '../../locales/en.json';
+import nb from '../../locales/nb.json';
+import nn from '../../locales/nn.json';
+import { EXPORT_COLUMNS } from '../../src/modules/insights/insights-export';
+import { figures, sumsOf } from '../../src/modules/ranking/ranking.math';
+import { buildJourney } from '../helpers/journeys';
+import { binaryBody, createMunicipality, createUser, makeTestApp, signIn, type Agent, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let analyst: Agent;
+let aust: number;
+let vest: number;
+/** Participants by name, and the candidates A (verified support), B (one verified person), C (only unverified). */
+const p: Record<string, number> = {};
+let A: number;
+let B: number;
+let C: number;
+let D: number;
+
+const START = new Date('2026-06-01T10:00:00Z');
+const HOUR = 3_600_000;
+
+function verify(participant: string, municipalityId: number, pseudonym: string): void {
+  t.db.prepare('INSERT INTO resident_verifications (participant_id, municipality_id, pseudonym, verified_at) VALUES (?, ?, ?, ?)')
+    .run(p[participant], municipalityId, pseudonym, t.clock.now().toISOString());
+}
+
+function unverify(participant: string, municipalityId: number): void {
+  t.db.prepare('DELETE FROM resident_verifications WHERE participant_id = ? AND municipality_id = ?').run(p[participant], municipalityId);
+}
+
+function vote(participant: string, municipalityId: number, painPointId: number, severity: number | null): void {
+  t.clock.advance(HOUR);
+  t.services.feedback.vote(p[participant]!, municipalityId, painPointId, severity);
+}
+
+/** A candidate's verified supporters counted from the raw tables, as RANKING.md's supporters with a person per pseudonym. */
+function verifiedFromScratch(candidateId: number): number {
+  return t.db
+    .prepare(
+      `SELECT count(DISTINCT rv.pseudonym) FROM (
+         SELECT participant_id AS pid FROM pain_points WHERE (id = @c OR (merged_into_id = @c AND moderation_status = 'merged')) AND participant_id IS NOT NULL
+         UNION SELECT v.participant_id FROM votes v JOIN pain_points x ON x.id = v.pain_point_id WHERE x.id = @c OR (x.merged_into_id = @c AND x.moderation_status = 'merged')
+       ) s JOIN pain_points c ON c.id = @c JOIN resident_verifications rv ON rv.participant_id = s.pid AND rv.municipality_id = c.municipality_id`,
+    )
+    .pluck()
+    .get({ c: candidateId }) as number;
+}
+
+/** The text of each cell of the insights table's row whose title link is `title`. */
+function rowOf(html: string, title: string): string[] {
+  const row = (html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).find((r) => r.includes(`>${title}</a>`));
+  if (!row) throw new Error(`no row "${title}"`);
+  return [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+}
+
+const tableTitles = (html: string) => [...html.matchAll(/\/admin\/aust\/insights\/\d+(?:\?verified=1)?">([^<]+)<\/a>/g)].map((m) => m[1]);
+const total = (html: string) => Number(/Kandidater \((\d+)\)/.exec(html)![1]);
+
+beforeAll(async () => {
+  t = makeTestApp();
+  t.clock.set(START);
+  aust = createMunicipality(t.services, 'aust', undefined, { premoderation: false });
+  vest = createMunicipality(t.services, 'vest', undefined, { premoderation: false });
+  createMunicipality(t.services, 'nord', undefined, { premoderation: false });
+  const ja = buildJourney(t.services, 'aust', { slug: 'a', title: 'Reise A', phases: { P: ['Steg 1'] }, publish: true });
+  const jv = buildJourney(t.services, 'vest', { slug: 'v', title: 'Reise V', phases: { P: ['Steg 1'] }, publish: true });
+  const jn = buildJourney(t.services, 'nord', { slug: 'n', title: 'Reise N', phases: { P: ['Steg 1'] }, publish: true });
+  for (const name of ['reporterA', 'reporterB', 'reporterC', 'reporterD', 'reporterN', 'x', 'y', 'v1', 'v2', 'v3', 'lurker', ...Array.from({ length: 8 }, (_, i) => `c${i}`)]) {
+    p[name] = t.services.feedback.ensureParticipant(`participant-${name}`);
+  }
+  const submit = (who: string, m: string, j: ReturnType<typeof buildJourney>, title: string, severity: number) => {
+    t.clock.advance(HOUR);
+    return t.services.feedback.submit(p[who]!, t.services.municipalities.bySlug(m), j.journeyId, j.stepIds[0]!, { title, body: 'tekst', severity, channel: null }).id;
+  };
+  A = submit('reporterA', 'aust', ja, 'Kandidat A', 3);
+  B = submit('reporterB', 'aust', ja, 'Kandidat B', 2);
+  C = submit('reporterC', 'aust', ja, 'Kandidat C', 4);
+  D = submit('reporterD', 'vest', jv, 'Kandidat D', 3);
+  submit('reporterN', 'nord', jn, 'Kandidat N', 3);
+  // v1 verifies before acting, v2 and v3 after: both ways of becoming a verified supporter. v1 and v2 are the same
+  // person (two browsers, one pseudonym); v3 another one.
+  verify('v1', aust, 'person-1');
+  vote('x', aust, A, 2);
+  vote('y', aust, A, null);
+  vote('v1', aust, A, 5);
+  vote('v2', aust, A, 1); // the same person's latest act and rating: counted once, with this rating
+  vote('v3', aust, A, null);
+  vote('v3', aust, B, 4);
+  for (let i = 0; i < 8; i += 1) vote(`c${i}`, aust, C, 5);
+  vote('v1', vest, D, 3);
+  vote('v3', vest, D, 3);
+  verify('v2', aust, 'person-1');
+  verify('v3', aust, 'person-2');
+  // The same person verified in vest: another pseudonym there (a keyed pseudonym per municipality), and v3 is not.
+  verify('v1', vest, 'vest-person-1');
+  await createUser(t.services, { email: 'analyst@aust.no', municipality: 'aust', roles: ['analyst'] });
+  await createUser(t.services, { email: 'analyst@nord.no', municipality: 'nord', roles: ['analyst'] });
+  analyst = (await signIn(t.app, 'analyst@aust.no')).agent;
+});
+afterAll(() => t.close());
+
+describe('counting', () => {
+  it('counts a person verified from two browsers once, and only verified persons of the candidate\'s municipality', () => {
+    const kept = (id: number) => t.db.prepare('SELECT verified_n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(id);
+    expect([A, B, C, D].map(kept)).toEqual([2, 1, 0, 1]);
+    expect([A, B, C, D].map(verifiedFromScratch)).toEqual([2, 1, 0, 1]);
+    // All supporters are still everyone: the reporter and every voter.
+    expect(t.db.prepare('SELECT n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(A)).toBe(6);
+  });
+});
+
+describe('staff insights', () => {
+  it('shows a column of verified supporters beside all supporters', async () => {
+    const html = (await analyst.get('/admin/aust/insights').expect(200)).text;
+    expect(html).toContain(nb.insights.verified.column);
+    expect(html).toContain('name="verified" value="1"');
+    // rank, where, need, supporters, verified, status
+    expect(rowOf(html, 'Kandidat A').slice(3, 5)).toEqual(['6', '2']);
+    expect(rowOf(html, 'Kandidat B').slice(3, 5)).toEqual(['2', '1']);
+    expect(rowOf(html, 'Kandidat C').slice(3, 5)).toEqual(['9', '0']);
+  });
+
+  it('shows neither the column nor the filter where nobody has verified', async () => {
+    const { agent } = await signIn(t.app, 'analyst@nord.no');
+    const html = (await agent.get('/admin/nord/insights').expect(200)).text;
+    expect(html).toContain('Kandidat N');
+    expect(html).not.toContain(nb.insights.verified.column);
+    expect(html).not.toContain('name="verified"');
+  });
+
+  it('ranks by verified persons alone with "verified only", and leaves out candidates without them', async () => {
+    const all = (await analyst.get('/admin/aust/insights').expect(200)).text;
+    expect(tableTitles(all)[0]).toBe('Kandidat C');
+    const html = (await analyst.get('/admin/aust/insights?verified=1').expect(200)).text;
+    expect(html).toContain(nb.insights.verified.onlyNote);
+    expect(html).toMatch(/id="field-verified" name="verified" value="1" checked/);
+    expect(total(html)).toBe(2);
+    expect(tableTitles(html)).toEqual(['Kandidat A', 'Kandidat B']);
+    // A's verified persons: person-1 (v1's vote, then v2's later one: that act and its rating 1) and person-2 (v3, unrated).
+    const settings = t.services.ranking.parameters(aust, t.services.ranking.now());
+    const v2At = t.db.prepare('SELECT created_at FROM votes WHERE participant_id = ? AND pain_point_id = ?').pluck().get(p.v2, A) as string;
+    const v3At = t.db.prepare('SELECT created_at FROM votes WHERE participant_id = ? AND pain_point_id = ?').pluck().get(p.v3, A) as string;
+    const expected = figures(sumsOf([{ at: v2At, rating: 1 }, { at: v3At, rating: null }], settings.halfLifeDays), settings, settings.now);
+    expect(expected.n).toBe(2);
+    expect(expected.k).toBe(1);
+    const row = rowOf(html, 'Kandidat A');
+    expect(row.slice(2, 5)).toEqual([expected.needScore.toFixed(2).replace('.', ','), '2', '2']);
+    // The supporters sort counts verified persons too, and the title links keep the view.
+    const bySupporters = (await analyst.get('/admin/aust/insights?verified=1&sort=supporters').expect(200)).text;
+    expect(tableTitles(bySupporters)).toEqual(['Kandidat A', 'Kandidat B']);
+    expect(html).toContain(`/admin/aust/insights/${A}?verified=1`);
+    // Pagination and export links carry the checkbox's own value.
+    expect(html).toMatch(/insights\/export\?[^"]*verified=1/);
+  });
+
+  it('refuses a verified value that is not the checkbox\'s with a 400, not a 500', async () => {
+    const res = await analyst.get('/admin/aust/insights?verified=yes');
+    expect(res.status).toBe(400);
+  });
+
+  it('explains a candidate with all supporters and with verified persons alone', async () => {
+    const html = (await analyst.get(`/admin/aust/insights/${A}`).expect(200)).text;
+    expect(html).toContain(nb.insights.verified.summary.replace('{{all}}', '6').replace('{{verified}}', '2'));
+    expect(html).toContain(`/admin/aust/insights/${A}?verified=1`);
+    const verified = (await analyst.get(`/admin/aust/insights/${A}?verified=1`).expect(200)).text;
+    expect(verified).toContain(nb.insights.verified.explainNote);
+    const f = t.services.ranking.verifiedFigures(A, aust);
+    expect(f.n).toBe(2);
+    // The formula's rows: n, then the need score at three decimals.
+    expect(verified).toMatch(/<th scope="row">n<\/th><td>[^<]*<\/td><td>2<\/td>/);
+    expect(verified).toContain(`<strong>${f.needScore.toFixed(3).replace('.', ',')}</strong>`);
+  });
+});
+
+describe('exports', () => {
+  it('has a column of verified supporters after the supporters, with its header in each language', async () => {
+    const at = EXPORT_COLUMNS.findIndex((c) => c.key === 'verifiedSupporters');
+    expect(EXPORT_COLUMNS[at - 1]!.key).toBe('n');
+    for (const [lang, locale] of [['nb', nb], ['nn', nn], ['en', en]] as const) {
+      const res = await analyst.get(`/admin/aust/insights/export?format=csv&lang=${lang}`).expect(200);
+      const [header, ...rows] = parse(res.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+      expect([lang, header![at]]).toEqual([lang, locale.insights.verified.column]);
+      const byId = new Map(rows.map((r) => [Number(r[1]), r]));
+      expect([lang, byId.get(A)![at - 1], byId.get(A)![at], byId.get(C)![at]]).toEqual([lang, '6', '2', '0']);
+    }
+  });
+
+  it('writes the count as a number in the workbook, and only verified persons under "verified only"', async () => {
+    const res = await analyst.get('/admin/aust/insights/export?format=xlsx&verified=1&lang=nb').buffer(true).parse(binaryBody).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const sheet = workbook.worksheets[0]!;
+    const col = EXPORT_COLUMNS.findIndex((c) => c.key === 'verifiedSupporters') + 1;
+    expect(sheet.getRow(1).getCell(col).value).toBe(nb.insights.verified.column);
+    expect(sheet.rowCount).toBe(3);
+    expect([sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(col).value]).toEqual([A, 2]);
+    expect([sheet.getRow(3).getCell(2).value, sheet.getRow(3).getCell(col).value]).toEqual([B, 1]);
+  });
+});
+
+describe('open data API', () => {
+  it('gives verifiedSupporters beside the figures of each candidate, 0 where there are none', async () => {
+    const res = await request(t.app).get('/api/v1/municipalities/aust/candidates').expect(200);
+    const byId = new Map((res.body.candidates as { id: number; verifiedSupporters: number; figures: { n: number } }[]).map((c) => [c.id, c]));
+    expect([A, B, C].map((id) => [byId.get(id)!.figures.n, byId.get(id)!.verifiedSupporters])).toEqual([[6, 2], [2, 1], [9, 0]]);
+    const vestRes = await request(t.app).get('/api/v1/municipalities/vest/candidates').expect(200);
+    expect(vestRes.body.candidates[0]).toMatchObject({ id: D, verifiedSupporters: 1, figures: { n: 3 } });
+  });
+});
+
+describe('a verification removed or added', () => {
+  it('lowers the counts, moves the data version and changes the kept pages', async () => {
+    // Read first, so the pages and answers are kept for this version.
+    await analyst.get('/admin/aust/insights').expect(200);
+    await analyst.get('/admin/aust/insights?verified=1').expect(200);
+    await request(t.app).get('/api/v1/municipalities/aust/candidates').expect(200);
+    const before = t.services.ranking.dataVersion(aust);
+    const vestBefore = t.services.ranking.dataVersion(vest);
+    unverify('v3', aust);
+    expect(t.services.ranking.dataVersion(aust)).toBeGreaterThan(before);
+    expect(t.services.ranking.dataVersion(vest)).toBe(vestBefore);
+    expect([A, B].map(verifiedFromScratch)).toEqual([1, 0]);
+    const html = (await analyst.get('/admin/aust/insights').expect(200)).text;
+    expect(rowOf(html, 'Kandidat A').slice(3, 5)).toEqual(['6', '1']);
+    expect(rowOf(html, 'Kandidat B').slice(3, 5)).toEqual(['2', '0']);
+    const only = (await analyst.get('/admin/aust/insights?verified=1').expect(200)).text;
+    expect(tableTitles(only)).toEqual(['Kandidat A']);
+    const api = await request(t.app).get('/api/v1/municipalities/aust/candidates').expect(200);
+    expect(api.body.candidates.find((c: { id: number }) => c.id === B).verifiedSupporters).toBe(0);
+  });
+
+  it('moves the data version even for a person who supports nothing yet', () => {
+    const before = t.services.ranking.dataVersion(aust);
+    verify('lurker', aust, 'person-3');
+    expect(t.services.ranking.dataVersion(aust)).toBeGreaterThan(before);
+  });
+
+  it('follows the supporters as they change: a withdrawn vote of a verified person, and an erased participant', () => {
+    verify('v3', aust, 'person-2');
+    expect(verifiedFromScratch(B)).toBe(1);
+    t.services.feedback.withdraw(p.v3!, aust, B);
+    const kept = (id: number) => t.db.prepare('SELECT verified_n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(id);
+    expect([kept(B), verifiedFromScratch(B)]).toEqual([0, 0]);
+    // Erasing a participant takes their verification and their support with it.
+    t.db.prepare('DELETE FROM participants WHERE id = ?').run(p.v1);
+    expect([A, B, C].map(kept)).toEqual([A, B, C].map(verifiedFromScratch));
+    expect(kept(A)).toBe(2); // person-1 still through v2, person-2 through v3
+  });
+});
+
+describe('merged duplicates', () => {
+  it('count the verified persons of a duplicate merged into a candidate, each person once, and stop when unmerged', async () => {
+    const ja = t.db.prepare("SELECT journey_id, step_id FROM pain_points WHERE id = ?").get(A) as { journey_id: number; step_id: number };
+    p.reporterE = t.services.feedback.ensureParticipant('participant-reporterE');
+    p.v4 = t.services.feedback.ensureParticipant('participant-v4');
+    t.clock.advance(HOUR);
+    const E = t.services.feedback.submit(p.reporterE, t.services.municipalities.bySlug('aust'), ja.journey_id, ja.step_id, { title: 'Kandidat E', body: 'tekst', severity: 3, channel: null }).id;
+    vote('v4', aust, E, 4);
+    vote('v2', aust, E, 2); // person-1, who already supports A through both browsers
+    verify('v4', aust, 'person-4');
+    const kept = (id: number) => t.db.prepare('SELECT verified_n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(id);
+    expect([kept(A), kept(E)]).toEqual([2, 2]);
+    t.services.moderation.merge(null, aust, E, A);
+    expect([kept(A), verifiedFromScratch(A)]).toEqual([3, 3]);
+    expect(t.services.ranking.verifiedFigures(A, aust).n).toBe(3);
+    const only = (await analyst.get('/admin/aust/insights?verified=1&lang=nb').expect(200)).text;
+    expect(rowOf(only, 'Kandidat A').slice(3, 5)).toEqual(['3', '3']);
+    expect(tableTitles(only)).not.toContain('Kandidat E');
+    t.services.moderation.unmerge(null, aust, E);
+    expect([kept(A), kept(E)]).toEqual([2, 2]);
+  });
+});
