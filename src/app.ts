@@ -26,10 +26,12 @@ import { SharedPages } from './middleware/shared-pages';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/sign-in/login-throttle.service';
 import { SqliteSessionStore } from './modules/sign-in/session.store';
 import { participantCookie } from './middleware/participant';
+import { createMetrics, LOOPBACK_ONLY } from './modules/metrics';
 import { PARTICIPANT_COOKIE } from './modules/feedback/participant-key';
 import { TRANSLATION_MAX_FIELDS } from './modules/journeys/translations.schema';
 import { paths } from './paths';
 import { openRoutes, pageRoutes } from './routes';
+import { residentVerification } from './modules/verification';
 import type { Services } from './services';
 
 export { SESSION_COOKIE };
@@ -40,7 +42,7 @@ const ROOT = path.resolve(__dirname, '..');
 const FONT_FILE = /^\/(?:[a-z0-9-]+\.css|files\/[a-z0-9-]+\.woff2?)$/;
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'production' | 'baseUrl'>;
+  config: Pick<Config, 'trustProxy' | 'production' | 'baseUrl'> & Partial<Pick<Config, 'staffOidc' | 'idporten' | 'metrics'>>;
   db: Db;
   logger: Logger;
   sessionSecret: string;
@@ -48,6 +50,8 @@ export interface AppDeps {
   services: Services;
   /** Overrides of the sign-in throttle's limits (tests); the rest are the defaults. */
   loginLimits?: Partial<LoginLimits>;
+  /** The key of verified residents' pseudonyms (#21.3), resolved by the composition root; needed with config.idporten. */
+  pseudonymSecret?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -70,15 +74,41 @@ export function createApp(deps: AppDeps) {
   // Every link a view writes comes from here (src/paths.ts).
   app.locals.paths = paths;
 
+  // First of all, so every answer is timed and counted, the lean path's and the static files' included (#22.3).
+  const metrics = createMetrics({
+    db,
+    // config.metrics: who may read /metrics; loopback only when absent.
+    access: deps.config.metrics ?? LOOPBACK_ONLY,
+    activity: services.residentActivity,
+    clock: services.clock,
+    backups: services.backups,
+  });
+  app.use(metrics.requests);
   app.use(requestLog(logger));
-  app.use(securityHeaders());
+  // Staff single sign-on (#21.1) only when configured; then, and only then, "require single sign-on" refuses passwords.
+  const staffSso = deps.config.staffOidc ? services.staffSso(deps.config.staffOidc, deps.config.baseUrl) : null;
+  if (staffSso) {
+    services.auth.offerSingleSignOn();
+    staffSso.warmUp();
+  }
+  // Residents' ID-porten verification (#21.3) only when configured; otherwise its routes are 404 and no page shows it.
+  const { idporten } = deps.config;
+  const verification = residentVerification({
+    ...services,
+    settings: idporten && deps.pseudonymSecret ? { ...idporten, pseudonymSecret: deps.pseudonymSecret } : null,
+    baseUrl: deps.config.baseUrl,
+    sessionSecret: deps.sessionSecret,
+  });
+  // Single sign-on's start and logout, and ID-porten's, answer a form with a redirect to the provider (#21): the CSP's
+  // form-action names the providers' origins, read for each response as discovery finds their endpoints.
+  app.use(securityHeaders(() => [...(staffSso?.formTargets() ?? []), ...verification.formTargets()]));
 
   app.use('/assets/ds', express.static(path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { maxAge: '1d' }));
   // The font package also holds its package.json, README and licence: only its style sheets and font files are served.
   app.use('/assets/fonts/inter', onlyPaths(FONT_FILE, express.static(path.join(ROOT, 'node_modules/@fontsource/inter'), { maxAge: '7d' })));
   app.use('/assets', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   // The health check and the open data API: before cookies and sessions, so they never set a cookie.
-  app.use(openRoutes(services, db));
+  app.use(openRoutes(services, db, { metrics, baseUrl: deps.config.baseUrl }));
 
   // Public pages kept for every anonymous visitor; the lean path answers from them before anything below runs.
   const sharedPages = new SharedPages();
@@ -115,7 +145,7 @@ export function createApp(deps: AppDeps) {
 
   // Every page is private unless it is one the visitor does not change (SharedPages makes those public).
   app.use(noStore);
-  app.use(pageRoutes(services, sharedPages, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits })));
+  app.use(pageRoutes(services, sharedPages, services.loginThrottle(deps.sessionSecret, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits }), staffSso, verification));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf, sessionsFileOf, type Db } from './db/connection';
-import { migrate } from './db/migrate';
+import { appVersion } from './lib/app-version';
+import { createLogger } from './lib/logger';
+import { scheduledCopies } from './modules/operations/backup.service';
+import { doctorFailed, doctorReport, runDoctor } from './modules/operations/doctor';
+import { prepareSchema } from './modules/operations/upgrade';
+import { MigrationError } from './db/migrate';
 import { ValidationError } from './errors';
 import { MunicipalityInputSchema } from './modules/municipalities/municipalities.schema';
 import { passwordProblem } from './modules/sign-in/password.service';
@@ -19,15 +24,21 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   create-user --email E --name N [--platform-admin] [--municipality SLUG --role ROLE[,ROLE]]
-      The password is read from REISEKART_PASSWORD, or asked for on standard input.
+      The password is read from REISEKART_PASSWORD, or asked for on standard input. Where a second factor
+      is required (platform admins, admins), the first sign-in sets up TOTP before anything else.
       Roles: ${ROLES.join(', ')}
   create-municipality --slug S --name N --kommunenummer NNNN [--locale nb|nn|en]
   backup FILE
       Online backup of the live database (SQLite's backup API: consistent while the server writes),
       then an integrity check of the copy. Refuses to overwrite an existing file.
-  restore FILE
+  restore FILE | restore --latest
       Puts a backup in place of the database while the server is stopped. Refuses a file that fails
       PRAGMA integrity_check or is no Reisekart database; the current database is kept beside it.
+      --latest takes the newest scheduled backup in BACKUP_DIR.
+  doctor [--quick]
+      Checks the deployment: configuration, BASE_URL, database integrity (integrity_check; quick_check
+      with --quick), pending migrations, free disk, SMTP, the backup folder and the newest backup.
+      One line per check (ok, warn, fail); exit code 1 when any check fails.
   help`;
 
 const UserArgsSchema = z.strictObject({
@@ -51,10 +62,15 @@ const OPTIONS = {
   slug: { type: 'string' },
   kommunenummer: { type: 'string' },
   locale: { type: 'string' },
+  latest: { type: 'boolean' },
+  quick: { type: 'boolean' },
 } as const;
 
 /** A refusal the user can act on: printed without a stack trace, exit code 2. */
 export class CliError extends Error {}
+
+/** The doctor found a failure: its report is printed as usual, with exit code 1. */
+export class DoctorFailure extends CliError {}
 
 function fail(message: string): never {
   throw new CliError(message);
@@ -152,11 +168,33 @@ export async function runCli(
   } catch (err) {
     fail(`${(err as Error).message}\n\n${USAGE}`);
   }
+  // The doctor reads the configuration itself (a bad one is a failed check) and never opens the database for writing.
+  if (command === 'doctor') {
+    if (positionals.length > 0) fail(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
+    const checks = await runDoctor(env, { quick: values.quick ?? false });
+    if (doctorFailed(checks)) throw new DoctorFailure(doctorReport(checks));
+    return doctorReport(checks);
+  }
   const config = loadConfig(env);
   // Restoring must not open (and so lock or migrate) the database it is about to replace.
-  if (command === 'restore') return restore(config.databasePath, positionals);
+  if (command === 'restore') {
+    if (!values.latest) return restore(config.databasePath, positionals);
+    if (positionals.length > 0) fail(`restore takes a file or --latest, not both.\n\n${USAGE}`);
+    if (!config.backups.dir) fail('restore --latest reads BACKUP_DIR, which is not set.');
+    if (!fs.existsSync(config.backups.dir)) fail(`BACKUP_DIR ${config.backups.dir} does not exist.`);
+    const newest = scheduledCopies(config.backups.dir)[0];
+    if (!newest) fail(`No scheduled backup in ${config.backups.dir}.`);
+    return restore(config.databasePath, [path.join(config.backups.dir, newest.name)]);
+  }
   const db = openDatabase(config.databasePath);
-  migrate(db);
+  try {
+    // The same step as the server's start: a newer schema is refused, pending migrations run after a backup (#22.5).
+    // Its log goes to standard error, so the command's own output stays clean.
+    prepareSchema(db, { databasePath: config.databasePath, backupDir: config.backups.dir, appVersion: appVersion(), logger: createLogger(config.logLevel, process.stderr) });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const services = buildServices(db);
   try {
     if (command !== 'backup' && command !== 'restore' && positionals.length > 0) fail(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
@@ -204,6 +242,14 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (output) => console.log(output),
     (err: unknown) => {
+      if (err instanceof DoctorFailure) {
+        console.log(err.message);
+        process.exit(1);
+      }
+      if (err instanceof MigrationError) {
+        console.error(err.message);
+        process.exit(78);
+      }
       if (err instanceof CliError || err instanceof ConfigError) {
         console.error(err.message);
         process.exit(2);

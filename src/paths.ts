@@ -55,9 +55,18 @@ export const paths = {
   /** The privacy statement: the portal's, and each municipality's own (below) naming it as the controller. */
   privacy: path('/personvern'),
   health: path('/healthz'),
+  /** Prometheus metrics (#22.3): configured addresses or a bearer token only; anyone else gets the ordinary 404. */
+  metrics: path('/metrics'),
 
   login: path('/login'),
+  /** The second step of a sign-in with TOTP (#21.2): a code from the app or a recovery code. */
+  loginCode: path('/login/kode'),
   logout: path('/logout'),
+  /** Staff single sign-on (#21.1): POST starts it (to the provider), GET is where the provider sends the browser back. */
+  staffSso: {
+    start: path('/admin/innlogging/kommunekonto'),
+    callback: path('/admin/innlogging/kommunekonto/svar'),
+  },
   setup: path('/setup/:token'),
 
   /** A resident's own contributions, across municipalities. */
@@ -70,6 +79,17 @@ export const paths = {
   device: {
     request: path('/mine/annen-enhet'),
     join: path('/mine/annen-enhet/:deviceToken'),
+  },
+
+  /**
+   * Residents' ID-porten verification (#21.3): start (POST, on the municipality's pages), ID-porten's answer, logout at
+   * ID-porten (POST), and removing the verification (GET asks first, POST removes).
+   */
+  verification: {
+    start: path('/:municipality/id-porten'),
+    callback: path('/mine/id-porten'),
+    logout: path('/mine/id-porten/logg-ut'),
+    remove: path('/mine/id-porten/:municipality/fjern'),
   },
 
   /** Following by e-mail (#20): the links the e-mails carry, and an address's own page of its follows. */
@@ -109,6 +129,12 @@ export const paths = {
     journeys: path('/api/v1/municipalities/:municipality/journeys'),
     journey: path('/api/v1/municipalities/:municipality/journeys/:journey'),
     candidates: path('/api/v1/municipalities/:municipality/candidates'),
+    /** The whole ranking as one CSV file (#22.4: the dataset's download). */
+    candidatesCsv: path('/api/v1/municipalities/:municipality/candidates.csv'),
+    /** The API described in OpenAPI 3.1 (#22.4). */
+    openapi: path('/api/v1/openapi.json'),
+    /** The datasets described in DCAT-AP-NO, as JSON-LD, for data.norge.no to harvest (#22.4). */
+    dcat: path('/api/v1/dcat.jsonld'),
   },
 
   /** Staff pages. */
@@ -120,6 +146,14 @@ export const paths = {
     acceptInvitation: path('/admin/invitations/:invitationId/accept'),
     /** A staff member's own account: the password change (#21.2). */
     password: path('/admin/konto/passord'),
+    /** TOTP (#21.2): the page shows the state and enrolment, POST confirms enrolment with a code; start and turn off. */
+    twoFactor: path('/admin/konto/totp'),
+    twoFactorStart: path('/admin/konto/totp/start'),
+    twoFactorRemove: path('/admin/konto/totp/av'),
+    /** An invitation's single-use link (#21.2): open without signing in; a new account's password is chosen here. */
+    invitation: path('/admin/konto/invitasjon/:invitationToken'),
+    /** Someone with an account, signed in, accepts or declines the invitation the link names. */
+    invitationAnswer: path('/admin/konto/invitasjon/:invitationToken/svar'),
     declineInvitation: path('/admin/invitations/:invitationId/decline'),
     municipality: path('/admin/:municipality'),
 
@@ -225,6 +259,7 @@ export const paths = {
       enableUser: path('/admin/:municipality/settings/users/:userId/enable'),
       removeUser: path('/admin/:municipality/settings/users/:userId/remove'),
       withdrawInvitation: path('/admin/:municipality/settings/invitations/:invitationId/withdraw'),
+      resendInvitation: path('/admin/:municipality/settings/invitations/:invitationId/resend'),
     },
   },
 } as const;

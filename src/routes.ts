@@ -10,6 +10,8 @@ import type { SharedPages } from './middleware/shared-pages';
 import { apiErrorHandler, apiNotFound, openCors, readOnly } from './modules/api/api-http';
 import { apiController } from './modules/api/api.controller';
 import { ApiService } from './modules/api/api.service';
+import { openDataController } from './modules/api/open-data.controller';
+import type { Metrics } from './modules/metrics';
 import { auditController } from './modules/audit/audit.controller';
 import { departmentsController } from './modules/departments/departments.controller';
 import { feedbackController } from './modules/feedback/feedback.controller';
@@ -38,6 +40,14 @@ import { portfolioController } from './modules/portfolio/portfolio.controller';
 import { publicRankingController } from './modules/ranking/public-ranking.controller';
 import type { LoginThrottleService } from './modules/sign-in/login-throttle.service';
 import { signInController } from './modules/sign-in/sign-in.controller';
+import { secondFactorController } from './modules/sign-in/second-factor.controller';
+import { twoFactorController } from './modules/two-factor/two-factor.controller';
+import { invitationLinkController } from './modules/staff/invitation-link.controller';
+import { requireTwoFactorEnrolment } from './middleware/require-two-factor';
+import { requireSsoSession } from './middleware/require-sso-session';
+import { staffSsoController } from './modules/sign-in/staff-sso.controller';
+import type { StaffSsoService } from './modules/sign-in/staff-sso.service';
+import { residentVerification, type VerificationController } from './modules/verification';
 import { healthController } from './modules/site/health.controller';
 import { siteController } from './modules/site/site.controller';
 import { staffHomeController } from './modules/staff/staff-home.controller';
@@ -49,18 +59,25 @@ import type { Services } from './services';
  * Answered before cookies, sessions and CSRF: the health check, and the open data API (read-only, CORS open, JSON
  * only, never a cookie).
  */
-export function openRoutes(services: Services, db: Db): Router {
+export function openRoutes(services: Services, db: Db, open: { metrics: Metrics; baseUrl: string }): Router {
   const health = healthController(db);
-  const api = apiController(new ApiService(services));
+  const apiService = new ApiService(services);
+  const api = apiController(apiService);
+  const openData = openDataController(apiService, open.baseUrl);
   const r = Router();
 
   r.get(p.health.pattern, health.check);
+  // Prometheus metrics (#22.3): for the configured addresses and the token; anyone else is sent on to the 404 page.
+  r.get(p.metrics.pattern, open.metrics.onlyAllowed, open.metrics.scrape);
 
   r.use(p.api.root.pattern, openCors, readOnly);
   r.get(p.api.municipalities.pattern, api.municipalities);
   r.get(p.api.journeys.pattern, api.journeys);
   r.get(p.api.journey.pattern, api.journey);
   r.get(p.api.candidates.pattern, api.candidates);
+  r.get(p.api.candidatesCsv.pattern, openData.candidatesCsv);
+  r.get(p.api.openapi.pattern, openData.openapi);
+  r.get(p.api.dcat.pattern, openData.catalogue);
   // Everything under /api/v1 ends here, so no API request reaches the HTML pages, their cookies or their error page.
   r.use(p.api.root.pattern, apiNotFound);
   r.use(p.api.root.pattern, apiErrorHandler);
@@ -68,11 +85,19 @@ export function openRoutes(services: Services, db: Db): Router {
 }
 
 /** The HTML pages: sign-in, staff pages under /admin, the portal's own pages, then each municipality's public pages. */
-export function pageRoutes(services: Services, sharedPages: SharedPages, loginThrottle: LoginThrottleService): Router {
-  const signIn = signInController({ auth: services.auth, loginThrottle });
+export function pageRoutes(services: Services, sharedPages: SharedPages, loginThrottle: LoginThrottleService, staffSsoService: StaffSsoService | null = null,
+  // Without settings its routes are declared all the same (the route lists see them), and answer 404.
+  verification: VerificationController = residentVerification({ ...services, settings: null, baseUrl: '', sessionSecret: '' }),
+): Router {
+  const signIn = signInController({ auth: services.auth, loginThrottle, twoFactor: services.twoFactor, clock: services.clock, staffSso: staffSsoService });
+  const secondFactor = secondFactorController({ auth: services.auth, loginThrottle, twoFactor: services.twoFactor, clock: services.clock });
+  const twoFactor = twoFactorController(services);
+  const invitationLink = invitationLinkController(services);
+  const staffSso = staffSsoController({ staffSso: staffSsoService });
   const staffHome = staffHomeController(services);
   const municipalities = municipalitiesController(services);
-  const settings = settingsController(services);
+  // The settings page says when "require single sign-on" cannot take effect: no provider configured.
+  const settings = settingsController({ ...services, ssoConfigured: () => staffSsoService !== null });
   const audit = auditController(services);
   const staff = staffController(services);
   const journeys = journeysController(services);
@@ -89,7 +114,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   const review = reviewController(services);
   const insights = insightsController(services);
   const portfolio = portfolioController({ ...services, sharedPages });
-  const site = siteController({ ...services, sharedPages });
+  const site = siteController({ ...services, sharedPages, verificationOffered: verification.offered });
   const publicJourneys = publicJourneysController({ ...services, sharedPages });
   const experiences = experiencesController(services);
   const feedback = feedbackController({ ...services, sharedPages });
@@ -113,11 +138,27 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.login.pattern, noStore, signIn.login.get);
   r.post(p.login.pattern, noStore, signIn.login.post);
   r.post(p.logout.pattern, noStore, signIn.logout);
+  // Staff single sign-on (#21.1): before /admin's sign-in guard, since nobody is signed in yet; 404 when not configured.
+  r.post(p.staffSso.start.pattern, noStore, staffSso.start);
+  r.get(p.staffSso.callback.pattern, noStore, staffSso.callback);
   r.get(p.setup.pattern, noStore, signIn.setup.get);
   r.post(p.setup.pattern, noStore, signIn.setup.post);
+  // The second step of a sign-in with TOTP (#21.2).
+  r.get(p.loginCode.pattern, noStore, secondFactor.get);
+  r.post(p.loginCode.pattern, noStore, secondFactor.post);
+  // An invitation's link (#21.2): before /admin's sign-in guard, since a new person has no account yet.
+  r.get(p.admin.invitation.pattern, noStore, invitationLink.get);
+  r.post(p.admin.invitation.pattern, noStore, invitationLink.createAccount);
 
   // Staff: everything under /admin, known path or not, is private and needs a signed-in person.
   r.use(p.admin.home.pattern, noStore, requireSignIn);
+  // Where a second factor is required, nothing under /admin but its enrolment until it is enrolled (#21.2).
+  r.use(p.admin.home.pattern, requireSsoSession(services.auth), requireTwoFactorEnrolment(services.twoFactor));
+  r.get(p.admin.twoFactor.pattern, twoFactor.get);
+  r.post(p.admin.twoFactor.pattern, twoFactor.confirm);
+  r.post(p.admin.twoFactorStart.pattern, twoFactor.start);
+  r.post(p.admin.twoFactorRemove.pattern, twoFactor.remove);
+  r.post(p.admin.invitationAnswer.pattern, invitationLink.answer);
   r.get(p.admin.home.pattern, staffHome.home);
   r.get(p.admin.password.pattern, passwordChange.get);
   r.post(p.admin.password.pattern, passwordChange.post);
@@ -242,6 +283,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.admin.settings.enableUser.pattern, adminRole, staff.enable);
   r.post(p.admin.settings.removeUser.pattern, adminRole, staff.remove);
   r.post(p.admin.settings.withdrawInvitation.pattern, adminRole, staff.withdrawInvitation);
+  r.post(p.admin.settings.resendInvitation.pattern, adminRole, staff.resendInvitation);
 
   // Every refusal above is written to the audit log before the error page.
   r.use(p.admin.home.pattern, auditRefusedAccess(services.audit));
@@ -252,6 +294,14 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.get(p.privacy.pattern, site.privacy);
 
   // A resident's own contributions, in every municipality.
+  // Residents' ID-porten verification (#21.3), 404 unless configured: its status and offers on /mine and on the
+  // municipality's pages (below); ID-porten's answer (a GET that stores, bound to the sealed cookie the start set);
+  // logout at ID-porten and removal (asked first) are POSTs behind Fetch Metadata like every resident's form.
+  r.use(p.mine.pattern, verification.locals);
+  r.get(p.verification.callback.pattern, verification.callback);
+  r.post(p.verification.logout.pattern, verification.logout);
+  r.get(p.verification.remove.pattern, verification.remove.get);
+  r.post(p.verification.remove.pattern, verification.remove.post);
   r.get(p.mine.pattern, feedback.mine);
   // Deleting asks first on a page of its own (GET), which works without JavaScript; only its button POSTs.
   r.get(p.deleteMyReport.pattern, feedback.confirmDeleteMine);
@@ -280,6 +330,8 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
 
   // A municipality's public pages take any remaining first path segment, so they come last.
   r.use(p.municipality.pattern, loadPublicMunicipality(services.municipalities));
+  r.use(p.municipality.pattern, verification.locals);
+  r.post(p.verification.start.pattern, verification.start);
   r.get(p.municipality.pattern, publicJourneys.municipality);
   r.get(p.journey.pattern, publicJourneys.map);
   r.get(p.step.pattern, publicJourneys.step);

@@ -4,16 +4,24 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, pidFileOf } from './db/connection';
 import { seedDemo } from './modules/demo/demo-seed';
-import { migrate, MigrationError } from './db/migrate';
+import { MigrationError } from './db/migrate';
+import { appVersion } from './lib/app-version';
+import { prepareSchema } from './modules/operations/upgrade';
 import { movableClock } from './lib/clock';
 import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
+import { resolvePseudonymSecret } from './modules/verification/pseudonym';
 import { paths } from './paths';
 import type { SqliteSessionStore } from './modules/sign-in/session.store';
 import { fileTransport, smtpTransport } from './modules/notices/mail-transport';
 import { DEFAULT_SENDER_OPTIONS } from './modules/notices/notice-sender';
 import { buildServices } from './services';
+
+/** How long requests under way get to finish on SIGTERM before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 10_000;
+/** EX_CONFIG: the database or the configuration needs an operator; a restart would fail the same way. */
+const EXIT_REFUSED = 78;
 
 function main(): void {
   let config;
@@ -29,12 +37,15 @@ function main(): void {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databasePath);
   try {
-    const ran = migrate(db);
-    if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
+    // A newer schema than this version knows stops here, untouched; pending migrations run after a backup (#22.5).
+    const { ran, backup } = prepareSchema(db, { databasePath: config.databasePath, backupDir: config.backups.dir, appVersion: appVersion(), logger });
+    if (ran.length > 0) logger.info({ migrations: ran, backup }, 'database migrated');
   } catch (err) {
     if (err instanceof MigrationError) {
       console.error(err.message);
-      process.exit(1);
+      db.close();
+      // 78 (EX_CONFIG): restarting cannot help; deploy/reisekart.service does not restart on it.
+      process.exit(EXIT_REFUSED);
     }
     throw err;
   }
@@ -43,7 +54,10 @@ function main(): void {
   const services = buildServices(db, clock.now);
   if (config.seedDemo && seedDemo(db, services, clock)) logger.info('demo municipality "demo" seeded');
 
-  const app = createApp({ config, db, logger, services, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) });
+  // Residents' ID-porten verification (#21.3): its pseudonym key is made (and kept) only when it is configured.
+  const pseudonymSecret = config.idporten ? resolvePseudonymSecret(config.pseudonymSecret, config.dataDir) : undefined;
+  const app = createApp({ config, db, logger, services, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir), pseudonymSecret });
+  if (config.idporten) logger.info({ issuer: config.idporten.issuer }, 'residents may verify themselves with ID-porten');
   const sessionStore = app.locals.sessionStore as SqliteSessionStore;
   const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
   pruning.unref();
@@ -58,6 +72,11 @@ function main(): void {
     options: { ...DEFAULT_SENDER_OPTIONS, pollMs: config.mail.pollMs, maxAttempts: config.mail.maxAttempts, baseDelayMs: config.mail.retryMs },
   });
   sender.start();
+  // Scheduled backups (#22.2) in this process, off without BACKUP_DIR (the doctor warns).
+  const { dir: backupDir, intervalMinutes } = config.backups;
+  services.backups.configure(backupDir ? { dir: backupDir, intervalMs: intervalMinutes * 60_000, logger } : null);
+  services.backups.start();
+  if (!backupDir) logger.warn('no BACKUP_DIR: scheduled backups are off');
   if (!config.mail.smtpUrl) logger.info({ dir: config.mail.dir }, 'no SMTP_URL: e-mails are written as .eml files');
 
   // Lets `npm run restore` see that the database is in use.
@@ -96,19 +115,32 @@ function main(): void {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A backup under way is abandoned at once (its partial file removed): the next start takes the next one.
+    const backupsStopped = services.backups.stop();
+    // No new connections; the requests under way are answered first.
     server.close(async () => {
-      // The round under way finishes first, so no claimed e-mail is left unmarked by a graceful stop.
-      await sender.stop();
-      transport.close();
+      try {
+        await backupsStopped;
+        // The round under way finishes first, so no claimed e-mail is left unmarked by a graceful stop.
+        await sender.stop();
+        transport.close();
+      } catch (err) {
+        logger.error({ err }, 'error while shutting down');
+      }
       db.close();
       if (pidFile) fs.rmSync(pidFile, { force: true });
+      logger.info('stopped');
       process.exit(0);
     });
+    // A kept-alive connection closes as soon as it has no request under way: now for the idle ones, and then each
+    // one as its answer is sent.
     server.closeIdleConnections();
-    // Open keep-alive or slow requests must not hold the shutdown for ever.
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+    // A request still unanswered after the grace period (a slow client, a stuck export) must not hold the stop for
+    // ever; deploy/reisekart.service's TimeoutStopSec allows for this plus a stuck SMTP round.
     setTimeout(() => {
       server.closeAllConnections();
-    }, 5000).unref();
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -39,7 +39,12 @@ import { LoginThrottleRepository } from './modules/sign-in/login-throttle.reposi
 import { LoginThrottleService, type LoginLimits } from './modules/sign-in/login-throttle.service';
 import { SessionsRepository } from './modules/sign-in/sessions.repository';
 import { SetupTokensRepository } from './modules/sign-in/setup-tokens.repository';
+import { staffSsoFor } from './modules/sign-in/staff-sso.service';
+import type { StaffOidcConfig } from './config';
 import { StaffService } from './modules/staff/staff.service';
+import { TwoFactorRepository } from './modules/two-factor/two-factor.repository';
+import { TwoFactorService } from './modules/two-factor/two-factor.service';
+import { InvitationOutbox } from './modules/notices/invitation-outbox';
 import { UsersRepository } from './modules/staff/users.repository';
 import { ChangeNotices } from './modules/notices/change-notices';
 import { DeviceLinksRepository } from './modules/notices/device-links.repository';
@@ -52,7 +57,12 @@ import type { MailTransport } from './modules/notices/mail-transport';
 import { NoticeMail } from './modules/notices/notice-mail';
 import { NoticeSender, type SenderOptions } from './modules/notices/notice-sender';
 import { NoticesRepository } from './modules/notices/notices.repository';
+import { VerificationRepository } from './modules/verification/verification.repository';
+import { VerificationService } from './modules/verification/verification.service';
 import type { Logger } from './lib/logger';
+import { BackupRunsRepository } from './modules/operations/backup-runs.repository';
+import { BackupService } from './modules/operations/backup.service';
+import { ResidentActivity } from './modules/metrics/resident-activity';
 
 export type { Clock } from './lib/clock';
 
@@ -73,7 +83,9 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
   const publicJourneys = new PublicJourneysService(journeys);
   const readInsights = insightsReader(db, insightsRepo);
   const portfolio = new PortfolioService(new PortfolioRepository(db), painPointLinks(feedbackRepo, changeNotices), departments, ranking, audit, clock, changeNotices);
-  const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db), changeNotices);
+  /** Votes and reports accepted, for the metrics (#22): counted by feedback through its FeedbackActivity port. */
+  const residentActivity = new ResidentActivity();
+  const feedback = new FeedbackService(feedbackRepo, ranking, clock, new GroupCommit(db), changeNotices, residentActivity);
   /** Residents' own stories on existing reports (#20.5). */
   const experiences = new ExperiencesService(new ExperiencesRepository(db), feedback, clock);
   /** Residents' answers to "is it fixed?" (#20.3): read by the report's page, insights and the portfolio. */
@@ -95,6 +107,7 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     portfolio,
     insightsReader: readInsights,
     feedback,
+    residentActivity,
     /** What the journey map and step pages show of residents' feedback (the journeys module's JourneyFeedback port). */
     journeyFeedback: journeyFeedback(feedback, ranking),
     moderation: new ModerationService(painPointModeration(feedbackRepo, changeNotices), ranking, audit, clock, portfolio, experiences),
@@ -127,8 +140,17 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     /** The sign-in throttle: made by the app, whose session secret its keyed hashes are derived from. */
     loginThrottle: (secret: string, limits: LoginLimits) =>
       new LoginThrottleService(new LoginThrottleRepository(db), audit, (email) => users.byEmail(email)?.id, secret, limits, clock),
-    staff: new StaffService(users, audit, clock, { endAllOf: (userId) => sessions.deleteOf(userId) }),
+    /** Staff single sign-on (#21.1): made by the app when STAFF_OIDC_* are set, with the portal's own address. */
+    staffSso: (oidc: StaffOidcConfig, baseUrl: string) => staffSsoFor(oidc, baseUrl, users, audit, clock),
+    // Invitations go out by e-mail through the residents' outbox (#21.2).
+    staff: new StaffService(users, audit, clock, { endAllOf: (userId) => sessions.deleteOf(userId) }, new InvitationOutbox(noticesRepo)),
+    /** TOTP as staff members' second factor, and who must have it (#21.2). */
+    twoFactor: new TwoFactorService(new TwoFactorRepository(db), audit, clock),
     municipalities,
+    /** Scheduled backups (#22.2): configured and started by the server; status() for the admin page and /metrics. */
+    backups: new BackupService(db, new BackupRunsRepository(db), clock),
+    /** Residents' ID-porten verifications (#21.3): stored, removed, listed; the flow itself is the app's (it needs the settings). */
+    verification: new VerificationService(new VerificationRepository(db), audit, clock),
   };
 }
 

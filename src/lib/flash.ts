@@ -22,8 +22,14 @@ export const FLASHES = [
   // Staff, municipalities and their settings.
   'settingsSaved', 'municipalityCreated', 'staffInvited', 'rolesSaved', 'staffRemoved', 'staffDisabled', 'staffEnabled',
   'invitationWithdrawn', 'invitationAccepted', 'invitationDeclined', 'passwordChanged',
+  // Invitations by e-mail and the second factor (#21.2).
+  'invitationResent', 'twoFactorRemoved',
+  // A password session ended because the municipality now requires single sign-on (#21.1).
+  'ssoRequired',
   // Residents.
   'reportPending', 'reportPublished', 'experiencePending', 'experiencePublished', 'experiencesDecided', 'reportFlagged', 'contributionDeleted',
+  // Residents' ID-porten verification (#21.3).
+  'residentVerified', 'verificationRemoved', 'idportenLoggedOut',
   // Following by e-mail: an address's own page of its follows.
   'followModeSaved', 'followRemoved',
 ] as const;

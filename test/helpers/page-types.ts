@@ -56,6 +56,10 @@ export const PAGE_TYPES: PageType[] = [
 
   { route: '/admin', audience: 'staff' },
   { route: '/admin/konto/passord', audience: 'staff' },
+  // The second factor (#21.2): the signed-in admin's own page (enrolled: its state and nothing to turn off).
+  { route: '/admin/konto/totp', audience: 'staff' },
+  // An invitation's link (#21.2), with a token the demo server makes (demo-server.ts): a new person's password form.
+  { route: '/admin/konto/invitasjon/:invitationToken', audience: 'public' },
   { route: '/admin/municipalities/new', audience: 'staff' },
   { route: '/admin/audit', audience: 'staff' },
   { route: '/admin/:municipality', audience: 'staff' },
@@ -101,17 +105,27 @@ export const PAGE_TYPES: PageType[] = [
 ];
 
 export const EXEMPT_ROUTES: ExemptRoute[] = [
+  { route: '/login/kode', reason: 'the second step of a sign-in with TOTP: only a browser half-way through a sign-in sees it (a redirect to /login otherwise); test/e2e/two-factor.e2e.ts runs axe on it and its enrolment and recovery-code pages' },
+  { route: '/admin/innlogging/kommunekonto/svar', reason: 'staff single sign-on: the OpenID provider\'s answer, checked, then a redirect (404 unless STAFF_OIDC_* are set)' },
   { route: '/healthz', reason: 'health check for the load balancer: JSON, no page' },
   { route: '/api/v1/municipalities', reason: 'open data API: JSON for programs (docs/api.md)' },
   { route: '/api/v1/municipalities/:municipality/journeys', reason: 'open data API: JSON for programs (docs/api.md)' },
   { route: '/api/v1/municipalities/:municipality/journeys/:journey', reason: 'open data API: JSON for programs (docs/api.md)' },
   { route: '/api/v1/municipalities/:municipality/candidates', reason: 'open data API: JSON for programs (docs/api.md)' },
+  { route: '/api/v1/municipalities/:municipality/candidates.csv', reason: 'open data download: the whole ranking as CSV (docs/api.md)' },
+  { route: '/api/v1/openapi.json', reason: 'open data API: its OpenAPI 3.1 description, JSON for programs (docs/api.md)' },
+  { route: '/api/v1/dcat.jsonld', reason: 'open data: the DCAT-AP-NO catalogue in JSON-LD for data.norge.no to harvest (docs/api.md)' },
+  { route: '/metrics', reason: 'Prometheus metrics for the operator: text, allowed addresses or a token only, never a page' },
   { route: '/:municipality/reiser/:journey/feed.atom', reason: 'Atom feed for feed readers, linked from the journey page' },
   { route: '/admin/:municipality/journeys/:journeyId/export.json', reason: 'download: the journey in the exchange format' },
   { route: '/admin/:municipality/insights/export', reason: 'download: CSV, XLSX or JSON of the insights table' },
   { route: '/admin/:municipality/portfolio/export', reason: 'download: CSV or XLSX of the portfolio' },
   { route: '/:municipality/innspill/:painPointId/folg', reason: 'redirect to the follow form on the report page (its answer page\'s language links)' },
   { route: '/:municipality/reiser/:journey/folg', reason: 'redirect to the follow form on the journey map (its answer page\'s language links)' },
+  // Residents' ID-porten verification (#21.3): only with IDPORTEN_* set, which the demo server of the browser suite is not
+  // (its pages are 404 there). test/e2e/resident-verification.e2e.ts runs axe on them with the settings, in nb, nn, en.
+  { route: '/mine/id-porten', reason: 'ID-porten\'s answer: a redirect on success; its failure page is axe-checked in resident-verification.e2e.ts' },
+  { route: '/mine/id-porten/:municipality/fjern', reason: 'a verified resident\'s page (needs ID-porten): axe-checked in resident-verification.e2e.ts' },
 ];
 
 export const LANGS = ['nb', 'nn', 'en'] as const;

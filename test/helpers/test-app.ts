@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app';
+import type { StaffOidcConfig } from '../../src/config';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { movableClock, type MovableClock } from '../../src/lib/clock';
@@ -11,6 +12,7 @@ import { createLogger, type Logger } from '../../src/lib/logger';
 import type { LoginLimits } from '../../src/modules/sign-in/login-throttle.service';
 import type { Role } from '../../src/modules/staff/roles';
 import { buildServices, type Clock, type Services } from '../../src/services';
+import { nextTotpCode, totpSecretOf } from './second-factor';
 
 export const TEST_PASSWORD = 'Fjordhest-Lyng-42';
 /** The portal's configured address in tests: the only source of absolute links. */
@@ -25,7 +27,37 @@ export interface TestApp {
   /** Closes the connection and builds a new app on the same database file, as a restarted server would. */
   restart(): TestApp;
   /** The services' clock, unless the test gave its own: the demo seed moves it. */
-  clock: MovableClock;
+  clock: HarnessClock;
+}
+
+/**
+ * The movable clock, which the sign-in helpers can also move on while it runs (to the next TOTP time step, #21.2);
+ * setting a moment drops what they added.
+ */
+export interface HarnessClock extends MovableClock {
+  advance(ms: number): void;
+}
+
+function harnessClock(): HarnessClock {
+  const base = movableClock();
+  let offset = 0;
+  return {
+    now: () => (offset === 0 ? base.now() : new Date(base.now().getTime() + offset)),
+    set: (moment) => {
+      offset = 0;
+      base.set(moment);
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
+/** The harness behind each app, for the sign-in helpers (they get only the app). */
+const harnesses = new WeakMap<object, TestApp>();
+
+export function harnessOf(app: TestApp['app']): TestApp | undefined {
+  return harnesses.get(app);
 }
 
 export interface TestAppOptions {
@@ -33,6 +65,14 @@ export interface TestAppOptions {
   trustProxy?: number;
   logger?: Logger;
   clock?: Clock;
+  /** Staff single sign-on's provider (STAFF_OIDC_*); without it the app offers none. */
+  staffOidc?: StaffOidcConfig;
+  /** The portal's address (BASE_URL) when a browser must reach it, e.g. back from an OpenID provider; TEST_BASE_URL otherwise. */
+  baseUrl?: string;
+  /** Residents' ID-porten verification (#21.3): the provider's settings, and the pseudonym key (a fixed one when not given). */
+  idporten?: { issuer: string; clientId: string; clientSecret: string; pseudonymSecret?: string };
+  /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN); loopback only when not given. */
+  metrics?: { allow: string[]; token?: string };
 }
 
 export function makeTestApp(options: TestAppOptions = {}): TestApp {
@@ -44,17 +84,18 @@ function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => v
   const db = openDatabase(dbPath);
   migrate(db);
   // The harness is a composition root like server.ts: one set of services, shared by the app and the test.
-  const clock = movableClock();
+  const clock = harnessClock();
   const services = buildServices(db, options.clock ?? clock.now);
   const app = createApp({
-    config: { trustProxy: options.trustProxy ?? 0, production: false, baseUrl: TEST_BASE_URL },
+    config: { trustProxy: options.trustProxy ?? 0, production: false, baseUrl: options.baseUrl ?? TEST_BASE_URL, staffOidc: options.staffOidc, idporten: options.idporten, metrics: options.metrics },
     db,
     logger: options.logger ?? createLogger('silent'),
     sessionSecret: 'test-secret-test-secret-test-secret-1234',
     services,
     loginLimits: options.loginLimits,
+    pseudonymSecret: options.idporten ? (options.idporten.pseudonymSecret ?? 'test-pseudonym-key-test-pseudonym-key-1234') : undefined,
   });
-  return {
+  const testApp: TestApp = {
     app,
     db,
     dbPath,
@@ -69,6 +110,8 @@ function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => v
       return testAppOn(dbPath, options, removeFiles);
     },
   };
+  harnesses.set(app, testApp);
+  return testApp;
 }
 
 let counter = 0;
@@ -125,13 +168,36 @@ export function anonymousAgent(app: TestApp['app']): Agent {
   return request.agent(app);
 }
 
-/** A signed-in agent and the CSRF token of its session. */
+/**
+ * A signed-in agent and the CSRF token of its session. Where the person has TOTP, the helper answers the second step
+ * with a code; where a second factor is required and they have none, it enrols them first (#21.2), as a person would.
+ */
 export async function signIn(app: TestApp['app'], email: string, password = TEST_PASSWORD): Promise<{ agent: Agent; csrf: string }> {
   const agent = anonymousAgent(app);
+  // The code is chosen before the password is sent: where the clock has to move on to an unused time step, it moves
+  // before the five minutes of the half-done sign-in start.
+  const harness = harnessOf(app);
+  const code = harness && totpSecretOf(harness.db, email) !== undefined ? nextTotpCode(harness, email) : undefined;
   const res = await agent.post('/login').type('form').send({ email, password });
   if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  await completeSecondFactor(app, agent, email, String(res.headers.location), code);
   const page = await agent.get('/admin');
   return { agent, csrf: csrfFrom(page.text) };
+}
+
+/** After a correct password: the second step's code, or enrolment where it is required. A no-op otherwise. */
+export async function completeSecondFactor(app: TestApp['app'], agent: Agent, email: string, location: string, code?: string): Promise<void> {
+  const harness = harnessOf(app);
+  if (location.startsWith('/login/kode')) {
+    if (!harness) throw new Error('second factor asked of an app the harness did not make');
+    const res = await agent.post('/login/kode').type('form').send({ code: code ?? nextTotpCode(harness, email) });
+    if (res.status !== 303) throw new Error(`second factor refused for ${email}: ${res.status}`);
+  } else if (location.startsWith('/admin/konto/totp')) {
+    if (!harness) throw new Error('enrolment asked of an app the harness did not make');
+    const page = await agent.get(location);
+    const res = await agent.post('/admin/konto/totp').type('form').send({ _csrf: csrfFrom(page.text), code: nextTotpCode(harness, email) });
+    if (res.status !== 200) throw new Error(`TOTP enrolment failed for ${email}: ${res.status}`);
+  }
 }
 
 /** Collects a response body as raw bytes (exports: BOM checks, workbooks). */

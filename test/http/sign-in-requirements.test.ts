@@ -55,3 +55,20 @@ it('refuses a value other than a ticked checkbox with a 400 and the form again',
   expect(res.text).toContain('name="requireSso"');
   expect(t.services.municipalities.bySlug('nord').require_sso).toBe(0);
 });
+
+it('says nothing about a missing provider where single sign-on is configured', async () => {
+  const { startOidcProvider } = await import('../helpers/oidc-provider');
+  const op = await startOidcProvider({ kind: 'entra', redirectUris: ['https://reisekart.test.example/admin/innlogging/kommunekonto/svar'] });
+  const withSso = makeTestApp({ staffOidc: { issuer: op.issuer, clientId: op.clientId, clientSecret: op.clientSecret } });
+  try {
+    createMunicipality(withSso.services, 'nord', 'Nord kommune');
+    await createUser(withSso.services, { email: 'admin@nord.no', municipality: 'nord', roles: ['admin'] });
+    const admin = await signIn(withSso.app, 'admin@nord.no');
+    const page = (await admin.agent.get('/admin/nord/settings')).text;
+    expect(page).toContain(nb.admin.settings.requireSsoHelp);
+    expect(page).not.toContain(nb.admin.settings.requireSsoNotConfigured);
+  } finally {
+    withSso.close();
+    await op.close();
+  }
+});

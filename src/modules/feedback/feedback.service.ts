@@ -7,6 +7,7 @@ import type { FeedbackRepository, PainPointWithSupport } from './feedback.reposi
 import { NO_FOLLOWERS, type PainPointFollowers } from './pain-point-followers';
 import { isPubliclyVisible } from './public-visibility';
 import { similarReports } from './similar-reports';
+import { NO_ACTIVITY, type FeedbackActivity } from './feedback-activity.port';
 
 export const SIMILAR_LIMIT = 5;
 
@@ -56,6 +57,8 @@ export class FeedbackService {
     private readonly writes: GroupCommit,
     /** Residents following reports by e-mail: an erased contribution takes its follows with it (#20). */
     private readonly followers: PainPointFollowers = NO_FOLLOWERS,
+    /** Counts accepted votes and reports for the metrics (#22), through a port. */
+    private readonly activity: FeedbackActivity = NO_ACTIVITY,
   ) {}
 
   private now(): string {
@@ -110,6 +113,7 @@ export class FeedbackService {
       this.ranking.refresh(painPointId);
       return painPointId;
     });
+    this.activity.reportAccepted();
     return { id, status };
   }
 
@@ -179,7 +183,11 @@ export class FeedbackService {
    * with others that arrive at the same moment. Resolves once the vote is durable.
    */
   voteAs(participantKey: string, municipalityId: number, painPointId: number, severity: number | null): Promise<boolean> {
-    return this.writes.run(() => this.vote(this.ensureParticipant(participantKey), municipalityId, painPointId, severity));
+    // Counted once the group's commit has made the vote durable, as the resident is told.
+    return this.writes.run(() => this.vote(this.ensureParticipant(participantKey), municipalityId, painPointId, severity)).then((added) => {
+      if (added) this.activity.voteAccepted();
+      return added;
+    });
   }
 
   /** "Me too": one per participant (the database enforces it), not on one's own, not once closed. */

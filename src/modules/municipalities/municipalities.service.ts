@@ -7,7 +7,7 @@ import type { MunicipalityRow, MunicipalitySettings } from './municipality';
 
 /** Slugs that would shadow the portal's own top-level paths. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'assets', 'folg', 'healthz', 'konto', 'login', 'logout', 'mine', 'setup', 'tilgjengelighet', 'personvern', 'static', 'favicon.ico', 'robots.txt',
+  'admin', 'api', 'assets', 'folg', 'healthz', 'konto', 'login', 'logout', 'metrics', 'mine', 'setup', 'tilgjengelighet', 'personvern', 'static', 'favicon.ico', 'robots.txt',
 ]);
 
 export class MunicipalitiesService {

@@ -1,7 +1,7 @@
 // Sign-in, sign-out and the first-admin setup, and who the signed-in user is; free of req/res.
 import crypto from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
-import { ConflictError, NotFoundError } from '../../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.service';
 import type { SetupTokensRepository } from './setup-tokens.repository';
 
@@ -33,6 +33,8 @@ export interface SignInAccounts {
   setLastLogin(id: number, now: string): void;
   setPasswordHash(id: number, passwordHash: string): void;
   insert(user: { email: string; name: string; passwordHash: string; isPlatformAdmin: boolean }, now: string): number;
+  /** Whether any municipality the user serves requires single sign-on (municipalities.require_sso). */
+  requiresSso(userId: number): boolean;
 }
 
 export function normaliseEmail(email: string): string {
@@ -44,6 +46,9 @@ function hashToken(token: string): string {
 }
 
 export class AuthService {
+  /** Set by the app when STAFF_OIDC_* are configured (offerSingleSignOn); until then require_sso refuses nothing. */
+  private singleSignOn = false;
+
   constructor(
     private readonly accounts: SignInAccounts,
     private readonly setupTokens: SetupTokensRepository,
@@ -61,6 +66,7 @@ export class AuthService {
   async changePassword(userId: number, current: string, next: string): Promise<void> {
     const user = this.accounts.byId(userId);
     if (!user || user.disabled_at) throw new NotFoundError();
+    if (user.password_hash === '') throw new ConflictError({ _form: 'account.password.noLocalPassword' });
     if (!(await verifyPassword(user.password_hash, current))) {
       this.audit.record({ actorUserId: userId, municipalityId: null, action: 'account.password_change_refused', entityType: 'user', entityId: userId });
       throw new ConflictError({ currentPassword: 'validation.currentPasswordWrong' });
@@ -89,10 +95,37 @@ export class AuthService {
       });
       return null;
     }
+    // Only after the right password, so the refusal tells nothing to someone who does not know it (SECURITY.md 16).
+    if (this.singleSignOn && this.accounts.requiresSso(user.id)) {
+      this.audit.record({ actorUserId: null, municipalityId: null, action: 'login.failed', entityType: 'user', entityId: user.id, details: { reason: 'sso_required' } });
+      throw new ForbiddenError('staffSso.passwordRefused');
+    }
     const now = this.clock().toISOString();
     this.accounts.setLastLogin(user.id, now);
     this.audit.record({ actorUserId: user.id, municipalityId: null, action: 'login', entityType: 'user', entityId: user.id });
     return toCurrentUser(user);
+  }
+
+  /**
+   * Single sign-on is configured (#21.1): from now on a municipality's "require single sign-on" refuses its staff's
+   * local passwords. Without a provider it cannot, or its staff would be locked out (docs/security.md).
+   */
+  offerSingleSignOn(): void {
+    this.singleSignOn = true;
+  }
+
+  /** An account made by single sign-on has no local password (password_hash ''): nothing to change on its page. */
+  hasLocalPassword(userId: number): boolean {
+    return (this.accounts.byId(userId)?.password_hash ?? '') !== '';
+  }
+
+  /**
+   * Whether a session signed in with a password may go on: not once a municipality of the user's requires single
+   * sign-on (and it is configured). Checked on every staff request, so turning the requirement on ends the sessions
+   * that were opened with a password before, not only the next sign-in.
+   */
+  passwordSessionRefused(userId: number): boolean {
+    return this.singleSignOn && this.accounts.requiresSso(userId);
   }
 
   logout(userId: number): void {

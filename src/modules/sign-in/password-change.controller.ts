@@ -6,11 +6,16 @@ import { paths } from '../../paths';
 import type { AuthService } from './auth.service';
 import { PasswordChangeInputSchema } from './sign-in.schema';
 
-export function passwordChangeController({ auth }: { auth: Pick<AuthService, 'changePassword'> }) {
-  const form = (req: Request) => ({ view: 'sign-in/password-change', locals: { title: req.t('account.password.title') } });
+export function passwordChangeController({ auth }: { auth: Pick<AuthService, 'changePassword' | 'hasLocalPassword'> }) {
+  // Someone who signs in only through their municipality's account has no password here: the page says so.
+  const form = (req: Request) => ({
+    view: 'sign-in/password-change',
+    locals: { title: req.t('account.password.title'), hasLocalPassword: auth.hasLocalPassword(req.user!.id) },
+  });
   return {
     get(req: Request, res: Response) {
-      res.render('sign-in/password-change', { ...form(req).locals, values: {}, errors: {} });
+      const { view, locals } = form(req);
+      res.render(view, { ...locals, values: {}, errors: {} });
     },
     post: handleForm({
       schema: PasswordChangeInputSchema,

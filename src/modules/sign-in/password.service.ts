@@ -62,7 +62,15 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, HASH_OPTIONS);
 }
 
+/**
+ * An empty hash is an account with no local password (made by single sign-on, #21.1): never a match, and checked
+ * against the dummy hash so that the time taken does not tell such an account from one with a password.
+ */
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  if (hash === '') {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return false;
+  }
   try {
     return await argon2.verify(hash, password);
   } catch {

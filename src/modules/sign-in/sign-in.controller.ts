@@ -7,11 +7,28 @@ import { safeReturnTo } from '../../lib/safe-redirect';
 import { paths } from '../../paths';
 import type { AuthService } from './auth.service';
 import type { LoginThrottleService } from './login-throttle.service';
+import type { TwoFactorService } from '../two-factor/two-factor.service';
+import { awaitSecondFactor } from './second-factor-session';
 import { signIn, signOut } from './session.helpers';
+import type { StaffSsoService } from './staff-sso.service';
 import { LoginInputSchema, SetupInputSchema, type LoginInput } from './sign-in.schema';
 
-export function signInController({ auth, loginThrottle }: { auth: AuthService; loginThrottle: LoginThrottleService }) {
-  const loginForm = (req: Request) => ({ view: 'sign-in/login', locals: { title: req.t('auth.login.title') } });
+export function signInController({
+  auth,
+  loginThrottle,
+  twoFactor,
+  clock,
+  staffSso = null,
+}: {
+  auth: AuthService;
+  loginThrottle: LoginThrottleService;
+  /** The second factor (#21.2): asked for after the password, or enrolled first where it is required. */
+  twoFactor: Pick<TwoFactorService, 'isEnrolled' | 'needsEnrolment' | 'start'>;
+  clock: () => Date;
+  /** Staff single sign-on, when STAFF_OIDC_* are configured (staff-sso.controller.ts). */
+  staffSso?: StaffSsoService | null;
+}) {
+  const loginForm = (req: Request) => ({ view: 'sign-in/login', locals: { title: req.t('auth.login.title'), staffSso: staffSso !== null } });
   const setupForm = (req: Request) => ({ view: 'sign-in/setup', locals: { title: req.t('auth.setup.title') } });
 
   const saveSetup = handleForm({
@@ -58,16 +75,30 @@ export function signInController({ auth, loginThrottle }: { auth: AuthService; l
           const failed = new ValidationError({ _form: 'auth.login.failed' }, { email: input.email, returnTo: input.returnTo ?? '' });
           return showFormAgain(req, res, failed, loginForm(req), ['password'], 401);
         }
+        const returnTo = safeReturnTo(input.returnTo);
+        // With TOTP the session is not signed in yet: it waits five minutes for the code (#21.2).
+        if (twoFactor.isEnrolled(user.id)) {
+          await awaitSecondFactor(req, user.id, returnTo, clock());
+          return res.redirect(303, paths.loginCode());
+        }
         await signIn(req, user.id);
-        res.redirect(303, safeReturnTo(input.returnTo));
+        // Required but not enrolled: enrolment starts now, and /admin shows nothing else until it is done.
+        if (twoFactor.needsEnrolment(user.id)) {
+          twoFactor.start(user.id);
+          return res.redirect(303, paths.admin.twoFactor({}, { returnTo }));
+        }
+        res.redirect(303, returnTo);
       },
     },
 
     async logout(req: Request, res: Response) {
       if (req.user) auth.logout(req.user.id);
+      // A single sign-on session ends at the provider too (RP-initiated logout), when it offers that.
+      const idToken = req.session?.signedInWith === 'sso' ? req.session.staffSsoIdToken : undefined;
+      const providerLogout = staffSso && idToken ? await staffSso.providerLogoutUrl(idToken) : null;
       await signOut(req);
       res.clearCookie('rk.sid', { httpOnly: true, sameSite: 'lax' });
-      res.redirect(303, paths.home());
+      res.redirect(303, providerLogout ?? paths.home());
     },
 
     setup: {

@@ -20,6 +20,11 @@ export const LoginInputSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
+/** The second step of a sign-in (#21.2): six digits from the app, or a recovery code (its dashes and spaces allowed). */
+export const SecondFactorInputSchema = z.strictObject({
+  code: z.string('validation.required').trim().min(1, 'validation.required').max(40, 'twoFactor.errors.wrongCode'),
+});
+
 export const SetupInputSchema = z
   .strictObject({ name: requiredText(120), email: emailField, password: newPasswordField, passwordConfirm: z.string('validation.required') })
   .superRefine(refuseWeakPassword)
