@@ -180,6 +180,19 @@ describe('staff insights', () => {
   });
 });
 
+describe('the public ranking', () => {
+  it('shows, beside all supporters, how many of them are verified, where any are', async () => {
+    const html = (await request(t.app).get('/aust/viktigst').expect(200)).text;
+    const cardOf = (title: string) => html.split('<li class="ds-card app-pain-card">').find((card) => card.includes(`>${title}</a>`))!;
+    expect(cardOf('Kandidat A')).toContain(`<dt>${nb.ranking.public.figures.verified}</dt><dd>2</dd>`);
+    expect(cardOf('Kandidat B')).toContain(`<dt>${nb.ranking.public.figures.verified}</dt><dd>1</dd>`);
+    // Nobody verified behind C: no line of zeros.
+    expect(cardOf('Kandidat C')).not.toContain(nb.ranking.public.figures.verified);
+    expect((await request(t.app).get('/aust/viktigst?lang=nn').expect(200)).text).toContain(nn.ranking.public.figures.verified);
+    expect((await request(t.app).get('/aust/viktigst?lang=en').expect(200)).text).toContain(en.ranking.public.figures.verified);
+  });
+});
+
 describe('exports', () => {
   it('has a column of verified supporters after the supporters, with its header in each language', async () => {
     const at = EXPORT_COLUMNS.findIndex((c) => c.key === 'verifiedSupporters');
