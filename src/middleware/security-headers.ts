@@ -9,9 +9,8 @@ import helmet from 'helmet';
  * form-action along the redirect, so the provider's origin must be named.
  */
 export function securityHeaders(formTargets: () => readonly string[] = () => []): RequestHandler {
-  // helmet builds a static policy's header once, but one with a function in it for every response (measured: some
-  // 8 % of the open API's rate). The targets change only when a provider's discovery answers, so the policy is built
-  // again only then.
+  // helmet builds a static policy's header once, but one with a function in it again for every response. The targets
+  // change only when a provider's discovery answers, so the policy is built again only then.
   let built = '';
   let headers = helmetFor([]);
   return (req, res, next) => {
