@@ -25,6 +25,9 @@ const STAFF_SHOTS = [
   { name: 'moderation-queue', pagePath: '/admin/demo/moderation' },
   { name: 'journey-editor', pagePath: '/admin/demo/journeys/1' },
   { name: 'portfolio-board', pagePath: '/admin/demo/portfolio' },
+  // #21: the second factor's page (enrolled by the sign-in) and the settings with the sign-in requirements.
+  { name: 'two-factor', pagePath: '/admin/konto/totp' },
+  { name: 'settings', pagePath: '/admin/demo/settings' },
 ];
 
 const suite = demoSuite();
