@@ -10,7 +10,7 @@ import nb from '../../locales/nb.json';
 import nn from '../../locales/nn.json';
 import { buildJourney } from '../helpers/journeys';
 import { createMunicipality, makeTestApp, type TestApp } from '../helpers/test-app';
-import { axeViolations } from './helpers/axe';
+import { expectAccessible } from './helpers/axe';
 import { launchBrowser } from './helpers/browser';
 
 const TEXTS = { nb, nn, en } as const;
@@ -45,12 +45,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   testApp?.close();
 });
-
-async function expectAccessible(page: Page, lang: string, what: string): Promise<void> {
-  expect([what, await page.locator('html').getAttribute('lang')]).toEqual([what, lang]);
-  expect([what, await page.locator('h1').count()]).toEqual([what, 1]);
-  expect([what, await axeViolations(page)]).toEqual([what, []]);
-}
 
 describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the verification pages in %s', (lang) => {
   const t = TEXTS[lang];

@@ -11,7 +11,7 @@ import nb from '../../locales/nb.json';
 import nn from '../../locales/nn.json';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider';
 import { createMunicipality, createUser, makeTestApp, type TestApp } from '../helpers/test-app';
-import { axeViolations } from './helpers/axe';
+import { expectAccessible } from './helpers/axe';
 import { launchBrowser } from './helpers/browser';
 
 const TEXTS = { nb, nn, en } as const;
@@ -49,12 +49,6 @@ async function withPage(options: BrowserContextOptions, fn: (page: Page) => Prom
   } finally {
     await context.close();
   }
-}
-
-async function expectAccessible(page: Page, lang: string, what: string): Promise<void> {
-  expect([what, await page.locator('html').getAttribute('lang')]).toEqual([what, lang]);
-  expect([what, await page.locator('h1').count()]).toEqual([what, 1]);
-  expect([what, await axeViolations(page)]).toEqual([what, []]);
 }
 
 describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the single sign-on pages in %s', (lang) => {

@@ -9,11 +9,9 @@ import type { ResidentActivity } from './resident-activity';
 
 export const PREFIX = 'reisekart_';
 
-/** The backups' state as the operations module reports it (its `status()`); the metrics only read it. */
+/** What the metrics read of the operations module's backup status (its `status()` gives more). */
 export interface BackupStatus {
   lastSuccessAt: string | null;
-  lastFailureAt: string | null;
-  lastError: string | null;
   consecutiveFailures: number;
   late: boolean;
   /** False when no backups are scheduled (no BACKUP_DIR): the backup series are then left out, not shown as zero. */

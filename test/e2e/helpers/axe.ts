@@ -4,6 +4,13 @@ import type { Page } from 'playwright-core';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** A page in `lang` with one h1 and no axe violations; `what` names the page in a failure. */
+export async function expectAccessible(page: Page, lang: string, what: string): Promise<void> {
+  expect([what, await page.locator('html').getAttribute('lang')]).toEqual([what, lang]);
+  expect([what, await page.locator('h1').count()]).toEqual([what, 1]);
+  expect([what, await axeViolations(page)]).toEqual([what, []]);
+}
+
 /** One readable string per violation: rule id, impact, help text, link, and each failing node's selector and summary. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Only violations are read, so axe is told not to build the (much larger) lists of passes and incomplete checks.
