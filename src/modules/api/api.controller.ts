@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import { paths } from '../../paths';
 import { ApiError } from './api-errors';
-import { asOfFor, decodeCursor, encodeCursor } from './api-cursor';
+import { decodeCursor, encodeCursor } from './api-cursor';
 import { KeptJson, sendJson } from './api-http';
 import { CandidatesQuerySchema, LIMIT_DEFAULT, NoQuerySchema, parseQuery } from './api.schema';
 import type { ApiService } from './api.service';
@@ -20,14 +20,15 @@ export function apiController(api: ApiService) {
     journeys(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
-      return kept.send(req, res, api.version(m), () => ({ municipality: m.slug, journeys: api.journeys(m) }));
+      return kept.send(req, res, api.version(m, api.asOf()), () => ({ municipality: m.slug, journeys: api.journeys(m) }));
     },
 
     journey(req: Request, res: Response) {
       const m = municipalityOf(req);
       parseQuery(NoQuerySchema, req.query);
       const slug = String(req.params.journey);
-      return kept.send(req, res, api.version(m), () => api.journey(m, slug, asOfFor(api.now())));
+      const asOf = api.asOf();
+      return kept.send(req, res, api.version(m, asOf), () => api.journey(m, slug, asOf));
     },
 
     /** A page of the ranking. The first page fixes `asOf`; its cursor carries that moment, the offset and the filter. */
@@ -36,7 +37,7 @@ export function apiController(api: ApiService) {
       const q = parseQuery(CandidatesQuerySchema, req.query);
       const now = api.now();
       let offset = 0;
-      let asOf = asOfFor(now);
+      let asOf = api.asOf();
       let journeySlug = q.journey ?? null;
       if (q.cursor !== undefined) {
         const decoded = decodeCursor(q.cursor, now);
@@ -54,7 +55,7 @@ export function apiController(api: ApiService) {
       const journey = journeySlug === null ? null : api.journeyFilter(m, journeySlug);
       const limit = q.limit ?? LIMIT_DEFAULT;
       // The address holds the filter, limit and cursor; the version, the data and the moment `asOf` comes from.
-      return kept.send(req, res, api.version(m), async () => {
+      return kept.send(req, res, api.version(m, asOf), async () => {
         const page = await api.candidates(m, { journey, limit, offset, asOf });
         const nextCursor = page.hasMore ? encodeCursor({ offset: offset + page.candidates.length, asOf, journey: journeySlug }) : null;
         return {

@@ -2,6 +2,7 @@
 // Every value is built field by field from published data, so a new column, a participant id or a draft cannot leak.
 import { NotFoundError } from '../../errors';
 import { paths } from '../../paths';
+import type { Clock } from '../../lib/clock';
 import type { MunicipalityRow } from '../municipalities/municipality';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
@@ -13,6 +14,7 @@ import type { PublicJourneysService, PublishedMap } from '../journeys/public-jou
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { Figures } from '../ranking/ranking.math';
 import type { RankingService } from '../ranking/ranking.service';
+import { asOfFor } from './api-cursor';
 import { ApiError } from './api-errors';
 import { SLUG_PATTERN } from './api.schema';
 
@@ -108,6 +110,7 @@ interface Deps {
   publicJourneys: PublicJourneysService;
   feedback: FeedbackService;
   ranking: RankingService;
+  clock: Clock;
 }
 
 const department = (d: SnapshotDepartment | null): ApiDepartment | null => (d ? { name: d.name, kind: d.kind } : null);
@@ -115,14 +118,22 @@ const department = (d: SnapshotDepartment | null): ApiDepartment | null => (d ? 
 export class ApiService {
   constructor(private readonly s: Deps) {}
 
-  /** The clock the ranking uses, so that a cursor's moment and the ranking's agree (tests can fix it). */
+  /** The services' clock itself (tests can fix it), for checking a cursor's age. */
   now(): Date {
-    return this.s.ranking.now();
+    return this.s.clock();
   }
 
-  /** Moves on whenever anything a municipality's answers show may have changed (its data, or the ranking's moment). */
-  version(m: MunicipalityRow): string {
-    return this.s.ranking.pageVersion(m.id);
+  /**
+   * The moment a first page is computed at: the end of the current minute by the clock itself. Not the ranking's held
+   * moment, which may lag the clock by up to a minute and would leave a report published since out of every answer.
+   */
+  asOf(): Date {
+    return asOfFor(this.now());
+  }
+
+  /** Moves on whenever anything a municipality's answers at `asOf` show may have changed. */
+  version(m: MunicipalityRow, asOf: Date): string {
+    return `${this.s.ranking.dataVersion(m.id)}@${asOf.getTime()}`;
   }
 
   municipalities(): ApiMunicipality[] {

@@ -4,7 +4,6 @@
 import type { Request, Response } from 'express';
 import Papa from 'papaparse';
 import { safeCell } from '../../lib/spreadsheet-safe';
-import { asOfFor } from './api-cursor';
 import { bytesBody, jsonBody, KeptJson, sendBody } from './api-http';
 import { NoQuerySchema, parseQuery } from './api.schema';
 import type { ApiCandidate, ApiService } from './api.service';
@@ -59,7 +58,8 @@ export function openDataController(api: ApiService, baseUrl: string) {
     catalogue(req: Request, res: Response) {
       parseQuery(NoQuerySchema, req.query);
       const municipalities = api.municipalities().map((listed) => api.municipality(listed.slug));
-      const version = municipalities.map((m) => `${m.id}:${m.kommunenummer}:${m.name}:${api.version(m)}`).join('|');
+      const asOf = api.asOf();
+      const version = municipalities.map((m) => `${m.id}:${m.kommunenummer}:${m.name}:${api.version(m, asOf)}`).join('|');
       return kept.send(
         req,
         res,
@@ -87,11 +87,11 @@ export function openDataController(api: ApiService, baseUrl: string) {
       const m = api.municipality(String(req.params.municipality));
       parseQuery(NoQuerySchema, req.query);
       res.attachment(`${m.slug}-candidates.csv`);
-      const asOf = asOfFor(api.now());
+      const asOf = api.asOf();
       return kept.send(
         req,
         res,
-        api.version(m),
+        api.version(m, asOf),
         async () => (await api.candidates(m, { journey: null, limit: CSV_MAX_ROWS, offset: 0, asOf })).candidates,
         (candidates) => bytesBody(candidatesCsv(candidates as ApiCandidate[]), CSV_TYPE),
       );
