@@ -52,6 +52,12 @@ export interface AppDeps {
   loginLimits?: Partial<LoginLimits>;
   /** The key of verified residents' pseudonyms (#21.3), resolved by the composition root; needed with config.idporten. */
   pseudonymSecret?: string;
+  /**
+   * The key staff members' TOTP secrets are sealed with (TOTP_SECRET_KEY, else the data folder's totp-key), resolved by
+   * the composition root. Without it the second factor cannot be enrolled or checked (the service refuses to store a
+   * secret in clear).
+   */
+  totpSecretKey?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -86,6 +92,7 @@ export function createApp(deps: AppDeps) {
   app.use(metrics.requests);
   app.use(requestLog(logger));
   // Staff single sign-on (#21.1) only when configured; then, and only then, "require single sign-on" refuses passwords.
+  if (deps.totpSecretKey) services.twoFactor.configure({ key: deps.totpSecretKey, logger });
   const staffSso = deps.config.staffOidc ? services.staffSso(deps.config.staffOidc, deps.config.baseUrl) : null;
   if (staffSso) {
     services.auth.offerSingleSignOn();

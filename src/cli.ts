@@ -35,6 +35,10 @@ Commands:
       Puts a backup in place of the database while the server is stopped. Refuses a file that fails
       PRAGMA integrity_check or is no Reisekart database; the current database is kept beside it.
       --latest takes the newest scheduled backup in BACKUP_DIR.
+  reset-two-factor --email E
+      Removes a staff member's second factor and ends their sessions, for someone who has lost the app and
+      every recovery code (or whose secret no longer opens because TOTP_SECRET_KEY or the totp-key file was
+      lost). Where one is required, they set it up again at their next sign-in. Logged in the audit log.
   doctor [--quick]
       Checks the deployment: configuration, BASE_URL, database integrity (integrity_check; quick_check
       with --quick), pending migrations, free disk, SMTP, the backup folder and the newest backup.
@@ -218,6 +222,14 @@ export async function runCli(
         membership: municipality && args.role ? { municipalityId: municipality.id, roles: args.role } : undefined,
       });
       return `Created user ${id} (${args.email}).`;
+    } else if (command === 'reset-two-factor') {
+      const email = z.email().safeParse(values.email);
+      if (!email.success) fail(`reset-two-factor needs --email with an address.\n\n${USAGE}`);
+      const user = services.staff.userByEmail(email.data);
+      if (!user) fail(`No staff account with the e-mail ${email.data}.`);
+      return services.twoFactor.reset(user.id)
+        ? `Removed the second factor of ${user.email} and ended their sessions.`
+        : `${user.email} has no second factor: nothing changed.`;
     } else if (command === 'create-municipality') {
       const parsed = MunicipalityInputSchema.safeParse({
         slug: values.slug,

@@ -61,6 +61,9 @@ const EnvSchema = z.object({
   IDPORTEN_CLIENT_SECRET: z.string().min(1).optional(),
   // The key of verified residents' pseudonyms; without it one is generated and kept in the data folder.
   PSEUDONYM_SECRET: z.string().optional(),
+  // The key staff members' TOTP secrets are sealed with (AES-256-GCM); without it one is generated and kept in the
+  // data folder. Its rule (32 characters) is checked in loadConfig, which names it without its value.
+  TOTP_SECRET_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -96,6 +99,8 @@ export interface Config {
   idporten?: IdPortenConfig;
   /** PSEUDONYM_SECRET; absent: the server generates one and keeps it in the data folder (pseudonym.ts). */
   pseudonymSecret?: string;
+  /** TOTP_SECRET_KEY; absent: the server generates one and keeps it in the data folder (two-factor/totp-seal.ts). */
+  totpSecretKey?: string;
   backups: {
     /** Absent: no scheduled backups (the doctor warns); a pre-upgrade backup then goes beside the database. */
     dir?: string;
@@ -174,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const staffOidc = staffOidcOf(e);
   const idporten = idportenOf(e);
+  // Named without its value: it is a secret.
+  if (e.TOTP_SECRET_KEY !== undefined && e.TOTP_SECRET_KEY.length < 32) throw new ConfigError('Invalid configuration: TOTP_SECRET_KEY must be at least 32 characters');
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(e.DATABASE_PATH);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -203,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffOidc,
     idporten,
     pseudonymSecret: e.PSEUDONYM_SECRET,
+    totpSecretKey: e.TOTP_SECRET_KEY,
     backups: {
       dir: e.BACKUP_DIR === undefined ? undefined : path.resolve(e.BACKUP_DIR),
       intervalMinutes: e.BACKUP_INTERVAL_MINUTES,

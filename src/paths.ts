@@ -150,6 +150,8 @@ export const paths = {
     twoFactor: path('/admin/konto/totp'),
     twoFactorStart: path('/admin/konto/totp/start'),
     twoFactorRemove: path('/admin/konto/totp/av'),
+    /** Ten new recovery codes for a current code (the old ones stop working); the answer shows them once. */
+    twoFactorRecoveryCodes: path('/admin/konto/totp/nye-koder'),
     /** An invitation's single-use link (#21.2): open without signing in; a new account's password is chosen here. */
     invitation: path('/admin/konto/invitasjon/:invitationToken'),
     /** Someone with an account, signed in, accepts or declines the invitation the link names. */

@@ -158,6 +158,7 @@ export function pageRoutes(services: Services, sharedPages: SharedPages, loginTh
   r.post(p.admin.twoFactor.pattern, twoFactor.confirm);
   r.post(p.admin.twoFactorStart.pattern, twoFactor.start);
   r.post(p.admin.twoFactorRemove.pattern, twoFactor.remove);
+  r.post(p.admin.twoFactorRecoveryCodes.pattern, twoFactor.renewRecoveryCodes);
   r.post(p.admin.invitationAnswer.pattern, invitationLink.answer);
   r.get(p.admin.home.pattern, staffHome.home);
   r.get(p.admin.password.pattern, passwordChange.get);

@@ -12,6 +12,7 @@ import { createHttpServer } from './lib/http-server';
 import { createLogger } from './lib/logger';
 import { resolveSessionSecret } from './lib/session-secret';
 import { resolvePseudonymSecret } from './modules/verification/pseudonym';
+import { resolveTotpKey, TOTP_KEY_FILE } from './modules/two-factor/totp-seal';
 import { paths } from './paths';
 import type { SqliteSessionStore } from './modules/sign-in/session.store';
 import { fileTransport, smtpTransport } from './modules/notices/mail-transport';
@@ -56,10 +57,32 @@ function main(): void {
 
   // Residents' ID-porten verification (#21.3): its pseudonym key is made (and kept) only when it is configured.
   const pseudonymSecret = config.idporten ? resolvePseudonymSecret(config.pseudonymSecret, config.dataDir) : undefined;
-  const app = createApp({ config, db, logger, services, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir), pseudonymSecret });
+  // Staff members' TOTP secrets are sealed with this key (#21 follow-up); it is not in any backup (deploy/README.md).
+  const totpSecretKey = resolveTotpKey(config.totpSecretKey, config.dataDir);
+  const app = createApp({ config, db, logger, services, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir), pseudonymSecret, totpSecretKey });
+  // Before the first request: secrets still in clear (written before sealing came) are sealed now, so the next backup
+  // holds none; sealed ones this key cannot open are reported (their staff can sign in only with recovery codes).
+  const totpSecrets = services.twoFactor.sealStoredSecrets();
+  if (totpSecrets.sealed > 0) logger.info({ sealed: totpSecrets.sealed }, 'TOTP secrets stored in clear have been sealed');
+  if (totpSecrets.unreadable > 0) {
+    logger.error(
+      { unreadable: totpSecrets.unreadable },
+      `TOTP secrets that this key cannot open: restore the ${TOTP_KEY_FILE} file (or TOTP_SECRET_KEY) the database was written with; until then those staff sign in only with recovery codes`,
+    );
+  }
   if (config.idporten) logger.info({ issuer: config.idporten.issuer }, 'residents may verify themselves with ID-porten');
   const sessionStore = app.locals.sessionStore as SqliteSessionStore;
-  const pruning = setInterval(() => sessionStore.prune(), 15 * 60 * 1000);
+  // The periodic housekeeping: expired sessions, and spent or long-expired staff invitations (#21 follow-up). A failure
+  // (a busy database) is logged and the next round tries again; it must not end the process.
+  const pruning = setInterval(() => {
+    try {
+      sessionStore.prune();
+      const invitations = services.staff.purgeInvitations();
+      if (invitations > 0) logger.info({ invitations }, 'spent and expired staff invitations purged');
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message } }, 'housekeeping failed');
+    }
+  }, 15 * 60 * 1000);
   pruning.unref();
 
   // Residents' e-mail (#20): the outbox's sender runs in this process; links in the e-mails use the public address.

@@ -144,8 +144,11 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     staffSso: (oidc: StaffOidcConfig, baseUrl: string) => staffSsoFor(oidc, baseUrl, users, audit, clock),
     // Invitations go out by e-mail through the residents' outbox (#21.2).
     staff: new StaffService(users, audit, clock, { endAllOf: (userId) => sessions.deleteOf(userId) }, new InvitationOutbox(noticesRepo)),
-    /** TOTP as staff members' second factor, and who must have it (#21.2). */
-    twoFactor: new TwoFactorService(new TwoFactorRepository(db), audit, clock),
+    /**
+     * TOTP as staff members' second factor, and who must have it (#21.2); its secrets' sealing key is set by the app
+     * (createApp: twoFactor.configure). Enrolling or removing it ends the user's other sessions.
+     */
+    twoFactor: new TwoFactorService(new TwoFactorRepository(db), audit, clock, { endOthersOf: (userId, keep) => sessions.deleteOthersOf(userId, keep), endAllOf: (userId) => sessions.deleteOf(userId) }),
     municipalities,
     /** Scheduled backups (#22.2): configured and started by the server; status() for the admin page and /metrics. */
     backups: new BackupService(db, new BackupRunsRepository(db), clock),

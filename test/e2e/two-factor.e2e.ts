@@ -1,7 +1,8 @@
 // The second factor and invitations (#21.2) in a real browser: the enrolment an admin is taken to after the password
 // (QR code, secret, one code), the recovery codes shown once, the second step of the next sign-in, and an invitation's
 // link (a new person's password form, then the 410 page once used). axe finds no violations on any of them in nb, nn
-// and en; the whole flow also works with JavaScript off.
+// and en; the whole flow also works with JavaScript off. The enrolled admin's page (recovery codes left, new ones for a
+// current code, its error summary) and the new codes' page are checked too.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pendingInvitationLink } from '../helpers/invitations';
 import { nextTotpCode } from '../helpers/second-factor';
@@ -98,6 +99,31 @@ describe('an admin without a second factor', () => {
     await page.locator('#field-code').fill(nextTotpCode(server.testApp, 'admin@fjord.test'));
     await submit(page, 'form[action="/login/kode"]');
     expect(new URL(page.url()).pathname).toBe('/admin');
+  });
+});
+
+describe('an enrolled admin’s second factor page (#21 follow-up)', () => {
+  jest.setTimeout(120_000);
+
+  it('counts the recovery codes left and makes new ones for a current code, without violations; a wrong code shows its error summary', async () => {
+    const page = await newPage(true);
+    await password(page, 'admin@fjord.test');
+    await page.locator('#field-code').fill(nextTotpCode(server.testApp, 'admin@fjord.test'));
+    await submit(page, 'form[action="/login/kode"]');
+    await page.goto(`${server.baseUrl}/admin/konto/totp?lang=nb`);
+    await expect(page.locator('[data-testid="recovery-left"]').textContent()).resolves.toContain('10 ubrukte');
+    await axeInEveryLanguage(page);
+
+    await page.locator('#field-renewCode').fill('000000');
+    await submit(page, 'form[action="/admin/konto/totp/nye-koder"]');
+    await expect(page.locator('.ds-error-summary a[href="#field-renewCode"]').count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('#field-renewCode').fill(nextTotpCode(server.testApp, 'admin@fjord.test'));
+    await submit(page, 'form[action="/admin/konto/totp/nye-koder"]');
+    await expect(page.locator('[data-testid="recovery-codes"] li').count()).resolves.toBe(10);
+    await expect(page.locator('h1').textContent()).resolves.toBe('De nye gjenopprettingskodene dine');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

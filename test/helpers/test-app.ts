@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../../src/lib/logger';
 import type { LoginLimits } from '../../src/modules/sign-in/login-throttle.service';
 import type { Role } from '../../src/modules/staff/roles';
 import { buildServices, type Clock, type Services } from '../../src/services';
-import { nextTotpCode, totpSecretOf } from './second-factor';
+import { HARNESS_TOTP_KEY, nextTotpCode, totpSecretOf } from './second-factor';
 
 export const TEST_PASSWORD = 'Fjordhest-Lyng-42';
 /** The portal's configured address in tests: the only source of absolute links. */
@@ -73,6 +73,8 @@ export interface TestAppOptions {
   idporten?: { issuer: string; clientId: string; clientSecret: string; pseudonymSecret?: string };
   /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN); loopback only when not given. */
   metrics?: { allow: string[]; token?: string };
+  /** The key TOTP secrets are sealed with (TOTP_SECRET_KEY); the harness's fixed one, which the sign-in helpers know, when not given. */
+  totpSecretKey?: string;
 }
 
 export function makeTestApp(options: TestAppOptions = {}): TestApp {
@@ -94,6 +96,7 @@ function testAppOn(dbPath: string, options: TestAppOptions, removeFiles: () => v
     services,
     loginLimits: options.loginLimits,
     pseudonymSecret: options.idporten ? (options.idporten.pseudonymSecret ?? 'test-pseudonym-key-test-pseudonym-key-1234') : undefined,
+    totpSecretKey: options.totpSecretKey ?? HARNESS_TOTP_KEY,
   });
   const testApp: TestApp = {
     app,

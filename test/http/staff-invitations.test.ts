@@ -366,3 +366,63 @@ describe('inviting an e-mail that already has an account (#15.2)', () => {
     expect((await admin.agent.get('/admin/vest')).status).toBe(200);
   });
 });
+
+describe('the housekeeping of spent and expired invitations (#21 follow-up)', () => {
+  jest.setTimeout(30_000);
+
+  it('purges a used invitation at once and an expired one 30 days after it expired; until then the admin sees it expired', async () => {
+    // Signed in before the clock moves (see the 72-hour test): the session outlives the moves, and no code is spent ahead.
+    const admin = await signIn(t.app, 'admin@aust.no');
+    const rows = () => t.db.prepare("SELECT email FROM staff_invitations WHERE email IN ('brukt@aust.no', 'glemt@aust.no') ORDER BY email").pluck().all();
+    t.clock.set(new Date());
+    try {
+      const { link } = await invited(admin.agent, admin.csrf, 'brukt@aust.no', 'Brukt Person');
+      expect((await choose(request.agent(t.app), link)).status).toBe(303);
+      await invited(admin.agent, admin.csrf, 'glemt@aust.no', 'Glemt Person');
+      const expiresAt = Date.parse(t.db.prepare("SELECT expires_at FROM staff_invitations WHERE email = 'glemt@aust.no'").pluck().get() as string);
+      expect(rows()).toEqual(['brukt@aust.no', 'glemt@aust.no']);
+
+      // The used one goes at the first round; the live one stays, and so does the account the used one made.
+      expect(t.services.staff.purgeInvitations()).toBeGreaterThanOrEqual(1);
+      expect(rows()).toEqual(['glemt@aust.no']);
+      expect(userId('brukt@aust.no')).toBeDefined();
+
+      // Expired: shown to the admin as expired (to send again), and kept for 30 days.
+      t.clock.set(new Date(expiresAt));
+      t.services.staff.purgeInvitations();
+      const section = await invitationsSection(admin.agent);
+      const row = section.slice(section.indexOf('Glemt Person'), section.indexOf('</tr>', section.indexOf('Glemt Person')));
+      expect(row).toContain('glemt@aust.no');
+      expect(row).toContain('Utløpt – send på nytt');
+      t.clock.set(new Date(expiresAt + 30 * 24 * 3600_000 - 1000));
+      t.services.staff.purgeInvitations();
+      expect(rows()).toEqual(['glemt@aust.no']);
+      expect(await invitationsSection(admin.agent)).toContain('Glemt Person');
+
+      // 30 days after it expired, it is gone: from the database and from the admin's page.
+      t.clock.set(new Date(expiresAt + 30 * 24 * 3600_000));
+      expect(t.services.staff.purgeInvitations()).toBeGreaterThanOrEqual(1);
+      expect(rows()).toEqual([]);
+      expect(await invitationsSection(admin.agent)).not.toContain('Glemt Person');
+    } finally {
+      t.clock.set(null);
+    }
+  });
+
+  it('keeps an expired invitation that was sent again: its new link counts from the sending', async () => {
+    const admin = await signIn(t.app, 'admin@aust.no');
+    t.clock.set(new Date());
+    try {
+      await invited(admin.agent, admin.csrf, 'igjen@aust.no', 'Igjen Person');
+      const id = count("SELECT id FROM staff_invitations WHERE email = 'igjen@aust.no'");
+      const firstExpiry = Date.parse(t.db.prepare('SELECT expires_at FROM staff_invitations WHERE id = ?').pluck().get(id) as string);
+      t.clock.set(new Date(firstExpiry + 29 * 24 * 3600_000));
+      expect((await admin.agent.post(`/admin/aust/settings/invitations/${id}/resend`).type('form').send({ _csrf: admin.csrf })).status).toBe(303);
+      t.clock.set(new Date(firstExpiry + 31 * 24 * 3600_000));
+      t.services.staff.purgeInvitations();
+      expect(count('SELECT count(*) FROM staff_invitations WHERE id = ?', id)).toBe(1);
+    } finally {
+      t.clock.set(null);
+    }
+  });
+});

@@ -2,9 +2,14 @@
 // recovery codes shown once, the second step of a sign-in (a wrong code, a replayed code, a recovery code used once,
 // the half-done state's five minutes, throttling), turning it off, and the requirement for platform admins, admins
 // and the staff of a municipality that asks for it: no /admin page until enrolled, except after single sign-on,
-// done here for real against an OpenID provider in the test process.
+// done here for real against an OpenID provider in the test process. The #21 follow-ups: secrets sealed at rest
+// (AES-256-GCM, bound to the user), new recovery codes for a current code, and other sessions ended on enrolling or
+// turning it off.
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { generateSync } from 'otplib';
+import { createLogger } from '../../src/lib/logger';
 import { TOTP_PERIOD_SECONDS } from '../../src/modules/two-factor/totp';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider';
 import { nextTotpCode, totpSecretOf } from '../helpers/second-factor';
@@ -346,5 +351,213 @@ describe('required for platform admins, admins, and the staff of a municipality 
     }
     // The same admin without TOTP, by password, is still sent to the enrolment.
     expect((await password(anonymousAgent(t.app), 'sso-admin@aust.no')).headers.location).toMatch(/^\/admin\/konto\/totp/);
+  });
+});
+
+describe('secrets sealed at rest (#21 follow-up)', () => {
+  jest.setTimeout(30_000);
+  const stored = (email: string) => t.db.prepare('SELECT secret FROM user_totp WHERE user_id = ?').pluck().get(userId(email)) as string;
+
+  it('holds no secret in clear after enrolment: not in the row, nor anywhere in the database files', async () => {
+    await createUser(t.services, { email: 'forseglet@aust.no', municipality: 'aust', roles: ['analyst'] });
+    const { agent } = await signIn(t.app, 'forseglet@aust.no');
+    await enrol(agent, 'forseglet@aust.no');
+    const secret = totpSecretOf(t.db, 'forseglet@aust.no')!;
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const row = t.db.prepare('SELECT * FROM user_totp WHERE user_id = ?').get(userId('forseglet@aust.no')) as Record<string, unknown>;
+    expect(String(row.secret)).toMatch(/^v1:/);
+    expect(JSON.stringify(row)).not.toContain(secret);
+    // Never written in clear at all: the sealed value was what enrolment stored first.
+    for (const file of [t.dbPath, `${t.dbPath}-wal`].filter((f) => fs.existsSync(f))) {
+      expect(fs.readFileSync(file).includes(Buffer.from(secret))).toBe(false);
+    }
+    // Each sealing has its own IV: sealing the same secret twice gives two values.
+    t.db.prepare('UPDATE user_totp SET secret = ? WHERE user_id = ?').run(secret, userId('forseglet@aust.no'));
+    expect(t.services.twoFactor.sealStoredSecrets().sealed).toBe(1);
+    expect(stored('forseglet@aust.no')).not.toBe(String(row.secret));
+    expect(totpSecretOf(t.db, 'forseglet@aust.no')).toBe(secret);
+  });
+
+  it('does not open a sealed value moved to another user’s row: a clear refusal, never a 5xx, and not signed in', async () => {
+    await createUser(t.services, { email: 'eier@aust.no', municipality: 'aust', roles: ['analyst'] });
+    await createUser(t.services, { email: 'tjuv@aust.no', municipality: 'aust', roles: ['analyst'] });
+    await enrol((await signIn(t.app, 'eier@aust.no')).agent, 'eier@aust.no');
+    await enrol((await signIn(t.app, 'tjuv@aust.no')).agent, 'tjuv@aust.no');
+    const ownersCode = codeAt('eier@aust.no', Math.floor(t.clock.now().getTime() / STEP_MS) + 1);
+    t.db.prepare('UPDATE user_totp SET secret = ? WHERE user_id = ?').run(stored('eier@aust.no'), userId('tjuv@aust.no'));
+
+    const agent = anonymousAgent(t.app);
+    expect((await password(agent, 'tjuv@aust.no')).headers.location).toBe('/login/kode');
+    const res = await agent.post('/login/kode').type('form').send({ code: ownersCode });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('nøkkelen som beskytter tofaktorautentiseringen, ikke stemmer');
+    expect((await agent.get('/admin')).status).toBe(303);
+    expect(JSON.parse(audit('login.second_factor_failed', userId('tjuv@aust.no')).at(-1)!)).toEqual({ reason: 'unreadable' });
+    // The owner's own row is untouched and still works.
+    expect((await signIn(t.app, 'eier@aust.no')).agent).toBeDefined();
+  });
+
+  it('still signs in with a secret stored in clear before sealing came, and seals it on that first use', async () => {
+    await createUser(t.services, { email: 'gammel@aust.no', municipality: 'aust', roles: ['analyst'] });
+    await enrol((await signIn(t.app, 'gammel@aust.no')).agent, 'gammel@aust.no');
+    const secret = totpSecretOf(t.db, 'gammel@aust.no')!;
+    t.db.prepare('UPDATE user_totp SET secret = ? WHERE user_id = ?').run(secret, userId('gammel@aust.no'));
+    expect(stored('gammel@aust.no')).toBe(secret);
+
+    const agent = anonymousAgent(t.app);
+    const code = nextTotpCode(t, 'gammel@aust.no');
+    expect((await password(agent, 'gammel@aust.no')).headers.location).toBe('/login/kode');
+    const res = await agent.post('/login/kode').type('form').send({ code });
+    expect([res.status, res.headers.location]).toEqual([303, '/admin']);
+    expect(stored('gammel@aust.no')).toMatch(/^v1:/);
+    expect(stored('gammel@aust.no')).not.toContain(secret);
+    expect(totpSecretOf(t.db, 'gammel@aust.no')).toBe(secret);
+  });
+
+  it('refuses cleanly under the wrong key: the 403 page names recovery codes, the log says why, a recovery code still works', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const w = makeTestApp({ logger: createLogger('info', sink) });
+    try {
+      createMunicipality(w.services, 'aust');
+      await createUser(w.services, { email: 'nokkel@aust.no', municipality: 'aust', roles: ['analyst'] });
+      await createUser(w.services, { email: 'klar@aust.no', municipality: 'aust', roles: ['analyst'] });
+      const first = await signIn(w.app, 'nokkel@aust.no');
+      const enrolPage = await first.agent.get('/admin/konto/totp');
+      await first.agent.post('/admin/konto/totp/start').type('form').send({ _csrf: csrfFrom(enrolPage.text) });
+      const confirmPage = await first.agent.get('/admin/konto/totp');
+      const confirmed = await first.agent.post('/admin/konto/totp').type('form').send({ _csrf: csrfFrom(confirmPage.text), code: nextTotpCode(w, 'nokkel@aust.no') });
+      const recovery = [...confirmed.text.matchAll(/<li><code>([a-z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+      expect(recovery).toHaveLength(10);
+      const secret = totpSecretOf(w.db, 'nokkel@aust.no')!;
+      // Another user's secret still in clear: sealed at start-up, as the server does before it listens.
+      await signIn(w.app, 'klar@aust.no');
+      const klar = w.db.prepare("SELECT id FROM users WHERE email = 'klar@aust.no'").pluck().get() as number;
+      w.services.twoFactor.start(klar);
+      const klarSecret = totpSecretOf(w.db, 'klar@aust.no')!;
+      w.db.prepare('UPDATE user_totp SET secret = ? WHERE user_id = ?').run(klarSecret, klar);
+      expect(w.services.twoFactor.sealStoredSecrets()).toEqual({ sealed: 1, unreadable: 0 });
+      expect(JSON.stringify(w.db.prepare('SELECT * FROM user_totp').all())).not.toMatch(new RegExp(`${secret}|${klarSecret}`));
+
+      // The server started again with another TOTP_SECRET_KEY (or without the data folder's totp-key).
+      w.services.twoFactor.configure({ key: 'another-key-another-key-another-key-9876', logger: createLogger('info', sink) });
+      expect(w.services.twoFactor.sealStoredSecrets()).toEqual({ sealed: 0, unreadable: 2 });
+      const agent = anonymousAgent(w.app);
+      const code = nextTotpCode(w, 'nokkel@aust.no');
+      expect((await password(agent, 'nokkel@aust.no')).headers.location).toBe('/login/kode');
+      const refused = await agent.post('/login/kode').type('form').send({ code });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('Du kan logge inn med en av gjenopprettingskodene dine i stedet.');
+      expect((await agent.get('/admin')).status).toBe(303);
+      const logged = lines.filter((line) => line.includes('TOTP secret cannot be opened with this key'));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(lines.join('\n')).not.toContain(secret);
+      // A recovery code is only a hash: it still signs in, and the page's forms refuse the app's code with the message.
+      const viaRecovery = await agent.post('/login/kode').type('form').send({ code: recovery[0]! });
+      expect(viaRecovery.status).toBe(303);
+      const page = await agent.get('/admin/konto/totp');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('data-testid="totp-unreadable"');
+      const renew = await agent.post('/admin/konto/totp/nye-koder').type('form').send({ _csrf: csrfFrom(page.text), code: nextTotpCode(w, 'nokkel@aust.no') });
+      expect(renew.status).toBe(400);
+      expect(renew.text).toContain('href="#field-renewCode"');
+      expect(renew.text).toContain('nøkkelen som beskytter tofaktorautentiseringen, ikke stemmer');
+      // A pending enrolment sealed under the old key shows as none: the person starts again.
+      const klarAgent = await signIn(w.app, 'klar@aust.no');
+      expect((await klarAgent.agent.get('/admin/konto/totp')).text).toContain('action="/admin/konto/totp/start"');
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('new recovery codes (#21 follow-up)', () => {
+  jest.setTimeout(30_000);
+
+  it('makes ten new codes for a current code, shown once; the old ones stop working; the page counts what is left', async () => {
+    await createUser(t.services, { email: 'nye-koder@aust.no', municipality: 'aust', roles: ['analyst'] });
+    const old = await enrol((await signIn(t.app, 'nye-koder@aust.no')).agent, 'nye-koder@aust.no');
+    const id = userId('nye-koder@aust.no');
+    // One code used to sign in: nine left, and the page says so.
+    const agent = anonymousAgent(t.app);
+    await password(agent, 'nye-koder@aust.no');
+    expect((await agent.post('/login/kode').type('form').send({ code: old[0]! })).status).toBe(303);
+    const page = await agent.get('/admin/konto/totp');
+    expect(page.text).toContain('Du har 9 ubrukte gjenopprettingskoder.');
+    expect(page.text).toContain('action="/admin/konto/totp/nye-koder"');
+    // Two forms with a code field on the page, each with its own id.
+    expect(page.text.match(/id="field-renewCode"/g)).toHaveLength(1);
+    expect(page.text.match(/id="field-code"/g)).toHaveLength(1);
+
+    // A wrong code, and a recovery code instead of one from the app: refused on the field, nothing changes.
+    for (const code of ['12345', old[1]!]) {
+      const wrong = await agent.post('/admin/konto/totp/nye-koder').type('form').send({ _csrf: csrfFrom(page.text), code });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain('href="#field-renewCode"');
+      expect(wrong.text).toContain('id="field-renewCode-error"');
+    }
+    expect(t.services.twoFactor.state(id, 'nye-koder@aust.no').recoveryCodesLeft).toBe(9);
+    expect(audit('account.recovery_codes_renewed', id)).toHaveLength(0);
+
+    const renewed = await agent.post('/admin/konto/totp/nye-koder').type('form').send({ _csrf: csrfFrom(page.text), code: nextTotpCode(t, 'nye-koder@aust.no') });
+    expect(renewed.status).toBe(200);
+    expect(renewed.text).toContain('De nye gjenopprettingskodene dine');
+    const fresh = [...renewed.text.matchAll(/<li><code>([a-z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((code) => old.includes(code))).toEqual([]);
+    // The same app code again is a replay.
+    const replay = await agent.post('/admin/konto/totp/nye-koder').type('form').send({ _csrf: csrfFrom(page.text), code: codeAt('nye-koder@aust.no', lastStep('nye-koder@aust.no')) });
+    expect(replay.status).toBe(400);
+    expect(replay.text).toContain('Koden er allerede brukt.');
+
+    // Shown once: the page counts ten and shows none of them.
+    const after = await agent.get('/admin/konto/totp');
+    expect(after.text).toContain('Du har 10 ubrukte gjenopprettingskoder.');
+    for (const code of fresh) expect(after.text).not.toContain(code);
+    // An old, unused code no longer signs in; a new one does.
+    const oldTry = anonymousAgent(t.app);
+    await password(oldTry, 'nye-koder@aust.no');
+    expect((await oldTry.post('/login/kode').type('form').send({ code: old[2]! })).status).toBe(401);
+    expect(JSON.parse(audit('login.second_factor_failed', id).at(-1)!)).toEqual({ reason: 'wrong' });
+    expect((await oldTry.post('/login/kode').type('form').send({ code: fresh[0]! })).status).toBe(303);
+
+    // Audited once, with no code in the audit log.
+    expect(audit('account.recovery_codes_renewed', id).map((d) => JSON.parse(d!))).toEqual([{ count: 10 }]);
+    const log = JSON.stringify(t.db.prepare('SELECT * FROM audit_log').all());
+    for (const code of [...old, ...fresh]) expect(log).not.toContain(code);
+  });
+});
+
+describe('enrolling or removing ends the other sessions (#21 follow-up)', () => {
+  jest.setTimeout(30_000);
+
+  it('signs out a second signed-in agent of the same user when the first enrols, and again when it turns it off; the first stays', async () => {
+    await createUser(t.services, { email: 'to-okter@aust.no', municipality: 'aust', roles: ['analyst'] });
+    await createUser(t.services, { email: 'kollega@aust.no', municipality: 'aust', roles: ['analyst'] });
+    const first = await signIn(t.app, 'to-okter@aust.no');
+    const second = await signIn(t.app, 'to-okter@aust.no');
+    const other = await signIn(t.app, 'kollega@aust.no');
+    expect((await second.agent.get('/admin')).status).toBe(200);
+
+    await enrol(first.agent, 'to-okter@aust.no');
+    const signedOut = await second.agent.get('/admin');
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.location).toMatch(/^\/login/);
+    expect((await first.agent.get('/admin')).status).toBe(200);
+    // Another user's session is none of its business.
+    expect((await other.agent.get('/admin')).status).toBe(200);
+
+    const third = await signIn(t.app, 'to-okter@aust.no');
+    expect((await third.agent.get('/admin')).status).toBe(200);
+    const page = await first.agent.get('/admin/konto/totp');
+    const off = await first.agent.post('/admin/konto/totp/av').type('form').send({ _csrf: csrfFrom(page.text), code: nextTotpCode(t, 'to-okter@aust.no') });
+    expect(off.status).toBe(303);
+    expect((await third.agent.get('/admin')).status).toBe(303);
+    expect((await first.agent.get('/admin')).status).toBe(200);
   });
 });

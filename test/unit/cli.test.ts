@@ -25,6 +25,28 @@ describe('npm run cli', () => {
     db.close();
   });
 
+  it('reset-two-factor removes a staff member\'s second factor and every session of theirs, and says when there is none', async () => {
+    const e = env();
+    await runCli(['create-user', '--email', 'drift@example.no', '--name', 'Drift', '--platform-admin'], e);
+    const db = openDatabase(e.DATABASE_PATH!);
+    const id = db.prepare("SELECT id FROM users WHERE email = 'drift@example.no'").pluck().get() as number;
+    db.prepare("INSERT INTO user_totp (user_id, secret, enrolled_at, last_step, created_at) VALUES (?, 'sealed', '2026-12-01T00:00:00.000Z', 1, '2026-12-01T00:00:00.000Z')").run(id);
+    db.prepare("INSERT INTO user_recovery_codes (user_id, code_hash) VALUES (?, 'h1'), (?, 'h2')").run(id, id);
+    db.prepare("INSERT INTO sessions (sid, user_id, expires_at, data) VALUES ('s1', ?, 9999999999999, '{}'), ('s2', ?, 9999999999999, '{}')").run(id, id);
+    db.close();
+
+    expect(await runCli(['reset-two-factor', '--email', 'Drift@Example.no'], e)).toMatch(/Removed the second factor of drift@example.no/);
+    const after = openDatabase(e.DATABASE_PATH!);
+    expect(after.prepare('SELECT COUNT(*) FROM user_totp WHERE user_id = ?').pluck().get(id)).toBe(0);
+    expect(after.prepare('SELECT COUNT(*) FROM user_recovery_codes WHERE user_id = ?').pluck().get(id)).toBe(0);
+    expect(after.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(id)).toBe(0);
+    expect(after.prepare("SELECT action, actor_user_id FROM audit_log WHERE action = 'account.totp_reset'").all()).toEqual([{ action: 'account.totp_reset', actor_user_id: null }]);
+    after.close();
+    expect(await runCli(['reset-two-factor', '--email', 'drift@example.no'], e)).toMatch(/has no second factor: nothing changed/);
+    await expect(runCli(['reset-two-factor', '--email', 'ingen@example.no'], e)).rejects.toThrow(/No staff account/);
+    await expect(runCli(['reset-two-factor'], e)).rejects.toThrow(/needs --email/);
+  });
+
   it('reads the password from standard input when no variable gives it', async () => {
     const e = { ...env(), REISEKART_PASSWORD: undefined };
     const out = await runCli(['create-user', '--email', 'p@example.no', '--name', 'P', '--platform-admin'], e, Readable.from(['Havørn-Og-Måke-55\n']));

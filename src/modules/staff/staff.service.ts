@@ -32,6 +32,9 @@ export interface StaffInvitation {
 /** How long an invitation's link works (#21.2). */
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
 
+/** How long an expired invitation still shows to the admin as expired (to send again) before the housekeeping purges it. */
+export const EXPIRED_INVITATION_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** An invitation's link that is unknown, used, withdrawn or expired: one answer for all, 410 (ask for a new one). */
 export class InvitationGone extends AppError {
   constructor() {
@@ -251,6 +254,15 @@ export class StaffService {
     this.answer(user, invitation, accept);
   }
 
+  /**
+   * Run by the server's periodic housekeeping (server.ts): used invitations go, and expired ones 30 days after their
+   * link stopped working; until then an expired one shows to the admin, who may send it again. Returns how many went.
+   */
+  purgeInvitations(): number {
+    const expiredBy = new Date(this.clock().getTime() - EXPIRED_INVITATION_KEPT_MS).toISOString();
+    return this.users.transaction(() => this.users.purgeInvitations(expiredBy));
+  }
+
   /** Withdrawing kills the link, and an e-mail of it that has not gone yet stays unsent. */
   withdrawInvitation(actorId: number, municipalityId: number, invitationId: number): void {
     const invitation = this.invitations(municipalityId).find((i) => i.id === invitationId);
@@ -263,6 +275,12 @@ export class StaffService {
   }
 
   /** The invitations waiting for this signed-in person's answer. */
+  /** The account with this address, however it is typed (for the command line). */
+  userByEmail(email: string): { id: number; email: string } | undefined {
+    const user = this.users.byEmail(normaliseEmail(email));
+    return user && { id: user.id, email: user.email };
+  }
+
   invitationsTo(user: { email: string }): ReceivedInvitation[] {
     return this.users.invitationsTo(user.email, this.clock().toISOString()).map((row) => ({
       id: row.id,

@@ -201,6 +201,14 @@ export class UsersRepository implements SignInAccounts {
     ).all(email, now) as ReceivedInvitationRow[];
   }
 
+  /**
+   * The housekeeping's purge: spent invitations, and those whose link expired at or before `expiredBy`. Nothing reads
+   * either any more (a used one has no token; the admin's list shows only unused ones). Returns how many went.
+   */
+  purgeInvitations(expiredBy: string): number {
+    return this.statement('DELETE FROM staff_invitations WHERE used_at IS NOT NULL OR expires_at <= ?').run(expiredBy).changes;
+  }
+
   deleteInvitation(id: number): boolean {
     return this.statement('DELETE FROM staff_invitations WHERE id = ?').run(id).changes === 1;
   }

@@ -1,5 +1,6 @@
 // A staff member's own second factor (#21.2), under /admin/konto/totp: start an enrolment, confirm it with one code
-// (the answer shows the recovery codes, once), turn it off with a current code where it is not required.
+// (the answer shows the recovery codes, once), turn it off with a current code where it is not required, and get ten
+// new recovery codes for a current code (shown once too). Enrolling and turning off end the user's other sessions.
 import type { Request, Response } from 'express';
 import { ValidationError } from '../../errors';
 import { handleForm, showFormAgain } from '../../lib/form-handler';
@@ -47,7 +48,7 @@ export function twoFactorController({ twoFactor }: { twoFactor: TwoFactorService
       try {
         const input = parseForm(TotpCodeInputSchema, req.body);
         returnTo = returnToOf(input.returnTo);
-        codes = twoFactor.confirm(req.user!.id, input.code);
+        codes = twoFactor.confirm(req.user!.id, input.code, req.sessionID);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         return showFormAgain(req, res, err, page(req), ['code']);
@@ -58,9 +59,24 @@ export function twoFactorController({ twoFactor }: { twoFactor: TwoFactorService
     remove: handleForm({
       schema: TotpCodeInputSchema,
       form: page,
-      act: (req, input) => twoFactor.remove(req.user!.id, input.code),
+      act: (req, input) => twoFactor.remove(req.user!.id, input.code, req.sessionID),
       done: () => ({ to: paths.admin.twoFactor(), flash: 'twoFactorRemoved' }),
       forget: ['code'],
     }),
+
+    // Like confirm, the answer is the page with the new codes, shown once. The form's field shares the name `code` with
+    // the turning-off form on the same page, so its errors go under its own field id.
+    renewRecoveryCodes(req: Request, res: Response) {
+      let codes: string[];
+      try {
+        const input = parseForm(TotpCodeInputSchema, req.body);
+        codes = twoFactor.renewRecoveryCodes(req.user!.id, input.code);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        const refused = new ValidationError({ renewCode: err.fieldErrors.code ?? 'twoFactor.errors.wrongCode' });
+        return showFormAgain(req, res, refused, page(req), ['renewCode']);
+      }
+      res.render('two-factor/recovery-codes', { title: req.t('twoFactor.recovery.renewedTitle'), codes, continueTo: paths.admin.twoFactor(), renewed: true });
+    },
   };
 }

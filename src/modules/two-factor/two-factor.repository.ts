@@ -1,5 +1,6 @@
-// SQL for staff members' TOTP (migration 0034): the secret and its last accepted time step, the recovery codes' hashes,
-// and who must have a second factor (read from the accounts, memberships and municipalities; never written here).
+// SQL for staff members' TOTP (migration 0034): the secret (sealed, totp-seal.ts) and its last accepted time step, the
+// recovery codes' hashes, and who must have a second factor (read from the accounts, memberships and municipalities;
+// never written here).
 import type { Db } from '../../db/connection';
 import { statements, type StatementFor } from '../../db/statements';
 
@@ -40,6 +41,16 @@ export class TwoFactorRepository {
   /** Takes the time step, unless it or a later one was taken already (a replay, or a parallel request with the code). */
   takeStep(userId: number, step: number): boolean {
     return this.statement('UPDATE user_totp SET last_step = ? WHERE user_id = ? AND (last_step IS NULL OR last_step < ?)').run(step, userId, step).changes === 1;
+  }
+
+  /** Replaces the stored secret only while it still holds `from` (sealing a clear value races no other write). */
+  replaceSecret(userId: number, from: string, to: string): boolean {
+    return this.statement('UPDATE user_totp SET secret = ? WHERE user_id = ? AND secret = ?').run(to, userId, from).changes === 1;
+  }
+
+  /** Every stored secret, for sealing the clear ones at start-up. */
+  allSecrets(): Pick<TotpRow, 'user_id' | 'secret'>[] {
+    return this.statement('SELECT user_id, secret FROM user_totp ORDER BY user_id').all() as Pick<TotpRow, 'user_id' | 'secret'>[];
   }
 
   remove(userId: number): void {
