@@ -24,6 +24,8 @@ import { InsightsService } from './modules/insights/insights.service';
 import { PortfolioRepository } from './modules/portfolio/portfolio.repository';
 import { PortfolioService } from './modules/portfolio/portfolio.service';
 import { RankingService } from './modules/ranking/ranking.service';
+import { VerifiedSupportersRepository } from './modules/ranking/verified-supporters.repository';
+import { VerifiedSupportersService } from './modules/ranking/verified-supporters.service';
 import { JourneyEditorService } from './modules/journeys/journey-editor.service';
 import { JourneysRepository } from './modules/journeys/journeys.repository';
 import { PublicJourneysService } from './modules/journeys/public-journeys.service';
@@ -104,6 +106,8 @@ export function buildServices(db: Db, clock: Clock = () => new Date()) {
     clock,
     ranking,
     insights: new InsightsService(insightsRepo, ranking, publicJourneys, readInsights),
+    /** Verified supporters per step (the API) and per pain point (moderation), where no kept count has them (#21.3). */
+    verifiedSupporters: new VerifiedSupportersService(new VerifiedSupportersRepository(db), ranking),
     portfolio,
     insightsReader: readInsights,
     feedback,

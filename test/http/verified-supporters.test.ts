@@ -1,7 +1,9 @@
 // Verified supporters (#21.3) beside all supporters: counted once per person (pseudonym) however many browsers, per
 // municipality; shown in the staff insights table and explanation, the exports and the open data API; the "verified
 // only" filter ranks by verified persons alone; a verification added or removed moves the data version. Verifications
-// are rows inserted here directly (the ID-porten flow that writes them is tested on its own).
+// are rows inserted here directly (the ID-porten flow that writes them is tested on its own). Also per step in the
+// API's journey roll-ups, per pain point on the moderators' pages and merge preview, and in every chart of the
+// explanation page under "verified only".
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -23,6 +25,9 @@ let A: number;
 let B: number;
 let C: number;
 let D: number;
+let stepA: number;
+let stepV: number;
+let moderator: Agent;
 
 const START = new Date('2026-06-01T10:00:00Z');
 const HOUR = 3_600_000;
@@ -61,6 +66,50 @@ function rowOf(html: string, title: string): string[] {
   return [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
 }
 
+/** The table alternative of the bar chart `id` on a page: [label, value] per row. */
+function chartOf(html: string, id: string): [string, number][] {
+  const figure = html.split(`aria-labelledby="${id}-heading"`)[1]?.split('</figure>')[0];
+  if (figure === undefined) throw new Error(`no chart ${id}`);
+  return [...figure.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1]!, Number(m[2]!.replace(',', '.'))]);
+}
+
+/**
+ * A candidate's verified persons counted from the raw tables: per pseudonym of the municipality, the time of their
+ * latest act on it (its own or a merged duplicate's) and their latest rating over all their browsers.
+ */
+function verifiedPersonsFromScratch(candidateId: number, municipalityId: number): { rating: number | null; last: string }[] {
+  return t.db
+    .prepare(
+      `WITH acts AS (
+         SELECT participant_id AS pid, created_at AS at, severity AS rating FROM pain_points
+          WHERE (id = @c OR (merged_into_id = @c AND moderation_status = 'merged')) AND participant_id IS NOT NULL
+         UNION ALL
+         SELECT v.participant_id, v.created_at, v.severity FROM votes v JOIN pain_points x ON x.id = v.pain_point_id
+          WHERE x.id = @c OR (x.merged_into_id = @c AND x.moderation_status = 'merged')
+       ), persons AS (
+         SELECT rv.pseudonym AS who, a.at, a.rating FROM acts a JOIN resident_verifications rv ON rv.participant_id = a.pid AND rv.municipality_id = @m
+       )
+       SELECT (SELECT q.rating FROM persons q WHERE q.who = p.who AND q.rating IS NOT NULL ORDER BY q.at DESC, q.rating DESC LIMIT 1) AS rating, max(p.at) AS last
+       FROM persons p GROUP BY p.who`,
+    )
+    .all({ c: candidateId, m: municipalityId }) as { rating: number | null; last: string }[];
+}
+
+/** A step's verified persons from the raw acts behind its supporters (migration 0006's view), not from any kept table. */
+function stepVerifiedFromScratch(stepId: number, municipalityId: number): number {
+  return t.db
+    .prepare('SELECT count(DISTINCT rv.pseudonym) FROM step_acts a JOIN resident_verifications rv ON rv.participant_id = a.pid AND rv.municipality_id = ? WHERE a.step_id = ?')
+    .pluck()
+    .get(municipalityId, stepId) as number;
+}
+
+/** Each step's `feedback` in the API's journey answer, by step id. */
+async function stepFeedback(municipality: string, journey: string): Promise<Map<number, { painPoints: number; supporters: number; verifiedSupporters: number }>> {
+  const res = await request(t.app).get(`/api/v1/municipalities/${municipality}/journeys/${journey}`).expect(200);
+  const steps = (res.body.phases as { steps: { id: number; feedback: { painPoints: number; supporters: number; verifiedSupporters: number } }[] }[]).flatMap((ph) => ph.steps);
+  return new Map(steps.map((s) => [s.id, s.feedback]));
+}
+
 const tableTitles = (html: string) => [...html.matchAll(/\/admin\/aust\/insights\/\d+(?:\?verified=1)?">([^<]+)<\/a>/g)].map((m) => m[1]);
 const total = (html: string) => Number(/Kandidater \((\d+)\)/.exec(html)![1]);
 
@@ -73,6 +122,8 @@ beforeAll(async () => {
   const ja = buildJourney(t.services, 'aust', { slug: 'a', title: 'Reise A', phases: { P: ['Steg 1'] }, publish: true });
   const jv = buildJourney(t.services, 'vest', { slug: 'v', title: 'Reise V', phases: { P: ['Steg 1'] }, publish: true });
   const jn = buildJourney(t.services, 'nord', { slug: 'n', title: 'Reise N', phases: { P: ['Steg 1'] }, publish: true });
+  stepA = ja.stepIds[0]!;
+  stepV = jv.stepIds[0]!;
   for (const name of ['reporterA', 'reporterB', 'reporterC', 'reporterD', 'reporterN', 'x', 'y', 'v1', 'v2', 'v3', 'lurker', ...Array.from({ length: 8 }, (_, i) => `c${i}`)]) {
     p[name] = t.services.feedback.ensureParticipant(`participant-${name}`);
   }
@@ -104,6 +155,9 @@ beforeAll(async () => {
   await createUser(t.services, { email: 'analyst@aust.no', municipality: 'aust', roles: ['analyst'] });
   await createUser(t.services, { email: 'analyst@nord.no', municipality: 'nord', roles: ['analyst'] });
   analyst = (await signIn(t.app, 'analyst@aust.no')).agent;
+  await createUser(t.services, { email: 'moderator@aust.no', municipality: 'aust', roles: ['moderator'] });
+  await createUser(t.services, { email: 'moderator@nord.no', municipality: 'nord', roles: ['moderator'] });
+  moderator = (await signIn(t.app, 'moderator@aust.no')).agent;
 });
 afterAll(() => t.close());
 
@@ -180,6 +234,74 @@ describe('staff insights', () => {
   });
 });
 
+describe('the explanation page under "verified only"', () => {
+  const levels = ['1', '2', '3', '4', '5'] as const;
+
+  it('counts the verified persons alone in every chart, each once with their latest act and rating', async () => {
+    const all = (await analyst.get(`/admin/aust/insights/${A}?lang=nb`).expect(200)).text;
+    const only = (await analyst.get(`/admin/aust/insights/${A}?verified=1&lang=nb`).expect(200)).text;
+    // Everyone's latest ratings: reporterA 3, x 2, v1 5, v2 1 (y and v3 gave none).
+    expect(chartOf(all, 'chart-ratings')).toEqual(levels.map((l, i) => [nb.feedback.severity[l], [1, 1, 1, 0, 1][i]]));
+    // Verified persons, counted from the raw tables: person-1's latest rating is v2's 1 (not v1's 5), person-2 gave none.
+    const persons = verifiedPersonsFromScratch(A, aust);
+    expect(persons).toHaveLength(2);
+    const ratings = levels.map((l) => persons.filter((x) => x.rating === Number(l)).length);
+    expect(ratings).toEqual([1, 0, 0, 0, 0]);
+    expect(chartOf(only, 'chart-ratings')).toEqual(levels.map((l, i) => [nb.feedback.severity[l], ratings[i]]));
+    // Over time: every act for everyone (the report and five votes), each verified person once, in the month of their latest act.
+    const months = new Map<string, number>();
+    for (const x of persons) months.set(x.last.slice(0, 7), (months.get(x.last.slice(0, 7)) ?? 0) + 1);
+    expect(chartOf(all, 'chart-months')).toEqual([['2026-06', 6]]);
+    expect(chartOf(only, 'chart-months')).toEqual([...months]);
+    expect([...months.values()].reduce((a, b) => a + b)).toBe(2);
+    // The formula's k is the chart's ratings, and n its persons.
+    expect(only).toMatch(/<th scope="row">k<\/th><td>[^<]*<\/td><td>1<\/td>/);
+    expect(all).toMatch(/<th scope="row">k<\/th><td>[^<]*<\/td><td>4<\/td>/);
+    // The page says so, once, and the charts say whose they are.
+    expect(only).toContain(nb.insights.verified.explainNote);
+    expect(only).toContain(nb.insights.verified.charts.ratings);
+    expect(only).toContain(nb.insights.verified.charts.overTime);
+    expect(all).not.toContain(nb.insights.verified.explainNote);
+    expect(all).not.toContain(nb.insights.verified.charts.ratings);
+    for (const [lang, locale] of [['nn', nn], ['en', en]] as const) {
+      const html = (await analyst.get(`/admin/aust/insights/${A}?verified=1&lang=${lang}`).expect(200)).text;
+      expect([lang, html.includes(locale.insights.verified.charts.overTime), html.includes(locale.insights.verified.charts.persons)]).toEqual([lang, true, true]);
+    }
+    await analyst.get('/admin/aust/insights?lang=nb').expect(200);
+  });
+
+  it('counts the verified persons\' own answers to "is it fixed?", each person once with their latest answer', async () => {
+    // Answers through follows asked for from these browsers (the e-mail flow that writes them is fix-answers.test.ts's).
+    const answered = (participant: string | null, answer: string, minutes: number) => {
+      const at = new Date(START.getTime() + minutes * 60_000).toISOString();
+      const address = t.db.prepare("INSERT INTO follow_addresses (email, language, salt, created_at) VALUES (?, 'nb', randomblob(16), ?)").run(`svar${minutes}@eksempel.no`, at).lastInsertRowid;
+      const follow = t.db
+        .prepare("INSERT INTO follows (address_id, pain_point_id, participant_id, language, mode, salt, created_at) VALUES (?, ?, ?, 'nb', 'immediate', randomblob(16), ?)")
+        .run(address, A, participant === null ? null : p[participant], at).lastInsertRowid;
+      t.db.prepare('INSERT INTO fix_answers (follow_id, pain_point_id, municipality_id, answer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(follow, A, aust, answer, at, at);
+    };
+    answered('v1', 'no', 1); // person-1 first said no from one browser ...
+    answered('v2', 'yes', 2); // ... then yes from the other: their answer is yes
+    answered('v3', 'partly', 3); // person-2
+    answered('x', 'no', 4); // not verified
+    answered(null, 'no', 5); // a follower who never took part
+    try {
+      const counts = (yes: number, partly: number, no: number) =>
+        `${nb.fixAnswers.confirmedBy}: ${nb.fixAnswers.counts.replace('{{yes}}', String(yes)).replace('{{partly}}', String(partly)).replace('{{no}}', String(no))}`;
+      const all = (await analyst.get(`/admin/aust/insights/${A}?lang=nb`).expect(200)).text;
+      expect(all).toContain(counts(1, 1, 3));
+      expect(all).toContain(nb.fixAnswers.notFixed);
+      const only = (await analyst.get(`/admin/aust/insights/${A}?verified=1&lang=nb`).expect(200)).text;
+      expect(only).toContain(counts(1, 1, 0));
+      // The rule over the verified persons' answers: they do not say it is not fixed.
+      expect(only).not.toContain(nb.fixAnswers.notFixed);
+    } finally {
+      t.db.prepare('DELETE FROM fix_answers WHERE pain_point_id = ?').run(A);
+      t.db.prepare("DELETE FROM follow_addresses WHERE email LIKE 'svar%@eksempel.no'").run();
+    }
+  });
+});
+
 describe('the public ranking', () => {
   it('shows, beside all supporters, how many of them are verified, where any are', async () => {
     const html = (await request(t.app).get('/aust/viktigst').expect(200)).text;
@@ -229,6 +351,73 @@ describe('open data API', () => {
   });
 });
 
+describe('open data API: per step', () => {
+  it('gives each step the distinct verified persons behind its candidates, not the sum of theirs', async () => {
+    const steps = await stepFeedback('aust', 'a');
+    // A has person-1 and person-2, B person-2, C nobody: two persons on the step, where the candidates' counts add up to 3.
+    const sumOfCandidates = t.db.prepare('SELECT sum(verified_n) FROM candidate_stats WHERE pain_point_id IN (?, ?, ?)').pluck().get(A, B, C);
+    expect(sumOfCandidates).toBe(3);
+    expect(steps.get(stepA)).toMatchObject({ painPoints: 3, supporters: 16, verifiedSupporters: 2 });
+    expect(steps.get(stepA)!.verifiedSupporters).toBe(stepVerifiedFromScratch(stepA, aust));
+    // In vest, only the vest pseudonym counts: v3 supports D but verified in aust only.
+    expect((await stepFeedback('vest', 'v')).get(stepV)).toMatchObject({ supporters: 3, verifiedSupporters: 1 });
+    // Nobody verified in nord: 0, the field is still there.
+    const nord = [...(await stepFeedback('nord', 'n')).values()][0]!;
+    expect(nord).toMatchObject({ painPoints: 1, supporters: 1, verifiedSupporters: 0 });
+  });
+
+  it('leaves out a candidate hidden by flags, as the step\'s supporters do', async () => {
+    t.db.prepare('UPDATE pain_points SET hidden_by_flags = 1 WHERE id = ?').run(B);
+    try {
+      // B's only verified person (person-2) still supports A: still two.
+      expect((await stepFeedback('aust', 'a')).get(stepA)).toMatchObject({ painPoints: 2, verifiedSupporters: 2 });
+      t.db.prepare('UPDATE pain_points SET hidden_by_flags = 1 WHERE id = ?').run(A);
+      expect((await stepFeedback('aust', 'a')).get(stepA)).toMatchObject({ painPoints: 1, verifiedSupporters: 0 });
+      expect(stepVerifiedFromScratch(stepA, aust)).toBe(0);
+    } finally {
+      t.db.prepare('UPDATE pain_points SET hidden_by_flags = 0 WHERE id IN (?, ?)').run(A, B);
+    }
+    expect((await stepFeedback('aust', 'a')).get(stepA)!.verifiedSupporters).toBe(2);
+  });
+
+  it('describes verifiedSupporters in the OpenAPI document\'s step feedback', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    expect(doc.components.schemas.StepFeedback.required).toContain('verifiedSupporters');
+    expect(doc.components.schemas.StepFeedback.properties.verifiedSupporters.type).toBe('integer');
+  });
+});
+
+describe('moderation', () => {
+  it('shows a pain point\'s verified supporters beside all of them, once anyone in the municipality has verified', async () => {
+    const html = (await moderator.get(`/admin/aust/moderation/${A}?lang=nb`).expect(200)).text;
+    expect(html).toContain(`${nb.feedback.supporters.replace('{{count}}', '6')} · ${nb.moderation.verified.count.replace('{{count}}', '2')}`);
+    const none = (await moderator.get(`/admin/aust/moderation/${C}?lang=nb`).expect(200)).text;
+    expect(none).toContain(nb.moderation.verified.count.replace('{{count}}', '0'));
+    const nn_ = (await moderator.get(`/admin/aust/moderation/${A}?lang=nn`).expect(200)).text;
+    expect(nn_).toContain(nn.moderation.verified.count.replace('{{count}}', '2'));
+    const en_ = (await moderator.get(`/admin/aust/moderation/${A}?lang=en`).expect(200)).text;
+    expect(en_).toContain(en.moderation.verified.count.replace('{{count}}', '2'));
+    // Nobody has verified in nord: no line of zeros.
+    const { agent } = await signIn(t.app, 'moderator@nord.no');
+    const n = t.db.prepare("SELECT id FROM pain_points WHERE title = 'Kandidat N'").pluck().get() as number;
+    const nord = (await agent.get(`/admin/nord/moderation/${n}`).expect(200)).text;
+    expect(nord).toContain(nb.feedback.supporters.replace('{{count}}', '1'));
+    expect(nord).not.toContain(nb.moderation.verified.count.replace('{{count}}', '0'));
+  });
+
+  it('counts a pending report\'s verified supporters too', async () => {
+    t.clock.advance(HOUR);
+    const j = t.db.prepare('SELECT journey_id FROM pain_points WHERE id = ?').pluck().get(A) as number;
+    // Reported by v3 (person-2) and left waiting for a moderator (it stays pending: no candidate, no page shows it).
+    const pending = t.services.feedback.submit(p.v3!, t.services.municipalities.bySlug('aust'), j, stepA, { title: 'Kandidat P', body: 'tekst', severity: 2, channel: null }).id;
+    t.db.prepare("UPDATE pain_points SET moderation_status = 'pending' WHERE id = ?").run(pending);
+    t.services.ranking.refresh(pending);
+    const html = (await moderator.get(`/admin/aust/moderation/${pending}?lang=nb`).expect(200)).text;
+    expect(html).toContain(nb.moderationStatus.pending);
+    expect(html).toContain(`${nb.feedback.supporters.replace('{{count}}', '1')} · ${nb.moderation.verified.count.replace('{{count}}', '1')}`);
+  });
+});
+
 describe('a verification removed or added', () => {
   it('lowers the counts, moves the data version and changes the kept pages', async () => {
     // Read first, so the pages and answers are kept for this version.
@@ -248,6 +437,9 @@ describe('a verification removed or added', () => {
     expect(tableTitles(only)).toEqual(['Kandidat A']);
     const api = await request(t.app).get('/api/v1/municipalities/aust/candidates').expect(200);
     expect(api.body.candidates.find((c: { id: number }) => c.id === B).verifiedSupporters).toBe(0);
+    // The step's roll-up follows: person-1 alone is left (A through v1 and v2).
+    expect((await stepFeedback('aust', 'a')).get(stepA)!.verifiedSupporters).toBe(1);
+    expect(stepVerifiedFromScratch(stepA, aust)).toBe(1);
   });
 
   it('moves the data version even for a person who supports nothing yet', () => {
@@ -281,7 +473,19 @@ describe('merged duplicates', () => {
     verify('v4', aust, 'person-4');
     const kept = (id: number) => t.db.prepare('SELECT verified_n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(id);
     expect([kept(A), kept(E)]).toEqual([2, 2]);
+    // The preview shows each side's verified supporters and what A will have: person-1 supports both, so 3, not 4.
+    const preview = (await moderator.get(`/admin/aust/moderation/${E}/merge?targetId=${A}&lang=nb`).expect(200)).text;
+    const dd = (html: string) => [...html.matchAll(new RegExp(`<dt>${nb.moderation.verified.label}</dt><dd>(\\d+)</dd>`, 'g'))].map((m) => Number(m[1]));
+    expect(dd(preview)).toEqual([2, 2, 3]);
+    const after = preview.split('id="merge-after"')[1]!;
+    const allAfter = Number(/<dd>[^<]*?(\d+)<\/dd>/.exec(after)![1]);
+    expect(preview).toContain(nb.moderation.verified.afterMerge.once);
     t.services.moderation.merge(null, aust, E, A);
+    // What the preview promised is what the merged candidate has.
+    const n = t.db.prepare('SELECT n FROM candidate_stats WHERE pain_point_id = ?').pluck().get(A);
+    expect([allAfter, 3]).toEqual([n, kept(A)]);
+    // The duplicate's own page, merged now, still shows its own supporters' verified persons.
+    expect((await moderator.get(`/admin/aust/moderation/${E}?lang=nb`).expect(200)).text).toContain(nb.moderation.verified.count.replace('{{count}}', '2'));
     expect([kept(A), verifiedFromScratch(A)]).toEqual([3, 3]);
     expect(t.services.ranking.verifiedFigures(A, aust).n).toBe(3);
     const only = (await analyst.get('/admin/aust/insights?verified=1&lang=nb').expect(200)).text;

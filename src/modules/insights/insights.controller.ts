@@ -7,7 +7,7 @@ import { idParam } from '../../lib/params';
 import { paths } from '../../paths';
 import type { AuditService } from '../audit/audit.service';
 import type { DepartmentsService } from '../departments/departments.service';
-import type { FixAnswers } from '../feedback/fix-answers';
+import { fixSummary, type FixAnswers } from '../feedback/fix-answers';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import { LIFE_EVENTS } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
@@ -83,7 +83,12 @@ export function insightsController({ insights, insightsReader, departments, port
       const explanation = insights.explain(m.id, id, parse(ExplainQuerySchema, req.query).verified);
       const open = portfolio.all(m.id).filter((i) => i.status !== 'done' && i.status !== 'declined' && !i.candidates.some((c) => c.id === id));
       res.render('insights/explain', {
-        title: req.t('insights.explain.title', { title: explanation.candidate.title }), ...explanation, initiatives: open, fixSummary: fixAnswerCounts.summariesIn(m.id)(id),
+        title: req.t('insights.explain.title', { title: explanation.candidate.title }),
+        ...explanation,
+        initiatives: open,
+        // Under "verified only" the answers counted are the verified persons', and "residents say it is not fixed" is
+        // the rule of fix-answers.ts over them (the view leaves out that the report was reopened: everyone's answers do that).
+        fixSummary: explanation.verifiedFixCounts ? fixSummary(explanation.verifiedFixCounts) : fixAnswerCounts.summariesIn(m.id)(id),
       });
     },
 

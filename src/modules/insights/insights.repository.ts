@@ -172,6 +172,24 @@ export class InsightsRepository {
     ).all({ c: candidateId }) as { at: string; rating: number | null; kind: 'report' | 'vote'; pain_point_id: number }[];
   }
 
+  /**
+   * Residents' answers to "is it fixed?" (#20.3) about a report from persons verified with ID-porten in the municipality
+   * (#21.3): an answer is theirs when the follow it came through was asked for from a verified browser. Each person
+   * once, with their latest answer over all their follows and browsers.
+   */
+  verifiedFixCounts(municipalityId: number, painPointId: number): { yes: number; partly: number; no: number } {
+    return this.statement(
+      `WITH latest AS (
+         SELECT f.answer, row_number() OVER (PARTITION BY rv.pseudonym ORDER BY f.updated_at DESC, f.id DESC) AS k
+         FROM fix_answers f JOIN follows fo ON fo.id = f.follow_id
+         JOIN resident_verifications rv ON rv.participant_id = fo.participant_id AND rv.municipality_id = f.municipality_id
+         WHERE f.pain_point_id = @p AND f.municipality_id = @m
+       )
+       SELECT coalesce(sum(answer = 'yes'), 0) AS yes, coalesce(sum(answer = 'partly'), 0) AS partly, coalesce(sum(answer = 'no'), 0) AS no
+       FROM latest WHERE k = 1`,
+    ).get({ m: municipalityId, p: painPointId }) as { yes: number; partly: number; no: number };
+  }
+
   merged(candidateId: number): { id: number; title: string; created_at: string }[] {
     return this.statement("SELECT id, title, created_at FROM pain_points WHERE merged_into_id = ? AND moderation_status = 'merged' ORDER BY id")
       .all(candidateId) as { id: number; title: string; created_at: string }[];

@@ -218,31 +218,41 @@ export class InsightsService {
 
   /**
    * How one candidate's figures came about: supporters over time, ratings, merged items and each formula. With
-   * `verifiedOnly`, the formula's figures are those of its verified supporters alone (#21.3), as that view ranks them.
+   * `verifiedOnly` (#21.3), every figure and chart counts the verified persons alone, as that view ranks them: one per
+   * person however many browsers, with the time of their latest act and their latest rating over all of them.
    */
   explain(municipalityId: number, candidateId: number, verifiedOnly = false) {
     const p = this.ranking.parameters(municipalityId);
     const row = this.repo.one(municipalityId, candidateId, p);
     if (!row) throw new NotFoundError();
-    const acts = this.repo.supporterActs(candidateId);
-    const scratch = figures(sumsOf(this.ranking.supportersOf(candidateId), p.halfLifeDays), p, p.now);
     const candidate = this.withFigures(row, p);
-    if (verifiedOnly) candidate.figures = this.ranking.verifiedFigures(candidateId, municipalityId, p.now);
+    const supporters = verifiedOnly ? this.ranking.verifiedSupportersOf(candidateId, municipalityId) : this.ranking.supportersOf(candidateId);
+    if (verifiedOnly) candidate.figures = figures(sumsOf(supporters, p.halfLifeDays), p, p.now);
     const ratings = [1, 2, 3, 4, 5].map((level) => ({ label: String(level), value: 0 }));
-    for (const s of this.ranking.supportersOf(candidateId)) if (s.rating !== null) ratings[s.rating - 1]!.value += 1;
-    const perMonth = new Map<string, number>();
-    for (const a of acts) perMonth.set(a.at.slice(0, 7), (perMonth.get(a.at.slice(0, 7)) ?? 0) + 1);
+    for (const s of supporters) if (s.rating !== null) ratings[s.rating - 1]!.value += 1;
     return {
       candidate,
-      // Σ ratings of the severity formula: the row's maintained sum, or the verified persons' (whole ratings 1-5).
-      ratingSum: verifiedOnly ? Math.round((candidate.figures.severityMean ?? 0) * candidate.figures.k) : row.rating_sum,
-      scratch,
+      // Σ ratings of the severity formula: the row's maintained sum, or the verified persons' own (whole ratings 1-5).
+      ratingSum: verifiedOnly ? ratings.reduce((sum, r) => sum + Number(r.label) * r.value, 0) : row.rating_sum,
+      // The check from scratch is of all supporters' figures: the verified persons' are computed from scratch already.
+      scratch: verifiedOnly ? null : figures(sumsOf(supporters, p.halfLifeDays), p, p.now),
       verifiedOnly,
       showVerified: this.showsVerified(municipalityId),
       ratings,
-      actsPerMonth: [...perMonth].map(([label, value]) => ({ label, value })),
+      // Everyone's every act (report or "me too") per month; under "verified only", each verified person once, in the
+      // month of their latest act, as the figures count them.
+      actsPerMonth: verifiedOnly ? perMonth(supporters.map((s) => s.at).sort()) : perMonth(this.repo.supporterActs(candidateId).map((a) => a.at)),
       merged: this.repo.merged(candidateId),
+      // Residents' "is it fixed?" answers of the verified persons alone; null when everyone's are shown.
+      verifiedFixCounts: verifiedOnly ? this.repo.verifiedFixCounts(municipalityId, candidateId) : null,
       settings: { halfLifeDays: p.halfLifeDays, priorWeight: p.priorWeight, prior: p.prior },
     };
   }
+}
+
+/** How many of the times `at` (ISO, in order) fall in each month, in that order; months without any are left out. */
+function perMonth(at: readonly string[]): { label: string; value: number }[] {
+  const months = new Map<string, number>();
+  for (const time of at) months.set(time.slice(0, 7), (months.get(time.slice(0, 7)) ?? 0) + 1);
+  return [...months].map(([label, value]) => ({ label, value }));
 }

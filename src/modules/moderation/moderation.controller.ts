@@ -11,6 +11,7 @@ import { EmptyFormSchema } from '../../lib/forms';
 import { FLAG_REASONS, MODERATION_STATUSES, RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
 import type { JourneyEditorService } from '../journeys/journey-editor.service';
 import type { PublicJourneysService } from '../journeys/public-journeys.service';
+import type { VerifiedSupportersService } from '../ranking/verified-supporters.service';
 import { AnswerInputSchema, BulkInputSchema, ExperienceDecisionSchema, REASON_MAX, DetailQuerySchema, MergeInputSchema, MergePreviewQuerySchema, QueueQuerySchema, RedactInputSchema, RejectInputSchema } from './moderation.schema';
 import type { ModerationService } from './moderation.service';
 import type { SavedAnswersService } from './saved-answers.service';
@@ -22,9 +23,11 @@ export interface ModerationDeps {
   journeyEditor: Pick<JourneyEditorService, 'list'>;
   /** The published maps, for the step filter: the steps residents report on, grouped by journey. */
   publicJourneys: Pick<PublicJourneysService, 'stepGroups'>;
+  /** Verified supporters beside all supporters (#21.3), once anyone in the municipality has verified. */
+  verifiedSupporters: Pick<VerifiedSupportersService, 'shown' | 'ofPainPoint' | 'afterMerge'>;
 }
 
-export function moderationController({ moderation, savedAnswers, journeyEditor, publicJourneys }: ModerationDeps) {
+export function moderationController({ moderation, savedAnswers, journeyEditor, publicJourneys, verifiedSupporters }: ModerationDeps) {
   const m = (req: Request) => req.municipality!;
   const actor = (req: Request) => req.user!.id;
   const painPointId = (req: Request) => idParam(req, 'painPointId');
@@ -40,6 +43,8 @@ export function moderationController({ moderation, savedAnswers, journeyEditor, 
       locals: {
         title: req.t('moderation.detailTitle'),
         ...details,
+        // Of its supporters, the persons verified with ID-porten; null (not shown) while nobody in the municipality has verified.
+        verified: verifiedSupporters.shown(m(req).id) ? verifiedSupporters.ofPainPoint(m(req).id, details.painPoint.id) : null,
         responseStatuses: RESPONSE_STATUSES,
         flagReasons: FLAG_REASONS,
         savedAnswers: savedAnswers.list(m(req).id),
@@ -129,7 +134,19 @@ export function moderationController({ moderation, savedAnswers, journeyEditor, 
       try {
         const { targetId } = parseForm(MergePreviewQuerySchema, req.query);
         const preview = moderation.mergePreview(m(req).id, painPointId(req), targetId);
-        res.render('moderation/merge-preview', { title: req.t('moderation.mergePreview.title'), ...preview, errors: {}, values: {} });
+        const municipalityId = m(req).id;
+        res.render('moderation/merge-preview', {
+          title: req.t('moderation.mergePreview.title'),
+          ...preview,
+          // What the kept report will have: the residents behind either, each once, and the verified persons among them (#21.3).
+          afterMerge: verifiedSupporters.afterMerge(municipalityId, preview.painPoint.id, preview.target.id),
+          // Each side's verified supporters by role; null (not shown) while nobody in the municipality has verified.
+          verified: verifiedSupporters.shown(municipalityId)
+            ? { duplicate: verifiedSupporters.ofPainPoint(municipalityId, preview.painPoint.id), kept: verifiedSupporters.ofPainPoint(municipalityId, preview.target.id) }
+            : null,
+          errors: {},
+          values: {},
+        });
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         showFormAgain(req, res, err, detail(req));

@@ -1,6 +1,6 @@
 // Keeps the per-candidate sums of RANKING.md up to date as residents and moderators act, and reads rankings.
 // A new supporter is added incrementally; anything else (withdrawal, merge, moderation) recomputes that candidate.
-import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures } from './ranking.math';
+import { figures, log2AddExp, sumsOf, daysSinceEpoch, type CandidateSums, type Figures, type Supporter } from './ranking.math';
 import type { OwnReader } from '../../db/connection';
 import { KeptValues } from '../../lib/kept-values';
 import { readInTurns } from './candidate-numbers';
@@ -304,6 +304,14 @@ export class RankingService {
     } finally {
       reader.close();
     }
+  }
+
+  /**
+   * A candidate's verified supporters (#21.3): one per person, with the time of their latest act and their latest
+   * rating over all their browsers. What `verifiedFigures` is computed from, for the explanation page's charts.
+   */
+  verifiedSupportersOf(candidateId: number, municipalityId: number): Supporter[] {
+    return this.repo.verifiedSupporters(candidateId, municipalityId);
   }
 
   /** One candidate's figures over its verified supporters alone, at `now` (the explanation page's "verified only"). */
