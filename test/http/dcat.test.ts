@@ -2,11 +2,17 @@
 // its inline @context alone (a document loader that refuses every remote context), with the classes and the
 // mandatory properties DCAT-AP-NO 2 sets for dcat:Catalog, dcat:Dataset and dcat:Distribution, the licence (NLOD 2.0),
 // the publisher, theme, access rights and place, absolute addresses from BASE_URL only, and distributions that work.
+// A municipality whose admin gave its organisation number and contact e-mail (#22.4) is published by data.norge.no's
+// organisation-catalogue address with the number as dct:identifier, and its contact point has the address as mailto:.
+import express from 'express';
 import jsonld from 'jsonld';
 import request from 'supertest';
+import type { ApiService } from '../../src/modules/api/api.service';
+import { openDataController } from '../../src/modules/api/open-data.controller';
+import type { MunicipalityRow } from '../../src/modules/municipalities/municipality';
 import { buildJourney } from '../helpers/journeys';
 import { report, resident } from '../helpers/residents';
-import { createMunicipality, makeTestApp, TEST_BASE_URL, type TestApp } from '../helpers/test-app';
+import { createMunicipality, createUser, makeTestApp, signIn, TEST_BASE_URL, type TestApp } from '../helpers/test-app';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
@@ -14,6 +20,11 @@ const FOAF = 'http://xmlns.com/foaf/0.1/';
 const VCARD = 'http://www.w3.org/2006/vcard/ns#';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const NLOD = 'http://data.norge.no/nlod/no/2.0';
+const ORG = 'http://www.w3.org/ns/org#';
+const ORGANISATIONS = 'https://organization-catalog.fellesdatakatalog.digdir.no/organizations/';
+/** Oslo kommune's number in Enhetsregisteret: a real one, so its check digit is right. */
+const NORDVIK_ORGNR = '974760673';
+const NORDVIK_EMAIL = 'postmottak@nordvik.kommune.no';
 
 type Expanded = Record<string, unknown> & { '@id': string; '@type'?: string[] };
 type Value = { '@id'?: string; '@value'?: string; '@language'?: string; '@type'?: string };
@@ -31,10 +42,30 @@ beforeAll(async () => {
   buildJourney(t.services, 'nord', { slug: 'garasje', phases: { Søke: ['Finne skjema'] }, publish: true });
   buildJourney(t.services, 'nord', { slug: 'utkast', phases: { Fase: ['Steg'] } });
   createMunicipality(t.services, 'sor', 'Sørvik kommune');
+  setOpenDataContact('nord', NORDVIK_ORGNR, NORDVIK_EMAIL);
   const r = await resident(t.app, '/nord/reiser/garasje');
   await report(r, '/nord/reiser/garasje');
 });
 afterAll(() => t.close());
+
+/** What the admin sets on the settings page, set through the service here (the page itself is tested below). */
+function setOpenDataContact(slug: string, organisationNumber: string | null, contactEmail: string | null): void {
+  const m = t.services.municipalities.bySlug(slug);
+  t.services.municipalities.updateSettings(null, m, {
+    name: m.name,
+    defaultLocale: m.default_locale as 'nb',
+    premoderation: m.premoderation === 1,
+    halfLifeDays: m.half_life_days,
+    severityPriorWeight: m.severity_prior_weight,
+    wipLimit: m.wip_limit,
+    flagHideThreshold: m.flag_hide_threshold,
+    reportLimitPerHour: m.report_limit_per_hour,
+    voteLimitPerHour: m.vote_limit_per_hour,
+    flagLimitPerHour: m.flag_limit_per_hour,
+    organisationNumber,
+    contactEmail,
+  });
+}
 
 async function expandedGraph(): Promise<Map<string, Expanded>> {
   const res = await request(t.app).get('/api/v1/dcat.jsonld').set('Host', 'evil.example').expect(200);
@@ -65,7 +96,7 @@ describe('GET /api/v1/dcat.jsonld', () => {
     const quads = (await jsonld.toRDF(res.body, { format: 'application/n-quads', documentLoader: refuseRemote as never })) as unknown as string;
     const iris = [...quads.matchAll(/<([^>]+)>/g)].map((m) => m[1]!);
     expect(iris.length).toBeGreaterThan(50);
-    const known = [TEST_BASE_URL, 'http://www.w3.org/', 'http://purl.org/', 'http://xmlns.com/', 'http://publications.europa.eu/', 'http://data.norge.no/', 'https://data.geonorge.no/', 'https://www.iana.org/'];
+    const known = [TEST_BASE_URL, 'http://www.w3.org/', 'http://purl.org/', 'http://xmlns.com/', 'http://publications.europa.eu/', 'http://data.norge.no/', 'https://data.geonorge.no/', 'https://www.iana.org/', ORGANISATIONS, 'mailto:'];
     expect(iris.filter((iri) => !known.some((prefix) => iri.startsWith(prefix)))).toEqual([]);
     expect(graph.size).toBeGreaterThan(10);
   });
@@ -147,6 +178,39 @@ describe('GET /api/v1/dcat.jsonld', () => {
   });
 });
 
+describe('the publisher and the contact point (#22.4)', () => {
+  it('names a publisher with an organisation number by its address in data.norge.no\'s organisation catalogue, with the number and the name', async () => {
+    const graph = await expandedGraph();
+    const nord = graph.get(`${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-nord`)!;
+    expect(ids(nord, `${DCT}publisher`)).toEqual([`${ORGANISATIONS}${NORDVIK_ORGNR}`]);
+    const publisher = publisherOf(graph, nord);
+    expect(publisher['@type']).toEqual(expect.arrayContaining([`${FOAF}Agent`, `${ORG}Organization`]));
+    expect(values(publisher, `${DCT}identifier`)).toEqual([{ '@value': NORDVIK_ORGNR }]);
+    expect(values(publisher, `${FOAF}name`)).toEqual([{ '@value': 'Nordvik kommune' }]);
+    expect(ids(publisher, `${DCT}type`)).toEqual(['http://purl.org/adms/publishertype/LocalAuthority']);
+  });
+
+  it('keeps a publisher without an organisation number as before: its own node, named, with no identifier', async () => {
+    const graph = await expandedGraph();
+    const sor = graph.get(`${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-sor`)!;
+    expect(ids(sor, `${DCT}publisher`)).toEqual([`${TEST_BASE_URL}/api/v1/dcat.jsonld#publisher-sor`]);
+    const publisher = publisherOf(graph, sor);
+    expect(publisher['@type']).toEqual([`${FOAF}Agent`]);
+    expect(values(publisher, `${DCT}identifier`)).toEqual([]);
+    expect(values(publisher, `${FOAF}name`)).toEqual([{ '@value': 'Sørvik kommune' }]);
+  });
+
+  it('gives the contact point the address as a mailto: IRI and the municipality\'s page; without an address, the page only', async () => {
+    const graph = await expandedGraph();
+    const contactOf = (slug: string) => graph.get(ids(graph.get(`${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-${slug}`)!, `${DCAT}contactPoint`)[0]!)!;
+    expect(ids(contactOf('nord'), `${VCARD}hasEmail`)).toEqual([`mailto:${NORDVIK_EMAIL}`]);
+    expect(ids(contactOf('nord'), `${VCARD}hasURL`)).toEqual([`${TEST_BASE_URL}/nord`]);
+    expect(values(contactOf('nord'), `${VCARD}fn`)).toEqual([{ '@value': 'Nordvik kommune' }]);
+    expect(ids(contactOf('sor'), `${VCARD}hasEmail`)).toEqual([]);
+    expect(ids(contactOf('sor'), `${VCARD}hasURL`)).toEqual([`${TEST_BASE_URL}/sor`]);
+  });
+});
+
 describe('the kept catalogue', () => {
   it('follows the data: a journey published after a read shows in the next one', async () => {
     const before = await expandedGraph();
@@ -154,6 +218,72 @@ describe('the kept catalogue', () => {
     buildJourney(t.services, 'sor', { slug: 'flytte', phases: { Fase: ['Steg'] }, publish: true });
     const after = await expandedGraph();
     expect(values(after.get(`${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-sor`)!, `${DCT}modified`)).toHaveLength(1);
+  });
+
+  it('follows the settings: an organisation number and an address the admin saves show in the next read, and so does clearing them', async () => {
+    await createUser(t.services, { email: 'admin@sorvik.no', municipality: 'sor', roles: ['admin'] });
+    const { agent, csrf } = await signIn(t.app, 'admin@sorvik.no');
+    const m = t.services.municipalities.bySlug('sor');
+    const form = {
+      _csrf: csrf, name: m.name, defaultLocale: m.default_locale, halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
+      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
+      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
+    };
+    const sorDataset = `${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-sor`;
+    const read = async () => {
+      const res = await request(t.app).get('/api/v1/dcat.jsonld').expect(200);
+      const graph = await expandedGraph();
+      const dataset = graph.get(sorDataset)!;
+      const contact = graph.get(ids(dataset, `${DCAT}contactPoint`)[0]!)!;
+      return { etag: res.headers.etag as string, publisher: ids(dataset, `${DCT}publisher`)[0], email: ids(contact, `${VCARD}hasEmail`) };
+    };
+    const before = await read();
+    expect(before.publisher).toBe(`${TEST_BASE_URL}/api/v1/dcat.jsonld#publisher-sor`);
+    await agent.post('/admin/sor/settings').type('form').send({ ...form, organisationNumber: '964 338 531', contactEmail: 'postmottak@sorvik.kommune.no' }).expect(303);
+
+    const set = await read();
+    expect(set.etag).not.toBe(before.etag);
+    expect(set.publisher).toBe(`${ORGANISATIONS}964338531`);
+    expect(set.email).toEqual(['mailto:postmottak@sorvik.kommune.no']);
+    // A harvester holding the old answer gets the new one, not 304.
+    await request(t.app).get('/api/v1/dcat.jsonld').set('If-None-Match', before.etag).expect(200);
+
+    await agent.post('/admin/sor/settings').type('form').send({ ...form, organisationNumber: '964338531', contactEmail: 'data@sorvik.kommune.no' }).expect(303);
+    const changed = await read();
+    expect(changed.etag).not.toBe(set.etag);
+    expect(changed.email).toEqual(['mailto:data@sorvik.kommune.no']);
+
+    await agent.post('/admin/sor/settings').type('form').send({ ...form, organisationNumber: '', contactEmail: '' }).expect(303);
+    const cleared = await read();
+    expect(cleared.publisher).toBe(`${TEST_BASE_URL}/api/v1/dcat.jsonld#publisher-sor`);
+    expect(cleared.email).toEqual([]);
+  });
+});
+
+describe('the kept catalogue\'s version', () => {
+  it('moves with the organisation number and the address themselves, not only with the data version an update moves today', async () => {
+    // The service as far as the catalogue reads it, with a data version that never moves: only the version string's own
+    // fields can tell the two reads apart.
+    const row = { ...t.services.municipalities.bySlug('sor'), organisation_number: null as string | null, contact_email: null as string | null };
+    const stub = {
+      municipalities: () => [{ slug: row.slug }],
+      municipality: (): MunicipalityRow => row,
+      asOf: () => new Date('2026-01-01T00:00:00Z'),
+      version: () => 'fixed',
+      journeys: () => [],
+    } as unknown as ApiService;
+    // The handler alone, outside the API's middleware (its CORS and error handling are the real app's, tested above).
+    const app = express();
+    app.get('/catalogue', openDataController(stub, TEST_BASE_URL).catalogue);
+    const first = await request(app).get('/catalogue').expect(200);
+    expect(first.text).not.toContain(ORGANISATIONS);
+    row.organisation_number = '964338531';
+    const second = await request(app).get('/catalogue').expect(200);
+    expect(second.text).toContain(`${ORGANISATIONS}964338531`);
+    row.contact_email = 'postmottak@sorvik.kommune.no';
+    const third = await request(app).get('/catalogue').expect(200);
+    expect(third.text).toContain('mailto:postmottak@sorvik.kommune.no');
+    expect(new Set([first.headers.etag, second.headers.etag, third.headers.etag]).size).toBe(3);
   });
 });
 

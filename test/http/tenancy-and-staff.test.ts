@@ -211,6 +211,124 @@ describe('municipality settings', () => {
   });
 });
 
+// The open data's publisher and contact point (#22.4): the organisation number in Enhetsregisteret (nine digits, the
+// last a modulus-11 check digit) and a public e-mail address, both optional, on the same settings page.
+describe('municipality settings: organisation number and contact e-mail', () => {
+  const OSLO = '974760673';
+  async function admin() {
+    const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
+    const m = t.services.municipalities.bySlug('aust');
+    const form = {
+      _csrf: csrf, name: m.name, defaultLocale: m.default_locale, halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
+      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
+      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
+    };
+    return { agent, form };
+  }
+  const saved = () => {
+    const m = t.services.municipalities.bySlug('aust');
+    return [m.organisation_number, m.contact_email];
+  };
+
+  it('saves a number typed with spaces as its nine digits, and the address, and shows both on the page again', async () => {
+    const { agent, form } = await admin();
+    const res = await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: ' 974 760 673 ', contactEmail: ' postmottak@aust.kommune.no ' });
+    expect(res.status).toBe(303);
+    expect(saved()).toEqual([OSLO, 'postmottak@aust.kommune.no']);
+    const page = await agent.get('/admin/aust/settings');
+    expect(page.text).toContain(`value="${OSLO}"`);
+    expect(page.text).toContain('value="postmottak@aust.kommune.no"');
+  });
+
+  it('clears both when the fields are sent empty', async () => {
+    const { agent, form } = await admin();
+    await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: OSLO, contactEmail: 'postmottak@aust.kommune.no' }).expect(303);
+    await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: '', contactEmail: '' }).expect(303);
+    expect(saved()).toEqual([null, null]);
+  });
+
+  it.each([
+    ['nb', 'Dette er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke.'],
+    ['nn', 'Dette er ikkje eit gyldig organisasjonsnummer: kontrollsifferet stemmer ikkje.'],
+    ['en', 'This is not a valid organisation number: the check digit does not match.'],
+  ])('refuses a wrong check digit with 400 and a message in %s, changing nothing and keeping every value typed', async (lang, message) => {
+    const { agent, form } = await admin();
+    const before = t.services.municipalities.bySlug('aust');
+    const res = await agent
+      .post('/admin/aust/settings')
+      .set('Accept-Language', lang)
+      .type('form')
+      .send({ ...form, name: 'Aust kommune endret', organisationNumber: '974 760 674', contactEmail: 'postmottak@aust.kommune.no' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('href="#field-organisationNumber"');
+    expect(res.text).toContain(message);
+    expect(res.text).toContain('value="974 760 674"');
+    expect(res.text).toContain('value="postmottak@aust.kommune.no"');
+    expect(res.text).toContain('value="Aust kommune endret"');
+    expect(t.services.municipalities.bySlug('aust')).toEqual(before);
+  });
+
+  it('refuses a number another municipality already gives, with 400 and the message, keeping what was typed', async () => {
+    const vest = t.services.municipalities.bySlug('vest');
+    t.db.prepare('UPDATE municipalities SET organisation_number = ? WHERE id = ?').run(OSLO, vest.id);
+    try {
+      const { agent, form } = await admin();
+      const before = t.services.municipalities.bySlug('aust');
+      const res = await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: '974 760 673', contactEmail: 'post@aust.no' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#field-organisationNumber"');
+      expect(res.text).toContain('Organisasjonsnummeret er allerede registrert for en annen kommune.');
+      expect(res.text).toContain('value="974 760 673"');
+      expect(res.text).toContain('value="post@aust.no"');
+      expect(t.services.municipalities.bySlug('aust')).toEqual(before);
+      // The database refuses it too, whatever the path.
+      expect(() => t.db.prepare('UPDATE municipalities SET organisation_number = ? WHERE id = ?').run(OSLO, before.id)).toThrow(/UNIQUE/);
+    } finally {
+      t.db.prepare('UPDATE municipalities SET organisation_number = NULL WHERE id = ?').run(vest.id);
+    }
+  });
+
+  it.each(['97476067', '9747606731', '974-760-673', 'nine'])('refuses %j, not nine digits, with the length message', async (typed) => {
+    const { agent, form } = await admin();
+    const res = await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: typed });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Organisasjonsnummeret skal ha ni sifre.');
+    expect(res.text).not.toContain('kontrollsifferet');
+    expect(res.text).toContain(`value="${typed}"`);
+  });
+
+  const NOT_AN_ADDRESS = 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.';
+  it.each([
+    ['postmottak', NOT_AN_ADDRESS],
+    ['postmottak@', NOT_AN_ADDRESS],
+    ['@aust.kommune.no', NOT_AN_ADDRESS],
+    ['post mottak@aust.no', NOT_AN_ADDRESS],
+    ['postmottak@aust', NOT_AN_ADDRESS],
+    [`${'a'.repeat(250)}@aust.no`, 'Teksten er for lang.'],
+  ])(
+    'refuses the address %j with 400 and its message, keeping what was typed',
+    async (typed, message) => {
+      const { agent, form } = await admin();
+      const before = t.services.municipalities.bySlug('aust');
+      const res = await agent.post('/admin/aust/settings').type('form').send({ ...form, organisationNumber: OSLO, contactEmail: typed });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('href="#field-contactEmail"');
+      expect(res.text).toContain(message);
+      expect(res.text).toContain(`value="${typed}"`);
+      expect(res.text).toContain(`value="${OSLO}"`);
+      expect(t.services.municipalities.bySlug('aust')).toEqual(before);
+    },
+  );
+
+  it('says on the page what each field is for, and what the description shows without it', async () => {
+    const { agent } = await admin();
+    const page = await agent.get('/admin/aust/settings');
+    expect(page.text).toContain('Uten nummer står kommunen som utgiver bare med navn.');
+    expect(page.text).toContain('aria-describedby="field-organisationNumber-description"');
+    expect(page.text).toContain('type="email"');
+  });
+});
+
 describe('platform admin creates municipalities', () => {
   it('creates one, and refuses a taken or reserved slug and a bad kommunenummer', async () => {
     const { agent } = await signIn(t.app, 'platform@example.no');

@@ -21,11 +21,20 @@ const LOCAL_AUTHORITY = 'http://purl.org/adms/publishertype/LocalAuthority';
  * older identifiers are six-digit numbers the portal does not know.)
  */
 export const municipalityPlace = (kommunenummer: string) => `https://data.geonorge.no/administrativeEnheter/kommune/id/${kommunenummer}`;
+/**
+ * An organisation registered in Enhetsregisteret, as DCAT-AP-NO names it (https://data.norge.no/specification/dcat-ap-no,
+ * "Datasett – utgiver", note 3): until Brønnøysundregistrene settle a lasting URI pattern, a publisher is referred to as
+ * `https://organization-catalog.fellesdatakatalog.digdir.no/organizations/<organisasjonsnummer>`, which data.norge.no
+ * resolves and fills in from its organisation catalogue. "Aktør – identifikator" adds that an agent with an organisation
+ * number BØR give it as dct:identifier, and "Klassen Aktør" that an organisation BØR be typed org:Organization.
+ */
+export const organisationPublisher = (organisationNumber: string) => `https://organization-catalog.fellesdatakatalog.digdir.no/organizations/${organisationNumber}`;
 
 export const DCAT_CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
+  org: 'http://www.w3.org/ns/org#',
   vcard: 'http://www.w3.org/2006/vcard/ns#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
@@ -41,6 +50,10 @@ export interface DcatMunicipality {
   publishedAt: string[];
   /** Languages its published journeys are written in. */
   languages: Locale[];
+  /** Its number in Enhetsregisteret, set by its admin: without it, the publisher is named only. */
+  organisationNumber: string | null;
+  /** The public address for questions about the data, set by its admin: without it, the contact point is its page only. */
+  contactEmail: string | null;
 }
 
 type Node = Record<string, unknown> & { '@id': string; '@type': string | string[] };
@@ -113,7 +126,7 @@ export class DcatDescription {
 
   private dataset(m: DcatMunicipality, self: string, api: string): { dataset: Node; nodes: Node[] } {
     const datasetId = `${self}#dataset-${m.slug}`;
-    const publisherId = `${self}#publisher-${m.slug}`;
+    const publisherId = m.organisationNumber ? organisationPublisher(m.organisationNumber) : `${self}#publisher-${m.slug}`;
     const contactId = `${self}#contact-${m.slug}`;
     const page = this.url(paths.municipality({ municipality: m.slug }));
     const name = { municipality: m.name };
@@ -156,12 +169,21 @@ export class DcatDescription {
     };
     const publisher: Node = {
       '@id': publisherId,
-      '@type': 'foaf:Agent',
+      '@type': m.organisationNumber ? ['foaf:Agent', 'org:Organization'] : 'foaf:Agent',
+      ...(m.organisationNumber ? { 'dct:identifier': m.organisationNumber } : {}),
       'foaf:name': m.name,
       'dct:type': id(LOCAL_AUTHORITY),
       'dct:spatial': id(municipalityPlace(m.kommunenummer)),
     };
-    const contact: Node = { '@id': contactId, '@type': ['vcard:Kind', 'vcard:Organization'], 'vcard:fn': m.name, 'vcard:hasURL': id(page) };
+    // DCAT-AP-NO's contact point wants an e-mail address or a contact page, as resources (Kontaktopplysning – har e-post):
+    // the address as a mailto: IRI, the page the municipality's own in the portal.
+    const contact: Node = {
+      '@id': contactId,
+      '@type': ['vcard:Kind', 'vcard:Organization'],
+      'vcard:fn': m.name,
+      ...(m.contactEmail ? { 'vcard:hasEmail': id(`mailto:${m.contactEmail}`) } : {}),
+      'vcard:hasURL': id(page),
+    };
     const landing: Node = { '@id': page, '@type': 'foaf:Document', 'dct:title': m.name };
     return { dataset, nodes: [publisher, contact, landing, ...distributions] };
   }

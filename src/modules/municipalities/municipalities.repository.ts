@@ -43,12 +43,20 @@ export class MunicipalitiesRepository {
     );
   }
 
+  /** Whether another municipality already gives this organisation number (one publisher, one municipality). */
+  organisationNumberHeldByOther(id: number, organisationNumber: string): boolean {
+    const row = this.statement('SELECT EXISTS (SELECT 1 FROM municipalities WHERE organisation_number = ? AND id <> ?) AS held').get(organisationNumber, id) as { held: number };
+    return row.held === 1;
+  }
+
   updateSettings(id: number, s: MunicipalitySettings): void {
     this.statement(
       `UPDATE municipalities SET name = ?, default_locale = ?, premoderation = ?, half_life_days = ?,
          severity_prior_weight = ?, wip_limit = ?, flag_hide_threshold = ?, report_limit_per_hour = ?,
          vote_limit_per_hour = ?, flag_limit_per_hour = ?, privacy_contact = coalesce(?, privacy_contact),
-         require_sso = coalesce(?, require_sso), require_two_factor = coalesce(?, require_two_factor) WHERE id = ?`,
+         require_sso = coalesce(?, require_sso), require_two_factor = coalesce(?, require_two_factor),
+         organisation_number = CASE WHEN ? THEN ? ELSE organisation_number END,
+         contact_email = CASE WHEN ? THEN ? ELSE contact_email END WHERE id = ?`,
     ).run(
       s.name,
       s.defaultLocale,
@@ -63,6 +71,11 @@ export class MunicipalitiesRepository {
       s.privacyContact ?? null,
       s.requireSso === undefined ? null : Number(s.requireSso),
       s.requireTwoFactor === undefined ? null : Number(s.requireTwoFactor),
+      // Unlike the fields above, these may be cleared: "not given" and "none" differ, so each comes with whether it was given.
+      Number(s.organisationNumber !== undefined),
+      s.organisationNumber ?? null,
+      Number(s.contactEmail !== undefined),
+      s.contactEmail ?? null,
       id,
     );
   }

@@ -2,7 +2,33 @@
 import { z } from 'zod';
 import { LOCALES } from '../../lib/i18n';
 import { decimalNumber, wholeNumber } from '../../lib/number-fields';
+import { hasOrganisationNumberShape, isOrganisationNumber, normaliseOrganisationNumber } from '../../lib/organisation-number';
 import { requiredText } from '../../lib/text-fields';
+
+const EMAIL = z.email();
+
+/** The address the open data's contact point gives (#22.4): empty for none, else an e-mail address. */
+const optionalEmail = z
+  .string('validation.invalid')
+  .trim()
+  .max(254, 'validation.tooLong')
+  .refine((v) => v === '' || EMAIL.safeParse(v).success, 'validation.email')
+  .transform((v) => v || null)
+  .default(null);
+
+/**
+ * The municipality's organisation number in Enhetsregisteret (#22.4): empty for none, else nine digits (spaces as
+ * people write them are dropped) with a right check digit. Anything but nine digits, and a wrong check digit (one digit
+ * mistyped or two swapped), each get a message of their own, so the admin knows which to look for.
+ */
+const optionalOrganisationNumber = z
+  .string('validation.invalid')
+  .max(30, 'validation.organisationNumber')
+  .transform(normaliseOrganisationNumber)
+  .refine((v) => v === '' || hasOrganisationNumberShape(v), { message: 'validation.organisationNumber', abort: true })
+  .refine((v) => v === '' || isOrganisationNumber(v), 'validation.organisationNumberCheckDigit')
+  .transform((v) => v || null)
+  .default(null);
 
 export const MunicipalityInputSchema = z.strictObject({
   name: requiredText(120),
@@ -35,5 +61,8 @@ export const SettingsInputSchema = z.strictObject({
   // What the municipality requires of its staff's sign-in (#21).
   requireSso: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
   requireTwoFactor: z.literal('on', 'validation.invalid').optional().transform((v) => v === 'on'),
+  // Who publishes the municipality's open data, and where to write about it, for data.norge.no (#22.4).
+  organisationNumber: optionalOrganisationNumber,
+  contactEmail: optionalEmail,
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;

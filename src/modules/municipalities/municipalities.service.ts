@@ -58,6 +58,10 @@ export class MunicipalitiesService {
 
   updateSettings(actorId: number | null, municipality: MunicipalityRow, settings: MunicipalitySettings): void {
     this.repo.transaction(() => {
+      // Two municipalities with one number would be one publisher with two names in the open data's description.
+      if (settings.organisationNumber && this.repo.organisationNumberHeldByOther(municipality.id, settings.organisationNumber)) {
+        throw new ConflictError({ organisationNumber: 'validation.organisationNumberTaken' });
+      }
       this.repo.updateSettings(municipality.id, settings);
       if (settings.halfLifeDays !== municipality.half_life_days) this.onHalfLifeChanged(municipality.id);
     });

@@ -21,6 +21,10 @@ export interface MunicipalityRow {
   require_sso: number;
   /** Every staff member of it needs a second factor; admins always do (#21.2). */
   require_two_factor: number;
+  /** Its organisation number in Enhetsregisteret, nine digits: the open data's publisher (#22.4); null until set. */
+  organisation_number: string | null;
+  /** The public address for questions about its open data (postmottak@…): their contact point (#22.4); null until set. */
+  contact_email: string | null;
   created_at: string;
 }
 
@@ -41,4 +45,7 @@ export interface MunicipalitySettings {
   /** Left as they are when not given, like privacyContact. */
   requireSso?: boolean;
   requireTwoFactor?: boolean;
+  /** Left as they are when not given; null clears them (the settings page sends null for an empty field). */
+  organisationNumber?: string | null;
+  contactEmail?: string | null;
 }

@@ -1,4 +1,5 @@
-// A municipality admin's settings page: name, language, moderation, ranking and residents' limits.
+// A municipality admin's settings page: name, language, moderation, ranking and residents' limits, staff sign-in, and
+// the privacy and open-data contacts.
 import type { Request, Response } from 'express';
 import { handleForm } from '../../lib/form-handler';
 import { LOCALES } from '../../lib/i18n';
@@ -37,6 +38,8 @@ export function settingsController({ municipalities, ssoConfigured = () => false
           privacyContact: m.privacy_contact,
           requireSso: m.require_sso === 1 ? 'on' : undefined,
           requireTwoFactor: m.require_two_factor === 1 ? 'on' : undefined,
+          organisationNumber: m.organisation_number ?? '',
+          contactEmail: m.contact_email ?? '',
         },
       });
     },
