@@ -12,6 +12,8 @@ import { demoSuite } from './helpers/demo-server';
 
 const LOCALE_TEXTS = { nb, nn, en };
 const ENGLISH_TITLE = 'I am building a garage';
+const ENGLISH_LANE = 'In the resident’s words';
+const ENGLISH_NOTE = 'The application goes on to building cases';
 
 const suite = demoSuite();
 const contexts: BrowserContext[] = [];
@@ -19,15 +21,20 @@ let journeyId: number;
 
 beforeAll(() => {
   // The demo's first journey (bokmål) gets an English title and first phase title, published, so the map holds
-  // translated and untranslated text side by side.
+  // translated and untranslated text side by side; so do its first own lane's title and its first handover's note.
   const { services } = suite.server.testApp;
   const demo = services.municipalities.bySlug('demo');
   journeyId = Number(suite.server.values.journeyId);
   const form = services.translations.form(demo.id, journeyId, 'en');
   const phase = form.groups.find((g) => g.item === 'phase')!;
+  const fields = form.groups.flatMap((g) => g.fields);
+  const lane = fields.find((f) => f.item === 'lane')!;
+  const note = fields.find((f) => f.item === 'handover')!;
   services.translations.save(null, demo.id, journeyId, 'en', [
     { item: 'journey', itemId: null, field: 'title', text: ENGLISH_TITLE },
     { item: 'phase', itemId: phase.id, field: 'title', text: 'Finding out what applies' },
+    { item: 'lane', itemId: lane.itemId, field: 'title', text: ENGLISH_LANE },
+    { item: 'handover', itemId: note.itemId, field: 'note', text: ENGLISH_NOTE },
   ]);
   services.journeyEditor.publish(null, demo.id, journeyId);
 });
@@ -74,6 +81,9 @@ describe('the journey map with a partial translation', () => {
       expect(await h1.getAttribute('lang')).toBeNull();
       expect(await page.locator('th.app-map__phase').first().getAttribute('lang')).toBeNull();
       expect(await page.locator('th.app-map__phase').nth(1).getAttribute('lang')).toBe('nb');
+      const ownLane = page.locator('th.app-map__lane', { hasText: ENGLISH_LANE });
+      expect(await ownLane.getAttribute('lang')).toBeNull();
+      expect(await page.locator('.app-handover__tag', { hasText: ENGLISH_NOTE }).count()).toBeGreaterThan(0);
     }
     if (lang === 'nn') expect(await h1.getAttribute('lang')).toBe('nb');
     expect(await axeViolations(page)).toEqual([]);
@@ -96,6 +106,9 @@ describe('the translation page', () => {
     expect(await page.getByLabel(LOCALE_TEXTS[lang].journeys.fields.title, { exact: true }).count()).toBe(1);
     const description = await title.getAttribute('aria-describedby');
     expect(await page.locator(`#${description!.split(' ')[0]}`).innerText()).toContain('Jeg skal bygge garasje');
+    // The own lanes' titles and the handovers' notes are on the page too, labelled like the rest.
+    expect(await page.getByLabel(LOCALE_TEXTS[lang].journeys.translations.laneTitle.replace('{{number}}', '1'), { exact: true }).inputValue()).toBe(ENGLISH_LANE);
+    expect(await page.locator(`input[value="${ENGLISH_NOTE}"]`).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -148,7 +148,7 @@ describe('GET /api/v1/municipalities/:m/journeys/:j', () => {
     const steps = res.body.phases.flatMap((p: { steps: unknown[] }) => p.steps);
     expect(steps.map((s: { id: number }) => s.id)).toEqual(stepIds);
     expect(Object.keys(steps[0]).sort()).toEqual(
-      ['backstage', 'channel', 'department', 'duration', 'emotion', 'feedback', 'handover', 'handoverFrom', 'handoverNote', 'handoverTo', 'handoverWhat', 'id', 'involvedDepartments', 'residentAction', 'systems', 'title', 'touchpoint', 'translations'].sort(),
+      ['backstage', 'channel', 'department', 'duration', 'emotion', 'feedback', 'handover', 'handoverFrom', 'handoverNote', 'handoverTo', 'handoverTranslations', 'handoverWhat', 'id', 'involvedDepartments', 'residentAction', 'systems', 'title', 'touchpoint', 'translations'].sort(),
     );
     expect(steps[0]).toMatchObject({ title: 'Finne skjema', department: { name: 'Byggesak', kind: 'municipal' }, handover: false, handoverFrom: null });
     expect(steps[2]).toMatchObject({

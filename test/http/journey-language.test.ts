@@ -459,3 +459,180 @@ describe('translations', () => {
     expect(draft.journey).not.toHaveProperty('translations');
   });
 });
+
+describe('translations of the own lanes and the handovers', () => {
+  const QUOTE = 'Sitat fra innbyggeren';
+  const CELL = 'Jeg skjønte ingenting';
+  const NOTE = 'Søknaden sendes videre';
+
+  /** A journey of the rich kind with an own lane (a text in it on the first step) and a handover into the second step. */
+  function laneJourney(slug: string) {
+    const journey = richJourney(slug, 'aust', false);
+    const laneId = t.services.journeyLanes.add(null, aust, journey.journeyId, QUOTE);
+    // The grid writes a step's lane text; the table is the shortest way to one here.
+    t.db.prepare('INSERT INTO step_lane_texts (lane_id, step_id, text) VALUES (?, ?, ?)').run(laneId, journey.stepIds[0], CELL);
+    const from = t.services.departments.findOrCreate(aust, 'Servicetorget', 'municipal');
+    const to = t.services.departments.findOrCreate(aust, 'Byggesak', 'municipal');
+    t.services.handovers.state(null, aust, journey.journeyId, journey.stepIds[1]!, { fromDepartmentId: from, toDepartmentId: to, what: 'case', note: NOTE });
+    const names = { title: `lane-${laneId}-title`, cell: `step-${journey.stepIds[0]}-lane${laneId}`, note: `handover-${journey.stepIds[1]}-note` };
+    return { ...journey, laneId, names };
+  }
+
+  it('lists a lane title with the journey’s texts, a lane text and a handover note with their step’s', async () => {
+    const { journeyId, stepIds, phaseId, names } = laneJourney('rader-listes');
+    const page = (await designer.agent.get(translationsPath(journeyId, 'en') + '&lang=nb')).text;
+    const at = (name: string) => page.indexOf(`name="${name}"`);
+    for (const name of Object.values(names)) expect(page).toMatch(new RegExp(`id="field-${name}" name="${name}"[^>]* lang="en"`));
+    expect(at('journey-outcome')).toBeLessThan(at(names.title));
+    expect(at(names.title)).toBeLessThan(at(`phase-${phaseId}-title`));
+    expect(at(`step-${stepIds[0]}-duration`)).toBeLessThan(at(names.cell));
+    expect(at(names.cell)).toBeLessThan(at(`step-${stepIds[1]}-title`));
+    expect(at(`step-${stepIds[1]}-duration`)).toBeLessThan(at(names.note));
+    // Labelled by what they are, each beside its original; a lane's text names its lane.
+    expect(page).toContain(`>${nb.journeys.translations.laneTitle.replace('{{number}}', '1')}</label>`);
+    expect(page).toContain(`>${nb.journeys.translations.laneText.replace('{{number}}', '1')} (<span>${QUOTE}</span>)</label>`);
+    expect(page).toContain(`>${nb.journeys.translations.handoverNote}</label>`);
+    for (const original of [QUOTE, CELL, NOTE]) expect(page).toContain(`<span>${original}</span></div>`);
+    expect(page).toContain(nb.journeys.translations.progress.replace('{{translated}}', '0').replace('{{total}}', String(6 + 2 + 2 * 6 + 3)));
+    // In the English interface the originals are marked bokmål, the lane's title in the label too.
+    const english = (await designer.agent.get(translationsPath(journeyId, 'nn') + '&lang=en')).text;
+    expect(english).toContain(`>${en.journeys.translations.laneText.replace('{{number}}', '1')} (<span lang="nb">${QUOTE}</span>)</label>`);
+    expect(english).toContain(`<span lang="nb">${NOTE}</span></div>`);
+  });
+
+  it('publishes them with the journey, shown on the English map, step page, phone cards and print, not before', async () => {
+    const { journeyId, stepIds, laneId, names } = laneJourney('rader-vises');
+    t.services.journeyEditor.publish(null, aust, journeyId);
+    const res = await saveTranslations(journeyId, 'en', { [names.title]: 'Quote from the resident', [names.cell]: 'I understood nothing', [names.note]: 'The application is passed on' });
+    expect(res.status).toBe(303);
+    const saved = (await designer.agent.get(translationsPath(journeyId, 'en'))).text;
+    expect(saved).toContain('value="Quote from the resident"');
+    expect(saved).toContain('>I understood nothing</textarea>');
+    expect(saved).toContain('value="The application is passed on"');
+
+    // In the draft only: residents see the originals until the journey is published again.
+    expect(t.services.journeyEditor.hasUnpublishedChanges(t.services.journeyEditor.get(aust, journeyId))).toBe(true);
+    const { diff } = t.services.journeyEditor.diff(aust, journeyId, 1, 'draft');
+    expect(diff.journeyFields).toContain('lanes');
+    expect(diff.steps.changed.map((c) => [c.id, c.fields])).toEqual([[stepIds[0], ['translations']], [stepIds[1], ['handover']]]);
+    const pages = async () => ({
+      map: (await request(t.app).get('/aust/reiser/rader-vises?lang=en')).text,
+      first: (await request(t.app).get(`/aust/reiser/rader-vises/steg/${stepIds[0]}?lang=en`)).text,
+      second: (await request(t.app).get(`/aust/reiser/rader-vises/steg/${stepIds[1]}?lang=en`)).text,
+    });
+    const before = await pages();
+    for (const text of ['Quote from the resident', 'I understood nothing', 'The application is passed on']) {
+      expect([text, before.map.includes(text), before.first.includes(text), before.second.includes(text)]).toEqual([text, false, false, false]);
+    }
+    expect(before.map).toContain(`<th scope="row" class="app-map__lane" lang="nb">${QUOTE}</th>`);
+    // The open API gives the handover note's translations beside the note, published ones only.
+    const apiHandover = async () => {
+      const body = (await request(t.app).get('/api/v1/municipalities/aust/journeys/rader-vises')).body as { phases: { steps: { id: number; handoverNote: string | null; handoverTranslations: unknown }[] }[] };
+      const step = body.phases.flatMap((p) => p.steps).find((s) => s.id === stepIds[1])!;
+      return { note: step.handoverNote, translations: step.handoverTranslations };
+    };
+    expect(await apiHandover()).toEqual({ note: NOTE, translations: {} });
+
+    t.services.journeyEditor.publish(null, aust, journeyId);
+    expect(await apiHandover()).toEqual({ note: NOTE, translations: { en: { note: 'The application is passed on' } } });
+    const after = await pages();
+    // The map's table, its step cards (the phone's and the printed map's) and the printed lane headers.
+    expect(after.map).toContain('<th scope="row" class="app-map__lane">Quote from the resident</th>');
+    expect(after.map).toMatch(/<td class="">I understood nothing<\/td>/);
+    expect(after.map).toContain('<dt>Quote from the resident</dt><dd>I understood nothing</dd>');
+    expect(after.map).toContain('<span data-lane="own1">Quote from the resident</span>');
+    expect(after.map).toContain('(the case): The application is passed on</span>');
+    expect(after.map).not.toContain(QUOTE);
+    expect(after.map).not.toContain(NOTE);
+    expect(after.first).toContain('<dt>Quote from the resident</dt><dd>I understood nothing</dd>');
+    expect(after.second).toContain('(the case): The application is passed on. ');
+    expect(marked(after.map).map((m) => m.text)).not.toContain('Quote from the resident');
+
+    // The snapshot carries them; other languages show the originals, marked where the page is not in bokmål.
+    const snapshot = publishedSnapshot(journeyId);
+    expect(snapshot.lanes).toEqual([{ id: laneId, title: QUOTE, translations: { en: { title: 'Quote from the resident' } } }]);
+    expect(snapshot.phases[0]!.steps[0]!.laneTranslations).toEqual({ en: { [String(laneId)]: 'I understood nothing' } });
+    expect(snapshot.phases[0]!.steps[1]!.handover!.translations).toEqual({ en: { note: 'The application is passed on' } });
+    const bokmal = (await request(t.app).get('/aust/reiser/rader-vises?lang=nb')).text;
+    expect(bokmal).toContain(`<th scope="row" class="app-map__lane">${QUOTE}</th>`);
+    expect(bokmal).not.toContain('Quote from the resident');
+    const nynorsk = (await request(t.app).get('/aust/reiser/rader-vises?lang=nn')).text;
+    expect(nynorsk).toContain(`<th scope="row" class="app-map__lane" lang="nb">${QUOTE}</th>`);
+    expect(nynorsk).toContain(`<td class="" lang="nb">${CELL}</td>`);
+    expect(nynorsk).toContain(`<dt lang="nb">${QUOTE}</dt><dd lang="nb">${CELL}</dd>`);
+    expect(nynorsk).toContain(`: <span lang="nb">${NOTE}</span>`);
+  });
+
+  it('marks a lane title, a lane text and a handover note changed since translated, until the translation changes', async () => {
+    const { journeyId, stepIds, laneId, names } = laneJourney('rader-utdatert');
+    const translated = { [names.title]: 'Quote', [names.cell]: 'Nothing', [names.note]: 'Passed on' };
+    expect((await saveTranslations(journeyId, 'en', translated)).status).toBe(303);
+    const outdated = (text: string) => Object.values(names).filter((name) => text.includes(`id="field-${name}-outdated"`));
+    expect(outdated((await designer.agent.get(translationsPath(journeyId, 'en'))).text)).toEqual([]);
+
+    t.services.journeyLanes.rename(null, aust, journeyId, laneId, 'Sitat');
+    t.db.prepare('UPDATE step_lane_texts SET text = ? WHERE lane_id = ? AND step_id = ?').run('Jeg skjønte lite', laneId, stepIds[0]);
+    const handover = t.db.prepare('SELECT from_department_id AS f, to_department_id AS d FROM step_handovers WHERE step_id = ?').get(stepIds[1]) as { f: number; d: number };
+    t.services.handovers.state(null, aust, journeyId, stepIds[1]!, { fromDepartmentId: handover.f, toDepartmentId: handover.d, what: 'case', note: 'Søknaden går videre' });
+    const page = (await designer.agent.get(translationsPath(journeyId, 'en') + '&lang=nb')).text;
+    expect(outdated(page)).toEqual(Object.values(names));
+    expect(page).toContain(nb.journeys.translations.outdated);
+
+    // Saved as they are, the marks stay; changed, they go.
+    await saveTranslations(journeyId, 'en', translated);
+    expect(outdated((await designer.agent.get(translationsPath(journeyId, 'en'))).text)).toEqual(Object.values(names));
+    await saveTranslations(journeyId, 'en', { [names.title]: 'Quote!', [names.cell]: 'Little', [names.note]: 'Goes on' });
+    expect(outdated((await designer.agent.get(translationsPath(journeyId, 'en'))).text)).toEqual([]);
+  });
+
+  it('refuses a translation too long or of a lane or handover not in the journey with 400, keeping what was typed', async () => {
+    const { journeyId, stepIds, names } = laneJourney('rader-feil');
+    const other = laneJourney('rader-annen');
+    const before = translationCount();
+    const typed = { 'journey-title': 'Kept title', [names.note]: 'Kept note' };
+    const cases: [Record<string, string>, string][] = [
+      [{ ...typed, [names.title]: 'x'.repeat(81) }, nb.validation.tooLong],
+      [{ ...typed, [names.cell]: 'x'.repeat(2001) }, nb.validation.tooLong],
+      [{ ...typed, [`handover-${stepIds[0]}-note`]: 'x'.repeat(501) }, nb.validation.tooLong],
+      [{ ...typed, [other.names.title]: 'Not this journey' }, nb.validation.translationStale],
+      [{ ...typed, [`handover-${stepIds[0]}-note`]: 'No handover into this step' }, nb.validation.translationStale],
+      [{ ...typed, [`step-${stepIds[1]}-lane${other.laneId}`]: 'Not this journey’s lane' }, nb.validation.translationStale],
+      [{ ...typed, [names.title.replace('title', 'colour')]: 'blue' }, nb.validation.unknownField],
+    ];
+    for (const [fields, message] of cases) {
+      const res = await designer.agent.post(translationsPath(journeyId, 'en') + '&lang=nb').type('form').send({ _csrf: designer.csrf, ...fields });
+      const name = Object.keys(fields).at(-1);
+      expect([name, res.status]).toEqual([name, 400]);
+      expect(res.text).toContain(message.replace(/'/g, '&#39;').replace(/"/g, '&#34;'));
+      expect(res.text).toContain('value="Kept title"');
+      expect(res.text).toContain('value="Kept note"');
+    }
+    // A lane text too long: the error summary leads to its field, which keeps what was typed.
+    const long = await designer.agent.post(translationsPath(journeyId, 'en') + '&lang=nb').type('form').send({ _csrf: designer.csrf, [names.cell]: 'y'.repeat(2001) });
+    expect(long.text).toContain(`href="#field-${names.cell}"`);
+    expect(long.text).toContain(`>${'y'.repeat(2001)}</textarea>`);
+    expect(translationCount()).toBe(before);
+  });
+
+  it('goes with its lane or handover when that is removed, and travels in the exchange format', async () => {
+    const { journeyId, stepIds, laneId, names } = laneJourney('rader-reiser');
+    await saveTranslations(journeyId, 'en', { [names.title]: 'Quote', [names.cell]: 'Nothing', [names.note]: 'Passed on' });
+    await saveTranslations(journeyId, 'nn', { [names.title]: 'Sitat frå innbyggjaren' });
+    const exported = (await designer.agent.get(editorPath(journeyId, '/export.json'))).body;
+    expect(exported.lanes).toEqual([{ title: QUOTE, translations: { en: { title: 'Quote' }, nn: { title: 'Sitat frå innbyggjaren' } } }]);
+    expect(exported.phases[0].steps[0].laneTranslations).toEqual({ en: ['Nothing'] });
+    expect(exported.phases[0].steps[1].handover.translations).toEqual({ en: { note: 'Passed on' } });
+    const doc = { ...exported, journey: { ...exported.journey, slug: 'rader-importert' } };
+    const imported = await designer.agent.post('/admin/aust/journeys/import').type('form').send({ _csrf: designer.csrf, document: JSON.stringify(doc) });
+    expect(imported.status).toBe(303);
+    const copy = t.services.journeyEditor.draftSnapshot(t.services.journeyEditor.get(aust, Number(/(\d+)$/.exec(imported.headers.location as string)![1])));
+    expect(copy.lanes![0]!.translations).toEqual({ en: { title: 'Quote' }, nn: { title: 'Sitat frå innbyggjaren' } });
+    expect(Object.values(copy.phases[0]!.steps[0]!.laneTranslations!.en!)).toEqual(['Nothing']);
+    expect(copy.phases[0]!.steps[1]!.handover!.translations).toEqual({ en: { note: 'Passed on' } });
+
+    t.services.handovers.remove(null, aust, journeyId, stepIds[1]!);
+    t.services.journeyLanes.remove(null, aust, journeyId, laneId);
+    expect(t.db.prepare("SELECT count(*) FROM journey_translations WHERE journey_id = ? AND (item IN ('lane', 'handover') OR field LIKE 'lane%')").pluck().get(journeyId)).toBe(0);
+    expect((await designer.agent.get(translationsPath(journeyId, 'en'))).text).not.toContain('name="lane-');
+  });
+});

@@ -59,6 +59,36 @@ describe('showSnapshot', () => {
     expect(showMap({ snapshot: snapshot(), steps: [] }, 'en').steps[0]!.phaseLang).toBe('nb');
     expect(showMap({ snapshot: snapshot(), steps: [] }, 'nb').originalLang).toBeNull();
   });
+
+  it('shows the own lanes’ titles, a step’s lane texts and its handover’s note translated, marking those that are not', () => {
+    const base = snapshot();
+    const withLanes: JourneySnapshot = {
+      ...base,
+      lanes: [{ id: 5, title: 'Sitat', translations: { en: { title: 'Quote' } } }, { id: 6, title: 'Lovgrunnlag' }],
+      phases: [{
+        ...base.phases[0]!,
+        steps: [{
+          ...base.phases[0]!.steps[0]!,
+          lanes: { 5: 'Jeg visste ikke', 6: 'Folkeregisterloven' },
+          laneTranslations: { en: { 5: 'I did not know' } },
+          handover: { from: null, to: null, what: 'case', note: 'Saken sendes', translations: { en: { note: 'The case is passed on' } } },
+        }],
+      }],
+    };
+    const english = showSnapshot(withLanes, 'en');
+    expect(english.lanes).toEqual([{ id: 5, title: 'Quote', lang: {} }, { id: 6, title: 'Lovgrunnlag', lang: { title: 'nb' } }]);
+    const step = english.phases[0]!.steps[0]!;
+    expect(step.lanes).toEqual({ 5: 'I did not know', 6: 'Folkeregisterloven' });
+    expect(step.laneLang).toEqual({ 6: 'nb' });
+    expect(step.handover).toEqual({ from: null, to: null, what: 'case', note: 'The case is passed on', lang: {} });
+    expect(step).not.toHaveProperty('laneTranslations');
+    const nynorsk = showMap({ snapshot: withLanes, steps: stepsInOrder(withLanes) }, 'nn');
+    expect(nynorsk.snapshot.lanes!.map((l) => [l.title, l.lang])).toEqual([['Sitat', { title: 'nb' }], ['Lovgrunnlag', { title: 'nb' }]]);
+    expect(nynorsk.steps[0]!.laneLang).toEqual({ 5: 'nb', 6: 'nb' });
+    expect(nynorsk.steps[0]!.handover).toMatchObject({ note: 'Saken sendes', lang: { note: 'nb' } });
+    const bokmal = showSnapshot(withLanes, 'nb').phases[0]!.steps[0]!;
+    expect([bokmal.lanes, bokmal.laneLang, bokmal.handover!.lang]).toEqual([{ 5: 'Jeg visste ikke', 6: 'Folkeregisterloven' }, {}, {}]);
+  });
 });
 
 describe('diffSnapshots on languages and translations', () => {
@@ -76,6 +106,13 @@ describe('diffSnapshots on languages and translations', () => {
     expect(diff.journeyFields).toEqual(['translations']);
     expect(diff.phases.changed).toEqual([{ id: 1, title: 'Før', fields: ['translations'] }]);
     expect(diff.steps.changed).toEqual([{ id: 10, title: 'Melde flytting', fields: ['translations'] }]);
+  });
+
+  it('names a step’s changed lane texts’ translations as its translations', () => {
+    const before = snapshot();
+    const after = snapshot();
+    after.phases[0]!.steps[0]!.laneTranslations = { en: { 5: 'I did not know' } };
+    expect(diffSnapshots(before, after).steps.changed).toEqual([{ id: 10, title: 'Melde flytting', fields: ['translations'] }]);
   });
 });
 

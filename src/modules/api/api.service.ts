@@ -7,13 +7,14 @@ import type { MunicipalityRow } from '../municipalities/municipality';
 import type { ResponseStatus } from '../feedback/feedback-vocabulary';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { Locale } from '../../lib/i18n';
-import { contentLanguageOf, type JourneyTextField, type PhaseTextField, type StepTextField, type Translations } from '../journeys/journey-language';
+import { contentLanguageOf, type HandoverTextField, type JourneyTextField, type PhaseTextField, type StepTextField, type Translations } from '../journeys/journey-language';
 import type { JourneyFields, SnapshotDepartment } from '../journeys/journey-snapshot';
 import type { HandoverKind, LifeEvent } from '../journeys/journey-vocabulary';
 import type { PublicJourneysService, PublishedMap } from '../journeys/public-journeys.service';
 import type { MunicipalitiesService } from '../municipalities/municipalities.service';
 import type { Figures } from '../ranking/ranking.math';
 import type { RankingService } from '../ranking/ranking.service';
+import type { VerifiedSupportersService } from '../ranking/verified-supporters.service';
 import { asOfFor } from './api-cursor';
 import { ApiError } from './api-errors';
 import { SLUG_PATTERN } from './api.schema';
@@ -65,9 +66,15 @@ export interface ApiStep {
   handoverTo: ApiDepartment | null;
   handoverWhat: HandoverKind | null;
   handoverNote: string | null;
+  /** The handover's note in other languages, by language then field (#19.9); `{}` when none. */
+  handoverTranslations: Translations<HandoverTextField>;
   /** The step's texts in other languages, by language then field (#19.9); `{}` when none. */
   translations: Translations<StepTextField>;
-  feedback: { painPoints: number; supporters: number; needScore: number };
+  /**
+   * `verifiedSupporters` (#21.3): of the step's supporters, the distinct persons verified with ID-porten, counted like
+   * `supporters` (distinct over the step's candidates, not a sum of theirs: one person behind two candidates is one).
+   */
+  feedback: { painPoints: number; supporters: number; verifiedSupporters: number; needScore: number };
 }
 
 export interface ApiJourney {
@@ -110,6 +117,7 @@ interface Deps {
   publicJourneys: PublicJourneysService;
   feedback: FeedbackService;
   ranking: RankingService;
+  verifiedSupporters: Pick<VerifiedSupportersService, 'perStep'>;
   clock: Clock;
 }
 
@@ -192,6 +200,7 @@ export class ApiService {
     await this.s.ranking.prepareJourney(m.id, map.journeyId, asOf);
     const summaries = this.s.feedback.stepSummaries(m.id, map.journeyId);
     const needs = this.s.ranking.stepNeeds(m.id, map.journeyId, asOf);
+    const verified = this.s.verifiedSupporters.perStep(m.id, map.journeyId);
     const j = map.snapshot.journey;
     return {
       municipality: m.slug,
@@ -237,8 +246,15 @@ export class ApiService {
             handoverTo: department(handover?.to ?? null),
             handoverWhat: handover?.what ?? null,
             handoverNote: handover?.note ?? null,
+            handoverTranslations: handover?.translations ?? {},
             translations: step.translations ?? {},
-            feedback: { painPoints: summary?.painPoints ?? 0, supporters: summary?.supporters ?? 0, needScore: needs.get(step.id) ?? 0 },
+            feedback: {
+              painPoints: summary?.painPoints ?? 0,
+              supporters: summary?.supporters ?? 0,
+              // Distinct persons over the step, as `supporters` is distinct residents over it (RANKING.md's roll-ups).
+              verifiedSupporters: verified.get(step.id) ?? 0,
+              needScore: needs.get(step.id) ?? 0,
+            },
           };
         }),
       })),

@@ -5,7 +5,7 @@
 import { LOCALES } from '../../lib/i18n';
 import { DEPARTMENT_KINDS } from '../departments/department-vocabulary';
 import { RESPONSE_STATUSES } from '../feedback/feedback-vocabulary';
-import { JOURNEY_TEXT_FIELDS, PHASE_TEXT_FIELDS, STEP_TEXT_FIELDS } from '../journeys/journey-language';
+import { HANDOVER_TEXT_FIELDS, JOURNEY_TEXT_FIELDS, PHASE_TEXT_FIELDS, STEP_TEXT_FIELDS } from '../journeys/journey-language';
 import { CHANNELS, HANDOVER_KINDS, LIFE_EVENTS } from '../journeys/journey-vocabulary';
 import type { ApiErrorCode } from './api-errors';
 import { ALLOWED_METHODS, CACHE_CONTROL } from './api-http';
@@ -88,6 +88,9 @@ const schemas = {
   StepFeedback: closed({
     painPoints: count('Published, visible pain points on the step.'),
     supporters: count('Distinct residents behind them (submitters, "me too" voters, those of merged duplicates).'),
+    verifiedSupporters: count(
+      'Of those supporters, the distinct persons who verified themselves with ID-porten in the municipality, each once however many browsers or pain points of the step they supported through (distinct over the step, like `supporters`, not a sum over its candidates); 0 when none.',
+    ),
     needScore: { type: 'number', minimum: 0, description: 'Sum of the need scores of the step\'s candidates at `asOf`.' },
   }),
   Step: closed({
@@ -107,6 +110,7 @@ const schemas = {
     handoverTo: nullable(ref('Department')),
     handoverWhat: nullable({ type: 'string', enum: [...HANDOVER_KINDS] }),
     handoverNote: nullable({ type: 'string' }),
+    handoverTranslations: translations(HANDOVER_TEXT_FIELDS, 'The handover note in other languages, by language then field.'),
     translations: translations(STEP_TEXT_FIELDS, 'The step\'s texts in other languages, by language then field.'),
     feedback: ref('StepFeedback'),
   }),

@@ -39,10 +39,14 @@ export class HandoversService {
     this.audit.record({ actorUserId: actorId, municipalityId, action: 'journey.handover_stated', entityType: 'journey', entityId: journeyId, details: { stepId, what: values.what } });
   }
 
+  /** Removes the handover and its note's translations (#19.9), which a handover stated later should not inherit. */
   remove(actorId: number | null, municipalityId: number, journeyId: number, stepId: number): void {
     const removed = this.repo.transaction(() => {
       this.editor.getStep(municipalityId, journeyId, stepId);
       const done = this.repo.removeHandover(stepId);
+      for (const row of this.repo.translations(journeyId)) {
+        if (row.item === 'handover' && row.item_id === stepId) this.repo.removeTranslation(journeyId, row.language, row.item, row.item_id, row.field);
+      }
       if (done) this.repo.touch(journeyId, this.clock().toISOString());
       return done;
     });

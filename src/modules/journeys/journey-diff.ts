@@ -57,7 +57,9 @@ export function diffSnapshots(before: JourneySnapshot, after: JourneySnapshot): 
     if (JSON.stringify(old.step.handover ?? null) !== JSON.stringify(now.step.handover ?? null)) fields.push('handover');
     if (differ(old.step.involved, now.step.involved)) fields.push('involved');
     if (differ(old.step.lanes, now.step.lanes)) fields.push('lanes');
-    if (differ(old.step.translations, now.step.translations)) fields.push('translations');
+    // Its texts in the own lanes translated count as its translations (#19.9); a lane's title's and a handover's
+    // note's translations change the lanes and the handover above, which carry them.
+    if (differ(old.step.translations, now.step.translations) || differ(old.step.laneTranslations, now.step.laneTranslations)) fields.push('translations');
     if (old.phaseId !== now.phaseId) fields.push('phase');
     else if (old.index !== now.index) fields.push('position');
     if (fields.length > 0) stepChanges.push({ id, title: now.step.title, fields });

@@ -11,6 +11,8 @@ import { CHANNELS, HANDOVER_KINDS, LIFE_EVENTS } from './journey-vocabulary';
 export const JOURNEY_FORMAT = 'reisekart.journey';
 export const JOURNEY_FORMAT_VERSION = 1;
 export const TEXT_LIMITS = { title: 160, short: 500, long: 2000 } as const;
+/** The longest title of a journey's own lane (#19.4), and of its translations. */
+export const LANE_TITLE_MAX = 80;
 
 const required = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max).default('');
@@ -39,6 +41,7 @@ export const HandoverDocumentSchema = z.strictObject({
   to: DepartmentDocumentSchema.nullable(),
   what: z.enum(HANDOVER_KINDS),
   note: optional(TEXT_LIMITS.short),
+  translations: translations({ note: TEXT_LIMITS.short }),
 });
 
 export const StepDocumentSchema = z.strictObject({
@@ -57,6 +60,8 @@ export const StepDocumentSchema = z.strictObject({
   /** The step's texts in the journey's own lanes (#19.4), in the order of the document's `lanes`. */
   lanes: z.array(optional(TEXT_LIMITS.long)).max(8).optional(),
   translations: translations(TRANSLATION_LIMITS.step),
+  /** Those texts in other languages (#19.9): per language, in the same order, '' where one has none. */
+  laneTranslations: z.strictObject(Object.fromEntries(LOCALES.map((l) => [l, z.array(optional(TEXT_LIMITS.long)).max(8).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodArray<ReturnType<typeof optional>>>>).optional(),
 });
 
 export const PhaseDocumentSchema = z.strictObject({
@@ -84,7 +89,7 @@ export const JourneyDocumentSchema = z.strictObject({
   }),
   phases: z.array(PhaseDocumentSchema).max(20),
   /** Lanes of the designer's own (#19.4), under the fixed ones. */
-  lanes: z.array(z.strictObject({ title: required(80) })).max(8).optional(),
+  lanes: z.array(z.strictObject({ title: required(LANE_TITLE_MAX), translations: translations({ title: LANE_TITLE_MAX }) })).max(8).optional(),
 });
 
 export type JourneyDocument = z.infer<typeof JourneyDocumentSchema>;

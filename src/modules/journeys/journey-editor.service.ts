@@ -13,8 +13,12 @@ import {
 import { stepsInOrder, type JourneySnapshot, type SnapshotDepartment, type SnapshotHandover } from './journey-snapshot';
 import {
   contentLanguageOf,
+  HANDOVER_TEXT_FIELDS,
   JOURNEY_TEXT_FIELDS,
+  LANE_TEXT_FIELDS,
+  laneTextField,
   PHASE_TEXT_FIELDS,
+  snapshotLaneTranslations,
   snapshotTranslations,
   STEP_TEXT_FIELDS,
   translationKey,
@@ -105,7 +109,7 @@ export class JourneyEditorService {
     const handovers = new Map(this.repo.handovers(journey.id).map((h) => [h.step_id, h]));
     const involved = new Map<number, SnapshotDepartment[]>();
     for (const { step_id: stepId, ...d } of this.repo.involved(journey.id)) involved.set(stepId, [...(involved.get(stepId) ?? []), d]);
-    const lanes = this.repo.lanes(journey.id).map((l) => ({ id: l.id, title: l.title }));
+    const laneRows = this.repo.lanes(journey.id);
     const laneTexts = new Map<number, Record<string, string>>();
     for (const t of this.repo.laneTexts(journey.id)) laneTexts.set(t.step_id, { ...laneTexts.get(t.step_id), [String(t.lane_id)]: t.text });
     // The language and the translations (#19.9) are left out when there are none, as handovers are: a bokmål journey
@@ -114,6 +118,8 @@ export class JourneyEditorService {
     const texts = new Map(this.repo.translations(journey.id).map((r) => [translationKey(r.language, r.item, r.item_id, r.field), r.text]));
     const translated = <F extends string>(item: TranslationItem, id: number, fields: readonly F[], source: Record<F, string>) =>
       snapshotTranslations(texts, item, id, fields, source, content);
+    // The own lanes' titles, their texts and the handovers' notes are translated too (#19.9, migration 0039).
+    const lanes = laneRows.map((l) => ({ id: l.id, title: l.title, ...translated('lane', l.id, LANE_TEXT_FIELDS, l) }));
     const fields = {
       title: journey.title,
       slug: journey.slug,
@@ -152,10 +158,11 @@ export class JourneyEditorService {
             return {
               ...step,
               // Only when stated: a step without one keeps the JSON of versions published before handovers existed.
-              ...handoverOf(handovers.get(s.id)),
+              ...handoverOf(handovers.get(s.id), (h) => translated('handover', s.id, HANDOVER_TEXT_FIELDS, h)),
               ...(involved.has(s.id) ? { involved: involved.get(s.id) } : {}),
               ...(laneTexts.has(s.id) ? { lanes: laneTexts.get(s.id) } : {}),
               ...translated('step', s.id, STEP_TEXT_FIELDS, step),
+              ...snapshotLaneTranslations(texts, s.id, laneTexts.get(s.id), content),
             };
           }),
         ...translated('phase', p.id, PHASE_TEXT_FIELDS, p),
@@ -613,19 +620,29 @@ export class JourneyEditorService {
       translate('journey', journeyId, details, translations);
       const byName = (d: { name: string; kind: DepartmentKind }) => this.departments.findOrCreate(municipalityId, d.name, d.kind);
       // The document's own lanes (#19.4) first: its steps' texts follow them in order.
-      const laneIds = (doc.lanes ?? []).map((l) => this.repo.insertLane(journeyId, l.title));
+      const laneIds = (doc.lanes ?? []).map((l) => {
+        const laneId = this.repo.insertLane(journeyId, l.title);
+        translate('lane', laneId, l, l.translations);
+        return laneId;
+      });
       for (const phase of doc.phases) {
         const phaseId = this.repo.insertPhase(journeyId, phase.title, phase.description);
         translate('phase', phaseId, phase, phase.translations);
-        for (const step of phase.steps) {
+        for (const { laneTranslations: laneTranslated, ...step } of phase.steps) {
           const departmentId = step.department ? byName(step.department) : null;
           const involvedIds = (step.involved ?? []).map(byName).filter((id) => id !== departmentId);
           const stepId = this.repo.insertStep(journeyId, phaseId, { ...step, departmentId, involvedIds });
           translate('step', stepId, step, step.translations);
           (step.lanes ?? []).forEach((text, i) => laneIds[i] !== undefined && this.repo.setLaneText(laneIds[i]!, stepId, text));
+          const laneSources = Object.fromEntries((step.lanes ?? []).flatMap((text, i) => (laneIds[i] !== undefined ? [[laneTextField(laneIds[i]!), text]] : [])));
+          const laneTranslations = Object.entries(laneTranslated ?? {}).map(([lang, texts]) => [lang, Object.fromEntries(
+            (texts ?? []).flatMap((text, i) => (laneIds[i] !== undefined && text !== '' ? [[laneTextField(laneIds[i]!), text]] : [])),
+          )]);
+          translate('step', stepId, laneSources, Object.fromEntries(laneTranslations) as Translations<string>);
           if (step.handover) {
-            const { from, to, what, note } = step.handover;
+            const { from, to, what, note, translations: noteTranslations } = step.handover;
             this.repo.setHandover(stepId, { fromDepartmentId: from ? byName(from) : null, toDepartmentId: to ? byName(to) : null, what, note });
+            translate('handover', stepId, { note }, noteTranslations);
           }
         }
       }
@@ -665,16 +682,20 @@ export function asJourneyDocument(snapshot: JourneySnapshot): JourneyDocument {
     formatVersion: JOURNEY_FORMAT_VERSION,
     // Documents say their language even for bokmål, which snapshots leave out (#19.9).
     journey: { ...snapshot.journey, language: contentLanguageOf(snapshot.journey) },
-    ...(snapshot.lanes ? { lanes: snapshot.lanes.map((l) => ({ title: l.title })) } : {}),
+    ...(snapshot.lanes ? { lanes: snapshot.lanes.map((l) => ({ title: l.title, ...(l.translations ? { translations: l.translations } : {}) })) } : {}),
     phases: snapshot.phases.map((p) => ({
       title: p.title,
       description: p.description,
       ...(p.translations ? { translations: p.translations } : {}),
-      steps: p.steps.map(({ id: _id, department, handover, involved, lanes: laneTexts, ...step }) => ({
+      steps: p.steps.map(({ id: _id, department, handover, involved, lanes: laneTexts, laneTranslations, ...step }) => ({
         ...step,
         department: named(department),
-        // A document's lanes have no ids: a step's texts follow the journey's lanes in order (#19.4).
+        // A document's lanes have no ids: a step's texts follow the journey's lanes in order (#19.4), and so do their
+        // translations, per language ('' where a lane's text has none).
         ...(laneTexts && snapshot.lanes ? { lanes: snapshot.lanes.map((l) => laneTexts[String(l.id)] ?? '') } : {}),
+        ...(laneTranslations && snapshot.lanes
+          ? { laneTranslations: Object.fromEntries(Object.entries(laneTranslations).map(([lang, texts]) => [lang, snapshot.lanes!.map((l) => texts[String(l.id)] ?? '')])) }
+          : {}),
         ...(involved ? { involved: involved.map((d) => named(d)!) } : {}),
         ...(handover ? { handover: { ...handover, from: named(handover.from), to: named(handover.to) } } : {}),
       })),
@@ -690,7 +711,18 @@ function departmentOf(id: number | null, name: string | null, kind: DepartmentKi
   return id ? { id, name: name!, kind: kind! } : null;
 }
 
-function handoverOf(h: HandoverRow | undefined): { handover?: SnapshotHandover } {
+function handoverOf(
+  h: HandoverRow | undefined,
+  translated: (source: { note: string }) => Pick<SnapshotHandover, 'translations'>,
+): { handover?: SnapshotHandover } {
   if (!h) return {};
-  return { handover: { from: departmentOf(h.from_department_id, h.from_name, h.from_kind), to: departmentOf(h.to_department_id, h.to_name, h.to_kind), what: h.what, note: h.note } };
+  return {
+    handover: {
+      from: departmentOf(h.from_department_id, h.from_name, h.from_kind),
+      to: departmentOf(h.to_department_id, h.to_name, h.to_kind),
+      what: h.what,
+      note: h.note,
+      ...translated({ note: h.note }),
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { ConflictError, NotFoundError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { JourneyEditorService } from './journey-editor.service';
+import { laneTextField } from './journey-language';
 import type { JourneysRepository, LaneRow } from './journeys.repository';
 
 /** More rows than any map needs; the grid and the map stay readable. */
@@ -67,11 +68,20 @@ export class JourneyLanesService {
     this.record(actorId, municipalityId, 'journey.lane_moved', journeyId, { laneId, direction });
   }
 
-  /** Removes a lane and its texts from the draft; published versions keep them in their snapshots. */
+  /**
+   * Removes a lane, its texts and their translations (#19.9) from the draft; published versions keep them in their
+   * snapshots. The translations go too since a lane added later may be given the same id.
+   */
   remove(actorId: number | null, municipalityId: number, journeyId: number, laneId: number): void {
     const { title } = this.editor.transaction(() => {
       const lane = this.lane(municipalityId, journeyId, laneId);
       this.repo.deleteLane(laneId);
+      const cell = laneTextField(laneId);
+      for (const row of this.repo.translations(journeyId)) {
+        if ((row.item === 'lane' && row.item_id === laneId) || (row.item === 'step' && row.field === cell)) {
+          this.repo.removeTranslation(journeyId, row.language, row.item, row.item_id, row.field);
+        }
+      }
       this.editor.touch(journeyId);
       return lane;
     });

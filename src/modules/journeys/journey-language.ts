@@ -2,7 +2,7 @@
 // and how text that is not in the page's language is marked (`lang`), so that screen readers pronounce a bokmål
 // journey as bokmål under the English interface (WCAG 3.1.2).
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../lib/i18n';
-import type { JourneyFields, JourneySnapshot, MapStep, SnapshotPhase, SnapshotStep } from './journey-snapshot';
+import type { JourneyFields, JourneySnapshot, MapStep, SnapshotHandover, SnapshotLane, SnapshotPhase, SnapshotStep } from './journey-snapshot';
 
 /** The texts a designer may translate, per item, in the order the translation page lists them. */
 export const JOURNEY_TEXT_FIELDS = ['title', 'summary', 'persona', 'scenario', 'trigger', 'outcome'] as const;
@@ -11,13 +11,32 @@ export const STEP_TEXT_FIELDS = ['title', 'residentAction', 'touchpoint', 'backs
 export type JourneyTextField = (typeof JOURNEY_TEXT_FIELDS)[number];
 export type PhaseTextField = (typeof PHASE_TEXT_FIELDS)[number];
 export type StepTextField = (typeof STEP_TEXT_FIELDS)[number];
+/** A lane of the journey's own (#19.4) has only its title; a handover (#19.2) only its note. */
+export const LANE_TEXT_FIELDS = ['title'] as const;
+export const HANDOVER_TEXT_FIELDS = ['note'] as const;
+export type LaneTextField = (typeof LANE_TEXT_FIELDS)[number];
+export type HandoverTextField = (typeof HANDOVER_TEXT_FIELDS)[number];
 
-export type TranslationItem = 'journey' | 'phase' | 'step';
+/**
+ * What a translation belongs to. A handover's item id is the step it leads into (a step has at most one). A step's
+ * text in one of the own lanes is a field of the step, named by the lane (laneTextField), since it has two ids.
+ */
+export type TranslationItem = 'journey' | 'phase' | 'step' | 'lane' | 'handover';
 export const TEXT_FIELDS: { readonly [K in TranslationItem]: readonly string[] } = {
   journey: JOURNEY_TEXT_FIELDS,
   phase: PHASE_TEXT_FIELDS,
   step: STEP_TEXT_FIELDS,
+  lane: LANE_TEXT_FIELDS,
+  handover: HANDOVER_TEXT_FIELDS,
 };
+
+/** The step's field that holds its text in own lane `laneId` (#19.4): `lane12`. */
+export function laneTextField(laneId: number | string): string {
+  return `lane${laneId}`;
+}
+
+/** A step's texts in the own lanes, translated: by language, then lane id (as `SnapshotStep.lanes` is keyed). */
+export type LaneTranslations = Partial<Record<Locale, Record<string, string>>>;
 
 /** An item's translated texts by language, then field; only languages and fields that have one. */
 export type Translations<F extends string> = Partial<Record<Locale, Partial<Record<F, string>>>>;
@@ -69,6 +88,29 @@ export function snapshotTranslations<F extends string>(
   return Object.keys(translations).length > 0 ? { translations } : {};
 }
 
+/**
+ * The translations of a step's texts in the own lanes, for the lanes it has a text in; built like
+ * snapshotTranslations, in the order of the languages and of the step's lanes.
+ */
+export function snapshotLaneTranslations(
+  rows: ReadonlyMap<string, string>,
+  stepId: number,
+  texts: Readonly<Record<string, string>> | undefined,
+  content: Locale,
+): { laneTranslations?: LaneTranslations } {
+  const translations: LaneTranslations = {};
+  for (const language of LOCALES) {
+    if (language === content) continue;
+    const translated: Record<string, string> = {};
+    for (const [laneId, source] of Object.entries(texts ?? {})) {
+      const text = rows.get(translationKey(language, 'step', stepId, laneTextField(laneId)));
+      if (text && source !== '') translated[laneId] = text;
+    }
+    if (Object.keys(translated).length > 0) translations[language] = translated;
+  }
+  return Object.keys(translations).length > 0 ? { laneTranslations: translations } : {};
+}
+
 export function translationKey(language: Locale, item: TranslationItem, itemId: number, field: string): string {
   return `${language}:${item}:${itemId}:${field}`;
 }
@@ -78,19 +120,29 @@ export function translationKey(language: Locale, item: TranslationItem, itemId: 
 type Shown<T, F extends string> = Omit<T, 'translations'> & { lang: LangMarks<F> };
 
 export type ShownJourney = Shown<JourneyFields, JourneyTextField>;
-export type ShownStep = Shown<SnapshotStep, StepTextField>;
+export type ShownHandover = Shown<SnapshotHandover, HandoverTextField>;
+export type ShownLane = Shown<SnapshotLane, LaneTextField>;
+/**
+ * A step as shown: its texts in the own lanes translated where they are, `laneLang` marking (by lane id) those shown
+ * as written, and its handover's note likewise.
+ */
+export type ShownStep = Omit<Shown<SnapshotStep, StepTextField>, 'handover' | 'laneTranslations'> & {
+  handover?: ShownHandover;
+  laneLang: Record<string, Locale>;
+};
 export type ShownPhase = Shown<Omit<SnapshotPhase, 'steps'>, PhaseTextField> & { steps: ShownStep[] };
 
 /** A snapshot as one page shows it: each text in the page's language where translated, otherwise the original. */
 export interface ShownSnapshot {
   journey: ShownJourney;
   phases: ShownPhase[];
-  /** The journey's own lanes (#19.4), as written: their titles are not translated. */
-  lanes?: JourneySnapshot['lanes'];
+  /** The journey's own lanes (#19.4), their titles shown like every other text. */
+  lanes?: ShownLane[];
 }
 
 /** A step in reading order with its marks, and the mark of its phase's title. */
-export type ShownMapStep = Omit<MapStep, 'translations'> & { lang: LangMarks<StepTextField>; phaseLang?: Locale };
+export type ShownMapStep = Omit<MapStep, 'translations' | 'handover' | 'laneTranslations'> &
+  Pick<ShownStep, 'laneLang'> & { handover: ShownHandover | null; lang: LangMarks<StepTextField>; phaseLang?: Locale };
 
 function show<T extends { translations?: Translations<F> }, F extends string>(
   item: T,
@@ -113,6 +165,28 @@ function show<T extends { translations?: Translations<F> }, F extends string>(
   return { ...(shown as Omit<T, 'translations'>), lang };
 }
 
+/** A step as a page shows it: its own texts, its texts in the own lanes and its handover's note. */
+function showStep(step: SnapshotStep, page: Locale, content: Locale): ShownStep {
+  const { handover, laneTranslations, ...rest } = step;
+  const shown = show(rest, STEP_TEXT_FIELDS, page, content);
+  const laneLang: Record<string, Locale> = {};
+  let lanes = step.lanes;
+  if (lanes && page !== content) {
+    const own = laneTranslations?.[page] ?? {};
+    lanes = Object.fromEntries(Object.entries(lanes).map(([laneId, text]) => {
+      if (own[laneId]) return [laneId, own[laneId]];
+      if (text !== '') laneLang[laneId] = content;
+      return [laneId, text];
+    }));
+  }
+  return {
+    ...shown,
+    ...(lanes ? { lanes } : {}),
+    ...(handover ? { handover: show(handover, HANDOVER_TEXT_FIELDS, page, content) } : {}),
+    laneLang,
+  };
+}
+
 /** The snapshot as a page in `page` language shows it. */
 export function showSnapshot(snapshot: JourneySnapshot, page: Locale): ShownSnapshot {
   const content = contentLanguageOf(snapshot.journey);
@@ -120,9 +194,9 @@ export function showSnapshot(snapshot: JourneySnapshot, page: Locale): ShownSnap
     journey: show(snapshot.journey, JOURNEY_TEXT_FIELDS, page, content),
     phases: snapshot.phases.map((phase) => ({
       ...show(phase, PHASE_TEXT_FIELDS, page, content),
-      steps: phase.steps.map((step) => show(step, STEP_TEXT_FIELDS, page, content)),
+      steps: phase.steps.map((step) => showStep(step, page, content)),
     })),
-    ...(snapshot.lanes ? { lanes: snapshot.lanes } : {}),
+    ...(snapshot.lanes ? { lanes: snapshot.lanes.map((lane) => show(lane, LANE_TEXT_FIELDS, page, content)) } : {}),
   };
 }
 
@@ -146,7 +220,7 @@ export type ShownMap<M extends MapLike> = Omit<M, 'snapshot' | 'steps'> & {
   steps: ShownMapStep[];
   /** The journey's content language. */
   language: Locale;
-  /** The language to mark journey text nobody translates (a handover's note) with, or null in the page's language. */
+  /** The journey's content language when it is not the page's (each text has its own mark; see `lang`), else null. */
   originalLang: Locale | null;
 };
 

@@ -2,7 +2,7 @@
 // Published versions store it as JSON; the export format is the same without ids.
 import type { DepartmentKind } from '../departments/department-vocabulary';
 import type { Locale } from '../../lib/i18n';
-import type { JourneyTextField, PhaseTextField, StepTextField, Translations } from './journey-language';
+import type { HandoverTextField, JourneyTextField, LaneTextField, LaneTranslations, PhaseTextField, StepTextField, Translations } from './journey-language';
 import type { Channel, HandoverKind, LifeEvent } from './journey-vocabulary';
 
 export interface SnapshotDepartment {
@@ -17,6 +17,8 @@ export interface SnapshotHandover {
   to: SnapshotDepartment | null;
   what: HandoverKind;
   note: string;
+  /** The note in other languages than the journey's (#19.9); absent when none, so earlier JSON stays as it was. */
+  translations?: Translations<HandoverTextField>;
 }
 
 export interface SnapshotStep {
@@ -42,6 +44,8 @@ export interface SnapshotStep {
   lanes?: Record<string, string>;
   /** The step's texts in other languages than the journey's (#19.9); absent when none, as above. */
   translations?: Translations<StepTextField>;
+  /** Its texts in the own lanes in other languages, by language then lane id (#19.9); absent when none. */
+  laneTranslations?: LaneTranslations;
 }
 
 export interface SnapshotPhase {
@@ -75,6 +79,8 @@ export interface JourneyFields {
 export interface SnapshotLane {
   id: number;
   title: string;
+  /** The title in other languages than the journey's (#19.9); absent when none. */
+  translations?: Translations<LaneTextField>;
 }
 
 export interface JourneySnapshot {

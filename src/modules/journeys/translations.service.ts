@@ -1,19 +1,31 @@
 // Translations of a journey's text (#19.9): the page that lists each original text beside its translation into one
 // language, and saving it. Translations belong to the working copy, so residents see them once the journey is
-// published (the snapshot carries them), like any other change. Free of req/res.
+// published (the snapshot carries them), like any other change. The own lanes' titles are listed with the journey's
+// texts, a step's texts in them and the note of the handover into it with the step's. Free of req/res.
 import { ConflictError } from '../../errors';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import type { AuditService } from '../audit/audit.service';
 import type { JourneyEditorService } from './journey-editor.service';
-import { TRANSLATION_LIMITS, TEXT_LIMITS } from './journey-document.schema';
-import { TEXT_FIELDS, translationKey, type TranslationItem, type TranslationRow } from './journey-language';
+import { TEXT_LIMITS } from './journey-document.schema';
+import { laneTextField, TEXT_FIELDS, translationKey, type TranslationItem, type TranslationRow } from './journey-language';
 import type { JourneysRepository } from './journeys.repository';
-import { translationFieldName, type TranslationEntry } from './translations.schema';
+import { translationFieldName, translationLimit, type TranslationEntry } from './translations.schema';
+
+/** The own lane (#19.4) a text belongs to, for its label: its place among the lanes and its original title. */
+export interface TranslationLane {
+  number: number;
+  title: string;
+}
 
 /** One text on the page: its original, its translation, and whether the original changed after it was translated. */
 export interface TranslationField {
   name: string;
+  /** What the text belongs to: the group's item, an own lane ('lane', in the journey's group) or the handover into the step. */
+  item: TranslationItem;
+  itemId: number;
   field: string;
+  /** An own lane's title, or a step's text in one. */
+  lane?: TranslationLane;
   source: string;
   text: string;
   /** The original was changed after this translation was last saved: the translation may be out of date. */
@@ -23,9 +35,12 @@ export interface TranslationField {
   max: number;
 }
 
+/** A text with an original, before its translation is looked up. */
+type OriginalField = Pick<TranslationField, 'item' | 'itemId' | 'field' | 'source' | 'lane'>;
+
 /** The texts of one item (the journey, a phase, a step), under the item's original title. */
 export interface TranslationGroup {
-  item: TranslationItem;
+  item: 'journey' | 'phase' | 'step';
   id: number;
   /** Phases and steps are numbered as in the editor: "2" for a phase, "2.3" for its third step. */
   number: string;
@@ -65,12 +80,15 @@ export class TranslationsService {
     const stored = new Map(this.repo.translations(journeyId).filter((r) => r.language === language).map((r) => [rowKey(r), r]));
     const groups = this.originals(municipalityId, journeyId).map((group) => ({
       ...group,
-      fields: group.fields.map(({ field, source }) => {
-        const row = stored.get(translationKey(language, group.item, group.id, field));
-        const max = (TRANSLATION_LIMITS[group.item] as Record<string, number>)[field]!;
+      fields: group.fields.map(({ item, itemId, field, source, lane }) => {
+        const row = stored.get(translationKey(language, item, itemId, field));
+        const max = translationLimit(item, field)!;
         return {
-          name: translationFieldName(group.item, group.item === 'journey' ? null : group.id, field),
+          name: translationFieldName(item, item === 'journey' ? null : itemId, field),
+          item,
+          itemId,
           field,
+          ...(lane ? { lane } : {}),
           source,
           text: row?.text ?? '',
           outdated: row !== undefined && row.source_text !== source,
@@ -93,14 +111,14 @@ export class TranslationsService {
       const language = requested ?? LOCALES.find((l) => l !== journey.content_language)!;
       if (language === journey.content_language) throw new ConflictError({ _form: 'validation.translationOwnLanguage' });
       const sources = new Map(
-        this.originals(municipalityId, journeyId).flatMap((g) => g.fields.map((f) => [translationKey(language, g.item, g.id, f.field), f.source] as const)),
+        this.originals(municipalityId, journeyId).flatMap((g) => g.fields.map((f) => [translationKey(language, f.item, f.itemId, f.field), f.source] as const)),
       );
       const stored = new Map(this.repo.translations(journeyId).filter((r) => r.language === language).map((r) => [rowKey(r), r]));
       let count = 0;
       for (const entry of entries) {
         const key = translationKey(language, entry.item, entry.itemId ?? journeyId, entry.field);
         const source = sources.get(key);
-        // A phase or step removed since the page was made, or one of another journey: nothing is written.
+        // A phase, step, lane or handover removed since the page was made, or one of another journey: nothing is written.
         if (source === undefined) throw new ConflictError({ _form: 'validation.translationStale' });
         const row = stored.get(key);
         if (entry.text === '') {
@@ -127,15 +145,37 @@ export class TranslationsService {
   }
 
   /** Every text of the working copy that has an original to translate, grouped by item in reading order. */
-  private originals(municipalityId: number, journeyId: number): (Omit<TranslationGroup, 'fields'> & { fields: { field: string; source: string }[] })[] {
+  private originals(municipalityId: number, journeyId: number): (Omit<TranslationGroup, 'fields'> & { fields: OriginalField[] })[] {
     const draft = this.editor.draftSnapshot(this.editor.get(municipalityId, journeyId));
-    const texts = (item: TranslationItem, values: object) =>
-      TEXT_FIELDS[item].map((field) => ({ field, source: String((values as Record<string, unknown>)[field] ?? '') })).filter((f) => f.source !== '');
+    const texts = (item: TranslationItem, itemId: number, values: object, lane?: TranslationLane): OriginalField[] =>
+      TEXT_FIELDS[item]
+        .map((field) => ({ item, itemId, field, source: String((values as Record<string, unknown>)[field] ?? ''), ...(lane ? { lane } : {}) }))
+        .filter((f) => f.source !== '');
+    const lanes = (draft.lanes ?? []).map((l, k) => ({ id: l.id, lane: { number: k + 1, title: l.title } }));
     return [
-      { item: 'journey' as const, id: journeyId, number: '', title: draft.journey.title, fields: texts('journey', draft.journey) },
+      {
+        item: 'journey' as const,
+        id: journeyId,
+        number: '',
+        title: draft.journey.title,
+        fields: [...texts('journey', journeyId, draft.journey), ...lanes.flatMap(({ id, lane }) => texts('lane', id, lane, lane))],
+      },
       ...draft.phases.flatMap((phase, p) => [
-        { item: 'phase' as const, id: phase.id, number: String(p + 1), title: phase.title, fields: texts('phase', phase) },
-        ...phase.steps.map((step, s) => ({ item: 'step' as const, id: step.id, number: `${p + 1}.${s + 1}`, title: step.title, fields: texts('step', step) })),
+        { item: 'phase' as const, id: phase.id, number: String(p + 1), title: phase.title, fields: texts('phase', phase.id, phase) },
+        ...phase.steps.map((step, s) => ({
+          item: 'step' as const,
+          id: step.id,
+          number: `${p + 1}.${s + 1}`,
+          title: step.title,
+          fields: [
+            ...texts('step', step.id, step),
+            // Its texts in the own lanes, in the lanes' order, then the note of the handover into it.
+            ...lanes
+              .map(({ id, lane }) => ({ item: 'step' as const, itemId: step.id, field: laneTextField(id), source: step.lanes?.[String(id)] ?? '', lane }))
+              .filter((f) => f.source !== ''),
+            ...(step.handover ? texts('handover', step.id, step.handover) : []),
+          ],
+        })),
       ]),
     ];
   }
