@@ -13,6 +13,7 @@ import type { MunicipalityRow } from '../../src/modules/municipalities/municipal
 import { buildJourney } from '../helpers/journeys';
 import { report, resident } from '../helpers/residents';
 import { createMunicipality, createUser, makeTestApp, signIn, TEST_BASE_URL, type TestApp } from '../helpers/test-app';
+import { settingsFormOf } from '../helpers/settings-form';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
@@ -223,12 +224,7 @@ describe('the kept catalogue', () => {
   it('follows the settings: an organisation number and an address the admin saves show in the next read, and so does clearing them', async () => {
     await createUser(t.services, { email: 'admin@sorvik.no', municipality: 'sor', roles: ['admin'] });
     const { agent, csrf } = await signIn(t.app, 'admin@sorvik.no');
-    const m = t.services.municipalities.bySlug('sor');
-    const form = {
-      _csrf: csrf, name: m.name, defaultLocale: m.default_locale, halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
-      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
-      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
-    };
+    const form = { _csrf: csrf, ...settingsFormOf(t.services.municipalities.bySlug('sor')) };
     const sorDataset = `${TEST_BASE_URL}/api/v1/dcat.jsonld#dataset-sor`;
     const read = async () => {
       const res = await request(t.app).get('/api/v1/dcat.jsonld').expect(200);

@@ -13,6 +13,7 @@ import { PORTAL_COOKIES, VERIFICATION_COOKIES } from '../../src/modules/site/coo
 import { buildJourney } from '../helpers/journeys';
 import { resident } from '../helpers/residents';
 import { createMunicipality, createUser, makeTestApp, signIn, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
+import { settingsFormOf } from '../helpers/settings-form';
 
 const SRC = path.resolve(__dirname, '../../src');
 const LANGS = { nb, nn, en } as const;
@@ -179,12 +180,7 @@ describe('the data protection officer (#20.7)', () => {
     const admin = await signIn(t.app, 'admin@aust.no');
     const form = (await admin.agent.get('/admin/aust/settings')).text;
     expect(form).toContain('name="privacyContact"');
-    const m = t.services.municipalities.bySlug('aust');
-    const settings = {
-      _csrf: admin.csrf, name: m.name, defaultLocale: 'nb', halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
-      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
-      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
-    };
+    const settings = { _csrf: admin.csrf, ...settingsFormOf(t.services.municipalities.bySlug('aust')) };
     expect((await admin.agent.post('/admin/aust/settings').type('form').send({ ...settings, privacyContact: 'x'.repeat(501) })).status).toBe(400);
     expect((await admin.agent.post('/admin/aust/settings').type('form').send({ ...settings, privacyContact: 'Kari Ombud, personvernombud@aust.kommune.no, 12 34 56 78' })).status).toBe(303);
     const page = (await request(t.app).get('/aust/personvern')).text;

@@ -2,6 +2,7 @@
 // all staff. The settings page keeps both, says when single sign-on is not configured, and audits the change.
 import nb from '../../locales/nb.json';
 import { createMunicipality, createUser, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+import { settingsFormOf } from '../helpers/settings-form';
 
 let t: TestApp;
 
@@ -12,12 +13,7 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 function settingsOf(slug: string) {
-  const m = t.services.municipalities.bySlug(slug);
-  return {
-    name: m.name, defaultLocale: 'nb', halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
-    wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
-    voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour), privacyContact: m.privacy_contact,
-  };
+  return settingsFormOf(t.services.municipalities.bySlug(slug));
 }
 
 it('keeps "require single sign-on" and "require a second factor for all staff", ticked and unticked', async () => {

@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { pendingInvitationLink } from '../helpers/invitations';
 import { createMunicipality, createUser, csrfFrom, makeTestApp, signIn, type TestApp } from '../helpers/test-app';
+import { settingsFormOf } from '../helpers/settings-form';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -217,12 +218,7 @@ describe('municipality settings: organisation number and contact e-mail', () => 
   const OSLO = '974760673';
   async function admin() {
     const { agent, csrf } = await signIn(t.app, 'admin@aust.no');
-    const m = t.services.municipalities.bySlug('aust');
-    const form = {
-      _csrf: csrf, name: m.name, defaultLocale: m.default_locale, halfLifeDays: String(m.half_life_days), severityPriorWeight: String(m.severity_prior_weight),
-      wipLimit: String(m.wip_limit), flagHideThreshold: String(m.flag_hide_threshold), reportLimitPerHour: String(m.report_limit_per_hour),
-      voteLimitPerHour: String(m.vote_limit_per_hour), flagLimitPerHour: String(m.flag_limit_per_hour),
-    };
+    const form = { _csrf: csrf, ...settingsFormOf(t.services.municipalities.bySlug('aust')) };
     return { agent, form };
   }
   const saved = () => {
