@@ -28,6 +28,11 @@ const STAFF_SHOTS = [
   // #21: the second factor's page (enrolled by the sign-in) and the settings with the sign-in requirements.
   { name: 'two-factor', pagePath: '/admin/konto/totp' },
   { name: 'settings', pagePath: '/admin/demo/settings' },
+  // The eighth round: the explanation page, a pain point for moderators, and the translations page with own lanes and
+  // handover notes.
+  { name: 'insights-explain', pagePath: '/admin/demo/insights/1' },
+  { name: 'moderation-detail', pagePath: '/admin/demo/moderation/1' },
+  { name: 'translations', pagePath: '/admin/demo/journeys/1/translations' },
 ];
 
 const suite = demoSuite();
