@@ -41,7 +41,8 @@ Commands:
       lost). Where one is required, they set it up again at their next sign-in. Logged in the audit log.
   doctor [--quick]
       Checks the deployment: configuration, BASE_URL, database integrity (integrity_check; quick_check
-      with --quick), pending migrations, free disk, SMTP, the backup folder and the newest backup.
+      with --quick), pending migrations, free disk, whether the TOTP key opens the sealed second factors,
+      SMTP, the backup folder and the newest backup.
       One line per check (ok, warn, fail); exit code 1 when any check fails.
   help`;
 

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { backupFileName } from '../../src/modules/operations/backup-names';
 import { runDoctor, type CheckResult } from '../../src/modules/operations/doctor';
+import { TOTP_KEY_FILE, TotpSeal } from '../../src/modules/two-factor/totp-seal';
 import { startMailServer, type MailServer } from '../helpers/mail-server';
 
 const GIB = 1024 ** 3;
@@ -63,6 +64,7 @@ describe('doctor', () => {
       database: 'ok',
       migrations: 'ok',
       'data disk': 'ok',
+      'second factors': 'ok',
       smtp: 'ok',
       'backup disk': 'ok',
       backups: 'ok',
@@ -73,6 +75,26 @@ describe('doctor', () => {
     const out = await runCli(['doctor', '--quick'], production());
     expect(out.split('\n').map((l) => l.split(/\s+/)[0])).not.toContain('fail');
     expect(out).toMatch(/^ok\s+database\s+.*quick_check ok/m);
+  });
+
+  it('says whether the sealed second factors open: with the key given or kept, not without it or with another', async () => {
+    const key = 'k'.repeat(40);
+    const db = openDatabase(path.join(dir, 'data', 'reisekart.db'));
+    const user = Number(db.prepare("INSERT INTO users (email, name, password_hash, is_platform_admin, created_at) VALUES ('a@k.no', 'A', '', 1, '2026-12-01')").run().lastInsertRowid);
+    db.prepare("INSERT INTO user_totp (user_id, secret, enrolled_at, last_step, created_at) VALUES (?, ?, '2026-12-01', 1, '2026-12-01')").run(user, new TotpSeal(key).seal(user, 'JBSWY3DPEHPK3PXP'));
+    db.close();
+    const check = async (extra: Record<string, string> = {}) => {
+      const checks = await runDoctor(production(extra), { freeBytes: () => 50 * GIB });
+      return [levels(checks)['second factors'], line(checks, 'second factors')];
+    };
+    expect(await check({ TOTP_SECRET_KEY: key })).toEqual(['ok', '1 sealed second factors open with the key']);
+    const [level, message] = await check();
+    expect(level).toBe('fail');
+    expect(message).toMatch(/^1 sealed second factors but no key .*recovery codes only/);
+    expect(fs.existsSync(path.join(dir, 'data', TOTP_KEY_FILE))).toBe(false); // the doctor never makes one
+    expect((await check({ TOTP_SECRET_KEY: 'x'.repeat(40) }))[1]).toMatch(/^1 of 1 sealed second factors do not open/);
+    fs.writeFileSync(path.join(dir, 'data', TOTP_KEY_FILE), `${key}\n`, { mode: 0o600 });
+    expect((await check())[0]).toBe('ok');
   });
 
   it('fails an unreachable SMTP server within its timeout, and the CLI reports it with DoctorFailure', async () => {

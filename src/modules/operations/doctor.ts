@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from '../../config';
 import { newerSchemaMessage, schemaState, schemaVersion } from '../../db/migrate';
 import { appVersion } from '../../lib/app-version';
 import { scheduledCopies } from './backup.service';
+import { totpKeyCheck } from './totp-key-check';
 
 export type CheckLevel = 'ok' | 'warn' | 'fail';
 
@@ -201,6 +202,10 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
     checks.push(...database.checks);
     if (config.databasePath !== ':memory:') {
       checks.push(fs.existsSync(config.dataDir) ? diskCheck('data disk', config.dataDir, database.size, options) : warn('data disk', `${config.dataDir} does not exist yet`));
+    }
+    if (database.db) {
+      const key = totpKeyCheck(database.db, config.totpSecretKey, config.dataDir);
+      checks.push({ name: 'second factors', ...key });
     }
     checks.push(await smtpCheck(config, options));
     checks.push(...backupChecks(config, database.db, database.size, options));
