@@ -13,10 +13,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type { Style } from 'exceljs';
 import { safeCell } from '../../lib/spreadsheet-safe';
 import { Turns } from '../../lib/turns';
 import type { InsightItem } from './insights.service';
+import { excelJs } from '../../lib/excel-js';
 
 export interface ExportColumn {
   key: string;
@@ -242,7 +243,7 @@ async function zipCaughtUp(sheet: unknown): Promise<void> {
  * the event loop, and the file is then streamed to the client at the client's pace: memory stays flat.
  */
 /** Numbers stay numbers with a number format; dates are date cells (Norwegian time, see cellsFor). */
-const XLSX_STYLES: Record<ExportColumn['kind'], Partial<ExcelJS.Style>> = {
+const XLSX_STYLES: Record<ExportColumn['kind'], Partial<Style>> = {
   text: {},
   code: {},
   integer: { numFmt: '0' },
@@ -261,6 +262,7 @@ export async function writeXlsx(
   const dir = await fs.promises.mkdtemp(path.join(tempRoot, 'reisekart-xlsx-'));
   const file = path.join(dir, 'export.xlsx');
   try {
+    const ExcelJS = await excelJs();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
     sheet.columns = EXPORT_COLUMNS.map((c) => ({

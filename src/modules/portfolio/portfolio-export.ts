@@ -1,8 +1,8 @@
 // The portfolio as CSV (UTF-8 with BOM, semicolon) or XLSX, like the insights export; formulas neutralised.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { excelJs } from '../../lib/excel-js';
 import { safeCell } from '../../lib/spreadsheet-safe';
 import type { Initiative } from './portfolio.service';
 
@@ -33,6 +33,7 @@ export async function writePortfolioCsv(out: Writable, rows: Initiative[], heade
 const csvValue = (v: string | number | Date) => (v instanceof Date ? v.toISOString() : v);
 
 export async function writePortfolioXlsx(out: Writable, rows: Initiative[], header: (k: string) => string, sheetName: string): Promise<void> {
+  const ExcelJS = await excelJs();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = COLUMNS.map((c) => ({ header: header(c.header), width: c.kind === 'text' ? 32 : 14, style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {} }));
