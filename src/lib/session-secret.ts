@@ -9,16 +9,23 @@ export function resolveSessionSecret(given: string | undefined, dataDir: string)
   return resolveKeptSecret(given, dataDir, 'session-secret');
 }
 
+/** The secret kept in `dataDir/fileName`, or null when there is none (or one too short to be a secret). Writes nothing. */
+export function readKeptSecret(dataDir: string, fileName: string): string | null {
+  try {
+    const stored = fs.readFileSync(path.join(dataDir, fileName), 'utf8').trim();
+    return stored.length >= 32 ? stored : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return null;
+  }
+}
+
 /** The given secret, else the one kept in `dataDir/fileName`, else a new one written there (readable by the owner only). */
 export function resolveKeptSecret(given: string | undefined, dataDir: string, fileName: string): string {
   if (given) return given;
+  const kept = readKeptSecret(dataDir, fileName);
+  if (kept) return kept;
   const file = path.join(dataDir, fileName);
-  try {
-    const stored = fs.readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return stored;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = crypto.randomBytes(48).toString('base64url');
   try {

@@ -3,7 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import nb from '../../locales/nb.json';
 import { createUser, TEST_PASSWORD } from '../helpers/test-app';
 import { nextTotpCode } from '../helpers/second-factor';
-import { focusedElement, launchBrowser, signInThroughForm } from './helpers/browser';
+import { focusedElement, launchBrowser, signInThroughForm, withPage } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
 const MAX_TABS = 20;
@@ -20,15 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function withPage(options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext(options);
-  try {
-    await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 /** Presses Tab until the focused element matches; fails, listing the stops it passed, if it never gets there. */
 async function tabTo(page: Page, target: RegExp): Promise<void> {
@@ -54,7 +45,7 @@ describe.each(variants)('keyboard-only login %s', (_label, contextOptions) => {
     // Not an admin: this is the password step by keyboard; an admin's second step has its own (test/e2e/two-factor.e2e.ts).
     await createUser(server.testApp.services, { email, name });
 
-    await withPage(contextOptions, async (page) => {
+    await withPage(browser, contextOptions, async (page) => {
       await page.goto(`${server.baseUrl}/login?lang=nb`);
 
       await tabTo(page, /^input#field-email\b/);
@@ -74,7 +65,7 @@ describe.each(variants)('keyboard-only login %s', (_label, contextOptions) => {
   it("an admin's second step by keyboard: Tab to the code, type it, Enter signs in", async () => {
     const email = `kode-${contextOptions.javaScriptEnabled === false ? 'nojs' : 'js'}@keyboard.test`;
     await createUser(server.testApp.services, { email, name: 'Kode Tast', platformAdmin: true });
-    await withPage(contextOptions, async (page) => {
+    await withPage(browser, contextOptions, async (page) => {
       // Enrolled once (the helper types the authenticator's code), then signed out.
       await signInThroughForm(page, server.baseUrl, email);
       await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.locator('header form[action="/logout"] button').click()]);
@@ -93,7 +84,7 @@ describe.each(variants)('keyboard-only login %s', (_label, contextOptions) => {
   });
 
   it.each(['/', '/login'])('on %s, the skip link is the first Tab stop and moves focus to main', async (pagePath) => {
-    await withPage(contextOptions, async (page) => {
+    await withPage(browser, contextOptions, async (page) => {
       await page.goto(`${server.baseUrl}${pagePath}?lang=nb`);
 
       await page.keyboard.press('Tab');

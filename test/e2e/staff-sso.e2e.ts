@@ -12,7 +12,7 @@ import nn from '../../locales/nn.json';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider';
 import { createMunicipality, createUser, makeTestApp, type TestApp } from '../helpers/test-app';
 import { expectAccessible } from './helpers/axe';
-import { launchBrowser } from './helpers/browser';
+import { launchBrowser, withPage } from './helpers/browser';
 
 const TEXTS = { nb, nn, en } as const;
 let server: http.Server;
@@ -42,20 +42,11 @@ afterAll(async () => {
   await op?.close();
 });
 
-async function withPage(options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext(options);
-  try {
-    await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the single sign-on pages in %s', (lang) => {
   const t = TEXTS[lang];
 
   it('the sign-in page with the button, the "no staff account" page and the failure page have no axe violations', async () => {
-    await withPage({}, async (page) => {
+    await withPage(browser, {}, async (page) => {
       await page.goto(`${baseUrl}/login?lang=${lang}`);
       await expect(page.getByRole('button', { name: t.staffSso.button.submit }).count()).resolves.toBe(1);
       await expectAccessible(page, lang, 'sign-in page');
@@ -67,7 +58,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the single sign-on 
       await expectAccessible(page, lang, 'no staff account');
     });
     // A new browser: the provider would otherwise sign the same person in again from its own session.
-    await withPage({}, async (page) => {
+    await withPage(browser, {}, async (page) => {
       op.signInAs(null);
       await page.goto(`${baseUrl}/login?lang=${lang}`);
       await page.getByRole('button', { name: t.staffSso.button.submit }).click();
@@ -83,7 +74,7 @@ describe('signing in and out with the municipality\'s account', () => {
     ['with JavaScript', { locale: 'nb-NO' }],
     ['without JavaScript', { locale: 'nb-NO', javaScriptEnabled: false }],
   ] as [string, BrowserContextOptions][])('signs in through the provider on another site %s, back where the person was going', async (_label, options) => {
-    await withPage(options, async (page) => {
+    await withPage(browser, options, async (page) => {
       op.signInAs({ sub: 'entra-kari', email: 'kari@nord.no', name: 'Kari Nordmann' });
       await page.goto(`${baseUrl}/admin/nord/journeys`);
       expect(new URL(page.url()).pathname).toBe('/login');
@@ -94,7 +85,7 @@ describe('signing in and out with the municipality\'s account', () => {
   });
 
   it('logging out ends the provider session too and comes back to the portal', async () => {
-    await withPage({ locale: 'nb-NO' }, async (page) => {
+    await withPage(browser, { locale: 'nb-NO' }, async (page) => {
       op.signInAs({ sub: 'entra-kari', email: 'kari@nord.no', name: 'Kari Nordmann' });
       await page.goto(`${baseUrl}/login`);
       await page.getByRole('button', { name: nb.staffSso.button.submit }).click();

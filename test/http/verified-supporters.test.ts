@@ -60,6 +60,12 @@ function verifiedFromScratch(candidateId: number): number {
 }
 
 /** The text of each cell of the insights table's row whose title link is `title`. */
+/** A candidate's figures over its verified persons alone, at the ranking's moment: what the explanation page shows. */
+function verifiedFiguresOf(candidateId: number) {
+  const at = t.services.ranking.parameters(aust);
+  return figures(sumsOf(t.services.ranking.verifiedSupportersOf(candidateId, aust), at.halfLifeDays), at, at.now);
+}
+
 function rowOf(html: string, title: string): string[] {
   const row = (html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).find((r) => r.includes(`>${title}</a>`));
   if (!row) throw new Error(`no row "${title}"`);
@@ -226,7 +232,7 @@ describe('staff insights', () => {
     expect(html).toContain(`/admin/aust/insights/${A}?verified=1`);
     const verified = (await analyst.get(`/admin/aust/insights/${A}?verified=1`).expect(200)).text;
     expect(verified).toContain(nb.insights.verified.explainNote);
-    const f = t.services.ranking.verifiedFigures(A, aust);
+    const f = verifiedFiguresOf(A);
     expect(f.n).toBe(2);
     // The formula's rows: n, then the need score at three decimals.
     expect(verified).toMatch(/<th scope="row">n<\/th><td>[^<]*<\/td><td>2<\/td>/);
@@ -487,7 +493,7 @@ describe('merged duplicates', () => {
     // The duplicate's own page, merged now, still shows its own supporters' verified persons.
     expect((await moderator.get(`/admin/aust/moderation/${E}?lang=nb`).expect(200)).text).toContain(nb.moderation.verified.count.replace('{{count}}', '2'));
     expect([kept(A), verifiedFromScratch(A)]).toEqual([3, 3]);
-    expect(t.services.ranking.verifiedFigures(A, aust).n).toBe(3);
+    expect(verifiedFiguresOf(A).n).toBe(3);
     const only = (await analyst.get('/admin/aust/insights?verified=1&lang=nb').expect(200)).text;
     expect(rowOf(only, 'Kandidat A').slice(3, 5)).toEqual(['3', '3']);
     expect(tableTitles(only)).not.toContain('Kandidat E');

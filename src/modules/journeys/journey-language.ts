@@ -220,15 +220,13 @@ export type ShownMap<M extends MapLike> = Omit<M, 'snapshot' | 'steps'> & {
   steps: ShownMapStep[];
   /** The journey's content language. */
   language: Locale;
-  /** The journey's content language when it is not the page's (each text has its own mark; see `lang`), else null. */
-  originalLang: Locale | null;
 };
 
 /** A map (published or the preview) as a page in `page` language shows it. */
 export function showMap<M extends MapLike>(map: M, page: Locale): ShownMap<M> {
   const snapshot = showSnapshot(map.snapshot, page);
   const language = contentLanguageOf(map.snapshot.journey);
-  return { ...map, snapshot, steps: shownStepsInOrder(snapshot), language, originalLang: language === page ? null : language };
+  return { ...map, snapshot, steps: shownStepsInOrder(snapshot), language };
 }
 
 /** Every text residents can find the journey by (see public-journeys.service.ts), in every language it has. */

@@ -2,34 +2,22 @@
 // from the database and its backups, so a restore or a move to another machine can leave them without it. The server
 // still starts then (and logs it); this says so before anyone is refused at sign-in. Reads only: a missing key file is
 // never created here, unlike at the server's start.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { readKeptSecret } from '../../lib/session-secret';
 import { TOTP_KEY_FILE, TotpSeal, UnreadableTotpSecret } from '../two-factor/totp-seal';
 
 export type KeyCheck = { level: 'ok' | 'warn' | 'fail'; message: string };
-
-/** The key as the server would take it (TOTP_SECRET_KEY, else the kept file), or null when neither is there. */
-function keyOf(given: string | undefined, dataDir: string): string | null {
-  if (given) return given;
-  const stored = fs.readFileSync(path.join(dataDir, TOTP_KEY_FILE), { encoding: 'utf8', flag: 'r' }).trim();
-  return stored.length >= 32 ? stored : null;
-}
 
 export function totpKeyCheck(db: Database.Database, given: string | undefined, dataDir: string): KeyCheck {
   const hasTable = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'user_totp'").pluck().get() === 1;
   if (!hasTable) return { level: 'ok', message: 'no second factors in this database yet' };
   const sealed = db.prepare("SELECT user_id, secret FROM user_totp WHERE secret LIKE 'v1:%' ORDER BY user_id").all() as { user_id: number; secret: string }[];
   if (sealed.length === 0) return { level: 'ok', message: 'no sealed second factors yet' };
-  let key: string | null;
-  try {
-    key = keyOf(given, dataDir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    key = null;
-  }
+  // The key as the server would take it, without making one where there is none.
+  const key = given || readKeptSecret(dataDir, TOTP_KEY_FILE);
   const where = `TOTP_SECRET_KEY or ${path.join(dataDir, TOTP_KEY_FILE)}`;
-  if (key === null) {
+  if (!key) {
     return { level: 'fail', message: `${sealed.length} sealed second factors but no key (${where}): staff can sign in with recovery codes only; put the key back (deploy/README.md, "Backups")` };
   }
   const seal = new TotpSeal(key);

@@ -308,16 +308,10 @@ export class RankingService {
 
   /**
    * A candidate's verified supporters (#21.3): one per person, with the time of their latest act and their latest
-   * rating over all their browsers. What `verifiedFigures` is computed from, for the explanation page's charts.
+   * rating over all their browsers: what the explanation page's figures and charts under "verified only" count.
    */
   verifiedSupportersOf(candidateId: number, municipalityId: number): Supporter[] {
     return this.repo.verifiedSupporters(candidateId, municipalityId);
-  }
-
-  /** One candidate's figures over its verified supporters alone, at `now` (the explanation page's "verified only"). */
-  verifiedFigures(candidateId: number, municipalityId: number, now: Date = this.now()): Figures {
-    const settings = this.settingsOf(municipalityId);
-    return figures(sumsOf(this.repo.verifiedSupporters(candidateId, municipalityId), settings.halfLifeDays), settings, now);
   }
 
   /**

@@ -1,5 +1,5 @@
 // Launches Debian's chromium through playwright-core (never a downloaded browser), and signs staff in through the login form.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { nextTotpCode, totpSecretOf } from '../../helpers/second-factor';
 import { TEST_PASSWORD } from '../../helpers/test-app';
 import { testAppAt } from './server';
@@ -20,6 +20,16 @@ export function launchBrowser(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     headless: true,
   });
+}
+
+/** Runs `fn` on a page of a fresh context (its own cookies), closed afterwards whatever happens. */
+export async function withPage(browser: Browser, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext(options);
+  try {
+    await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
 
 /** Where a sign-in goes after the password: signed in, the second step (#21.2), or the required enrolment. */
